@@ -1,0 +1,78 @@
+package org.coophub.activity.activity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.coophub.events.activity.ActivityRecorded;
+import org.coophub.events.activity.ActivityState;
+import org.coophub.platform.outbox.HasOutbox;
+import org.coophub.platform.outbox.OutboxEntry;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Something the partners did under an agreement: a conference, an exchange, a review.
+ */
+@Document("activities")
+public class Activity implements HasOutbox {
+
+	@Id
+	private final String id;
+
+	@Indexed
+	private final String agreementId;
+
+	private ActivityDetails details;
+
+	private long version;
+
+	@Version
+	private Long lockVersion;
+
+	private final List<OutboxEntry> outbox;
+
+	@PersistenceCreator
+	Activity(String id, String agreementId, List<OutboxEntry> outbox) {
+		this.id = id;
+		this.agreementId = agreementId;
+		this.outbox = (outbox != null) ? new ArrayList<>(outbox) : new ArrayList<>();
+	}
+
+	static Activity record(ActivityDetails details) {
+		Activity activity = new Activity(UUID.randomUUID().toString(), details.agreementId(), null);
+		activity.details = details;
+		activity.version = 1;
+		return activity;
+	}
+
+	ActivityRecorded recorded(Instant now) {
+		return new ActivityRecorded(UUID.randomUUID().toString(), now, this.id, this.version, state());
+	}
+
+	ActivityState state() {
+		ActivityDetails d = this.details;
+		return new ActivityState(this.id, this.agreementId, d.type(), d.title(), d.startsAt(), d.endsAt(), d.timeZone(),
+				d.location(), d.hostOrganizationId(), d.participantOrganizationIds(), d.commitmentIds(), d.status(),
+				d.outcomes());
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public long version() {
+		return this.version;
+	}
+
+	@Override
+	public List<OutboxEntry> outbox() {
+		return this.outbox;
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.coophub.activity.activity;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/activities")
+class ActivityController {
+
+	private final ActivityService activities;
+
+	ActivityController(ActivityService activities) {
+		this.activities = activities;
+	}
+
+	@PostMapping
+	ResponseEntity<ActivityView> record(@Valid @RequestBody ActivityInput input) {
+		Activity activity = this.activities.record(input.toDetails());
+		return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id()))
+			.body(ActivityView.of(activity));
+	}
+
+	@GetMapping("/{id}")
+	ActivityView get(@PathVariable String id) {
+		return ActivityView.of(this.activities.get(id));
+	}
+
+	@GetMapping
+	PagedModel<ActivityView> list(@RequestParam(required = false) String agreementId, Pageable pageable) {
+		return new PagedModel<>(this.activities.list(agreementId, pageable).map(ActivityView::of));
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.coophub.activity.messaging;
+
+import java.util.function.Consumer;
+
+import org.coophub.activity.agreement.KnownAgreements;
+import org.coophub.events.agreement.AgreementCreated;
+import org.coophub.events.agreement.AgreementStatusChanged;
+import org.coophub.platform.messaging.EventRouter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+@Configuration(proxyBeanMethods = false)
+class AgreementEventsConfiguration {
+
+	@Bean
+	Consumer<Message<byte[]>> agreementEvents(EventRouter router, KnownAgreements agreements) {
+		return router.route((routes) -> routes
+			.on(AgreementCreated.class, (event) -> agreements.apply(event.agreement(), event.version()))
+			.on(AgreementStatusChanged.class, (event) -> agreements.apply(event.agreement(), event.version())));
+	}
+
+}

@@ -1,0 +1,17 @@
+package org.coophub.agreement.agreement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.coophub.events.agreement.Area;
+import org.coophub.events.agreement.Commitment;
+import org.coophub.events.agreement.Party;
+import org.coophub.events.agreement.ReviewPolicy;
+import org.coophub.events.common.LocalizedText;
+
+/**
+ * What the partners signed, already checked for form.
+ */
+record AgreementTerms(String code, LocalizedText title, List<Party> parties, LocalDate signedOn, LocalDate startsOn,
+		LocalDate endsOn, String timeZone, List<Area> areas, List<Commitment> commitments, ReviewPolicy reviewPolicy) {
+}

@@ -1,0 +1,24 @@
+package org.coophub.agreement.agreement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.coophub.events.agreement.AgreementState;
+import org.coophub.events.agreement.AgreementStatus;
+import org.coophub.events.agreement.Area;
+import org.coophub.events.agreement.Commitment;
+import org.coophub.events.agreement.Party;
+import org.coophub.events.agreement.ReviewPolicy;
+import org.coophub.events.common.LocalizedText;
+
+record AgreementView(String id, String code, LocalizedText title, List<Party> parties, LocalDate signedOn,
+		LocalDate startsOn, LocalDate endsOn, String timeZone, List<Area> areas, AgreementStatus status,
+		List<Commitment> commitments, ReviewPolicy reviewPolicy, long version) {
+
+	static AgreementView of(Agreement agreement) {
+		AgreementState s = agreement.state();
+		return new AgreementView(s.id(), s.code(), s.title(), s.parties(), s.signedOn(), s.startsOn(), s.endsOn(),
+				s.timeZone(), s.areas(), s.status(), s.commitments(), s.reviewPolicy(), agreement.version());
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.coophub.agreement.organization;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.coophub.events.agreement.Contact;
+
+/**
+ * A contact as typed in. Contacts are usually a department or a role, not a named person.
+ */
+record ContactInput(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email,
+		@Size(max = 32) String phone, @Size(max = 200) String department, @Size(max = 200) String role,
+		@Pattern(regexp = "vi|en", message = "must be vi or en") String language,
+		@JsonProperty("notify") Boolean receivesNotifications) {
+
+	Contact toContact() {
+		return new Contact(this.name.strip(), this.email.strip().toLowerCase(java.util.Locale.ROOT), this.phone,
+				this.department, this.role, (this.language != null) ? this.language : "vi",
+				this.receivesNotifications == null || this.receivesNotifications);
+	}
+
+}

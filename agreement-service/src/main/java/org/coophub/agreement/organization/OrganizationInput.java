@@ -1,0 +1,27 @@
+package org.coophub.agreement.organization;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.coophub.platform.web.TextInput;
+
+record OrganizationInput(
+		@NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z0-9][A-Z0-9._-]*",
+				message = "must be upper-case letters, digits, '.', '_' or '-'") String code,
+		@NotNull @Valid TextInput name, @NotBlank @Size(max = 64) String kind, @Size(max = 100) String province,
+		@Size(max = 50) List<@NotBlank @Size(max = 200) String> departments,
+		@Size(max = 100) List<@NotNull @Valid ContactInput> contacts) {
+
+	List<String> departmentsOrEmpty() {
+		return (this.departments != null) ? this.departments : List.of();
+	}
+
+	List<ContactInput> contactsOrEmpty() {
+		return (this.contacts != null) ? this.contacts : List.of();
+	}
+
+}

@@ -1,0 +1,53 @@
+package org.coophub.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.coophub.events.activity.ActivityRecorded;
+import org.coophub.events.agreement.AgreementCreated;
+import org.coophub.events.agreement.AgreementStatusChanged;
+import org.coophub.events.agreement.OrganizationRegistered;
+import org.coophub.events.notification.NotificationFailed;
+import org.coophub.events.notification.NotificationSent;
+import org.coophub.events.notification.ReviewScheduled;
+
+/**
+ * Every event type of the system, so a consumer can tell an unknown type (a poison
+ * message) from one it merely does not handle.
+ */
+public final class EventTypes {
+
+	public static final List<Class<? extends DomainEvent>> ALL = List.of(OrganizationRegistered.class,
+			AgreementCreated.class, AgreementStatusChanged.class, ActivityRecorded.class, ReviewScheduled.class,
+			NotificationSent.class, NotificationFailed.class);
+
+	private static final Map<String, Class<? extends DomainEvent>> BY_NAME = ALL.stream()
+		.collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));
+
+	private EventTypes() {
+	}
+
+	public static String typeOf(Class<? extends DomainEvent> eventClass) {
+		return annotationOf(eventClass).value();
+	}
+
+	public static String topicOf(Class<? extends DomainEvent> eventClass) {
+		return annotationOf(eventClass).topic();
+	}
+
+	public static Optional<Class<? extends DomainEvent>> classOf(String type) {
+		return Optional.ofNullable(BY_NAME.get(type));
+	}
+
+	private static EventType annotationOf(Class<?> eventClass) {
+		EventType annotation = eventClass.getAnnotation(EventType.class);
+		if (annotation == null) {
+			throw new IllegalArgumentException(eventClass.getName() + " is not annotated with @EventType");
+		}
+		return annotation;
+	}
+
+}

@@ -1,0 +1,14 @@
+package org.coophub.events.activity;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.coophub.events.common.LocalizedText;
+
+/**
+ * An activity as it stands; start and end are local to {@code timeZone}.
+ */
+public record ActivityState(String id, String agreementId, ActivityType type, LocalizedText title,
+		LocalDateTime startsAt, LocalDateTime endsAt, String timeZone, Location location, String hostOrganizationId,
+		List<String> participantOrganizationIds, List<String> commitmentIds, ActivityStatus status, Outcomes outcomes) {
+}

@@ -1,0 +1,7 @@
+package org.coophub.events.activity;
+
+public enum ActivityStatus {
+
+	PLANNED, COMPLETED, CANCELLED
+
+}

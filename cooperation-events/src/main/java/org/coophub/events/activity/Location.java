@@ -1,0 +1,4 @@
+package org.coophub.events.activity;
+
+public record Location(String province, String venue) {
+}

@@ -1,0 +1,7 @@
+package org.coophub.events.agreement;
+
+public enum CommitmentStatus {
+
+	OPEN, IN_PROGRESS, DONE, DROPPED
+
+}

@@ -1,0 +1,4 @@
+package org.coophub.events.agreement;
+
+public record Party(String organizationId, PartyRole role) {
+}

@@ -1,0 +1,7 @@
+package org.coophub.events.agreement;
+
+public enum PartyRole {
+
+	LEAD, PARTNER, OBSERVER
+
+}

@@ -1,0 +1,91 @@
+package org.coophub.platform.config;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.coophub.platform.messaging.CloudEventSender;
+import org.coophub.platform.messaging.EventRouter;
+import org.coophub.platform.outbox.EventSender;
+import org.coophub.platform.outbox.OutboxPoller;
+import org.coophub.platform.outbox.OutboxRelay;
+import org.coophub.platform.outbox.OutboxWriter;
+import org.coophub.platform.projection.VersionedUpserts;
+import org.coophub.platform.web.ProblemDetailsAdvice;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The shared runtime every service gets by depending on cooperation-platform: a Clock,
+ * the outbox, CloudEvents publishing and routing, the topics, problem details.
+ */
+@AutoConfiguration
+@EnableScheduling
+@ComponentScan("org.coophub.platform.messaging")
+public class PlatformAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventSender eventSender(StreamBridge bridge, @Value("${spring.application.name}") String serviceName) {
+		return new CloudEventSender(bridge, serviceName);
+	}
+
+	@Bean
+	OutboxRelay outboxRelay(MongoTemplate mongo, EventSender sender, Clock clock,
+			@Value("${coophub.outbox.grace}") Duration grace) {
+		return new OutboxRelay(mongo, sender, clock, grace);
+	}
+
+	@Bean
+	OutboxWriter outboxWriter(MongoTemplate mongo, JsonMapper json, OutboxRelay relay) {
+		return new OutboxWriter(mongo, json, relay);
+	}
+
+	@Bean
+	OutboxPoller outboxPoller(OutboxRelay relay, MongoMappingContext mappingContext) {
+		return new OutboxPoller(relay, mappingContext);
+	}
+
+	@Bean
+	MeterBinder outboxBacklogMetrics(OutboxRelay relay, OutboxPoller poller) {
+		return (registry) -> poller.outboxCollections()
+			.forEach((collection) -> Gauge
+				.builder("coophub.outbox.backlog", relay,
+						(r) -> r.backlog().getOrDefault(collection, new java.util.concurrent.atomic.AtomicLong()).get())
+				.tag("collection", collection)
+				.description("Events stored but not yet acknowledged by Kafka")
+				.register(registry));
+	}
+
+	@Bean
+	VersionedUpserts versionedUpserts(MongoTemplate mongo) {
+		return new VersionedUpserts(mongo);
+	}
+
+	@Bean
+	EventRouter eventRouter(JsonMapper json) {
+		return new EventRouter(json);
+	}
+
+	@Bean
+	ProblemDetailsAdvice problemDetailsAdvice() {
+		return new ProblemDetailsAdvice();
+	}
+
+}

@@ -1,0 +1,11 @@
+package org.coophub.platform.outbox;
+
+import java.time.Instant;
+
+/**
+ * An event waiting in its aggregate's document until Kafka has acknowledged it. The
+ * payload is the event's JSON, so the relay needs no knowledge of event classes.
+ */
+public record OutboxEntry(String eventId, String type, String topic, String key, String subject, Instant occurredAt,
+		String payload) {
+}

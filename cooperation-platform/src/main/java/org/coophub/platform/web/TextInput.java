@@ -1,0 +1,17 @@
+package org.coophub.platform.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.coophub.events.common.LocalizedText;
+
+/**
+ * Text people read, as typed in: Vietnamese required, English optional (shown in
+ * Vietnamese until someone translates it).
+ */
+public record TextInput(@NotBlank @Size(max = 300) String vi, @Size(max = 300) String en) {
+
+	public LocalizedText toText() {
+		return new LocalizedText(this.vi.strip(), (this.en != null) ? this.en.strip() : null);
+	}
+
+}

@@ -1,0 +1,100 @@
+package org.coophub.notification.notification;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mail.MailException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends planned notifications. Each send is claimed atomically (PLANNED to SENDING)
+ * first, so however many instances run, one sends it; failures are retried with a growing
+ * pause.
+ */
+@Component
+class NotificationDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+
+	static final int BATCH = 100;
+
+	private final MongoTemplate mongo;
+
+	private final SmtpMailer mail;
+
+	private final org.coophub.platform.outbox.OutboxWriter outbox;
+
+	private final Clock clock;
+
+	private final int maxAttempts;
+
+	NotificationDispatcher(MongoTemplate mongo, SmtpMailer mail, org.coophub.platform.outbox.OutboxWriter outbox,
+			Clock clock, @Value("${coophub.mail.max-attempts}") int maxAttempts) {
+		this.mongo = mongo;
+		this.mail = mail;
+		this.outbox = outbox;
+		this.clock = clock;
+		this.maxAttempts = maxAttempts;
+	}
+
+	@Scheduled(fixedDelayString = "${coophub.mail.dispatch-interval}")
+	void dispatchDue() {
+		Query due = Query
+			.query(Criteria.where(Notification.STATUS)
+				.is(NotificationStatus.PLANNED)
+				.and("nextAttemptAt")
+				.lte(this.clock.instant()))
+			.with(Sort.by("nextAttemptAt"))
+			.limit(BATCH);
+		due.fields().include("_id");
+		try {
+			this.mongo.find(due, Notification.class).forEach((n) -> dispatch(n.id()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Dispatching notifications failed, will retry: {}", ex.getMessage());
+		}
+	}
+
+	void dispatch(List<String> ids) {
+		ids.forEach(this::dispatch);
+	}
+
+	void dispatch(String id) {
+		Notification claimed = claim(id);
+		if (claimed == null) {
+			return;
+		}
+		try {
+			this.mail.send(claimed.recipient(), claimed.id(), claimed.mail());
+			this.outbox.save(claimed, claimed.sent(this.clock.instant()));
+		}
+		catch (MailException | jakarta.mail.MessagingException ex) {
+			log.warn("Sending notification {} failed: {}", id, ex.getMessage());
+			this.outbox.save(claimed, claimed.failed(ex.getMessage(), this.clock.instant(), this.maxAttempts));
+		}
+	}
+
+	private Notification claim(String id) {
+		Query planned = Query.query(Criteria.where("_id")
+			.is(id)
+			.and(Notification.STATUS)
+			.is(NotificationStatus.PLANNED)
+			.and("nextAttemptAt")
+			.lte(this.clock.instant()));
+		Update sending = new Update().set(Notification.STATUS, NotificationStatus.SENDING).inc("lockVersion", 1);
+		return this.mongo.findAndModify(planned, sending, FindAndModifyOptions.options().returnNew(true),
+				Notification.class);
+	}
+
+}

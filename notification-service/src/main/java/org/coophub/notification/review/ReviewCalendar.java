@@ -1,0 +1,51 @@
+package org.coophub.notification.review;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.coophub.events.agreement.ReviewPolicy;
+
+/**
+ * When the next annual review falls and whose turn it is to host it.
+ */
+final class ReviewCalendar {
+
+	private ReviewCalendar() {
+	}
+
+	/**
+	 * The review day of the given year; 29 February falls on the 28th in other years.
+	 * @param policy the agreement's review policy
+	 * @param year the year of the review
+	 * @return the review day
+	 */
+	static LocalDate reviewDayIn(ReviewPolicy policy, int year) {
+		YearMonth month = YearMonth.of(year, policy.month());
+		return month.atDay(Math.min(policy.day(), month.lengthOfMonth()));
+	}
+
+	/**
+	 * The first review day on or after the given day.
+	 * @param policy the agreement's review policy
+	 * @param from the earliest possible day
+	 * @return the next review day
+	 */
+	static LocalDate nextReviewDay(ReviewPolicy policy, LocalDate from) {
+		LocalDate candidate = reviewDayIn(policy, from.getYear());
+		return candidate.isBefore(from) ? reviewDayIn(policy, from.getYear() + 1) : candidate;
+	}
+
+	/**
+	 * The host after {@code lastHost} in the rotation: with two parties they alternate,
+	 * with more they take turns in order.
+	 * @param rotation the hosts in order
+	 * @param lastHost the organization that hosted the previous review, or null
+	 * @return the next host
+	 */
+	static String nextHost(List<String> rotation, String lastHost) {
+		int last = rotation.indexOf(lastHost);
+		return rotation.get((last + 1) % rotation.size());
+	}
+
+}

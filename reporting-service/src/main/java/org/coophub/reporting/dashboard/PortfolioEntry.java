@@ -1,0 +1,15 @@
+package org.coophub.reporting.dashboard;
+
+/**
+ * One agreement's line on the portfolio dashboard.
+ */
+record PortfolioEntry(String agreementId, AgreementSummary agreement, int activityCount, long activitiesThisYear,
+		ConferenceTotals conferenceTotals) {
+
+	static PortfolioEntry of(AgreementDashboard dashboard, int year) {
+		var activities = dashboard.activities().values();
+		return new PortfolioEntry(dashboard.agreementId(), dashboard.agreement(), activities.size(),
+				activities.stream().filter((a) -> a.year() == year).count(), ConferenceTotals.of(activities));
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.coophub.reporting.messaging;
+
+import java.util.function.Consumer;
+
+import org.coophub.events.activity.ActivityRecorded;
+import org.coophub.events.agreement.AgreementCreated;
+import org.coophub.events.agreement.AgreementStatusChanged;
+import org.coophub.platform.messaging.EventRouter;
+import org.coophub.reporting.dashboard.DashboardProjection;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+@Configuration(proxyBeanMethods = false)
+class EventsConfiguration {
+
+	@Bean
+	Consumer<Message<byte[]>> agreementEvents(EventRouter router, DashboardProjection dashboards) {
+		return router.route((routes) -> routes
+			.on(AgreementCreated.class, (event) -> dashboards.apply(event.agreement(), event.version()))
+			.on(AgreementStatusChanged.class, (event) -> dashboards.apply(event.agreement(), event.version())));
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> activityEvents(EventRouter router, DashboardProjection dashboards) {
+		return router.route((routes) -> routes.on(ActivityRecorded.class,
+				(event) -> dashboards.apply(event.activity(), event.version())));
+	}
+
+}
