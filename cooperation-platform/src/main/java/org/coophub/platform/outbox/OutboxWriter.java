@@ -3,7 +3,6 @@ package org.coophub.platform.outbox;
 import java.util.List;
 
 import org.coophub.events.DomainEvent;
-import org.coophub.events.EventTypes;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,9 +43,7 @@ public class OutboxWriter {
 	}
 
 	private OutboxEntry toEntry(DomainEvent event) {
-		return new OutboxEntry(event.eventId(), EventTypes.typeOf(event.getClass()),
-				EventTypes.topicOf(event.getClass()), event.partitionKey(), event.aggregateId(), event.occurredAt(),
-				this.json.writeValueAsString(event));
+		return OutboxEntry.of(event, this.json.writeValueAsString(event));
 	}
 
 }

@@ -44,7 +44,7 @@ final class ReviewCalendar {
 	 * @return the next host
 	 */
 	static String nextHost(List<String> rotation, String lastHost) {
-		int last = rotation.indexOf(lastHost);
+		int last = (lastHost != null) ? rotation.indexOf(lastHost) : -1;
 		return rotation.get((last + 1) % rotation.size());
 	}
 

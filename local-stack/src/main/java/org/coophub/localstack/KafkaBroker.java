@@ -1,0 +1,150 @@
+package org.coophub.localstack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Apache Kafka broker in KRaft combined mode (broker and controller in one node)
+ * running inside this JVM, on 127.0.0.1.
+ * <p>
+ * The log directory is formatted on first start and reused afterwards, so topics and
+ * records survive a restart. {@link #stop()} and {@link #start()} may be called
+ * repeatedly: each start runs a new {@link KafkaRaftServer} on the same ports and data.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
+
+	private final Path logDirectory;
+
+	private final int port;
+
+	private final int controllerPort;
+
+	private KafkaRaftServer server;
+
+	/**
+	 * @param logDirectory where the broker keeps metadata and records
+	 * @param port the client port, 0 for a free one
+	 * @param controllerPort the KRaft controller port, 0 for a free one
+	 */
+	public KafkaBroker(Path logDirectory, int port, int controllerPort) {
+		this.logDirectory = logDirectory.toAbsolutePath();
+		this.port = Ports.resolve(port);
+		this.controllerPort = Ports.resolve(controllerPort);
+	}
+
+	/** A broker on free ports, as tests need. */
+	public static KafkaBroker onFreePorts(Path logDirectory) {
+		return new KafkaBroker(logDirectory, 0, 0);
+	}
+
+	public synchronized KafkaBroker start() {
+		if (this.server != null) {
+			return this;
+		}
+		QuietLogging.apply();
+		Properties properties = KafkaBrokerProperties.of(this.logDirectory, this.port, this.controllerPort);
+		formatIfNew(properties);
+		KafkaRaftServer newServer = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+		try {
+			newServer.startup();
+		}
+		catch (RuntimeException ex) {
+			newServer.shutdown();
+			newServer.awaitShutdown();
+			throw ex;
+		}
+		this.server = newServer;
+		log.info("Kafka broker listening on {} (controller port {}, data in {})", bootstrapServers(),
+				this.controllerPort, this.logDirectory);
+		return this;
+	}
+
+	public synchronized void stop() {
+		if (this.server == null) {
+			return;
+		}
+		this.server.shutdown();
+		this.server.awaitShutdown();
+		this.server = null;
+		log.info("Kafka broker on {} stopped", bootstrapServers());
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	public synchronized boolean isRunning() {
+		return this.server != null;
+	}
+
+	public String bootstrapServers() {
+		return "127.0.0.1:" + this.port;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public int controllerPort() {
+		return this.controllerPort;
+	}
+
+	public Path logDirectory() {
+		return this.logDirectory;
+	}
+
+	/**
+	 * Formats the storage as {@code kafka-storage.sh format} would, once: a new directory
+	 * gets a new cluster id, an existing one keeps its own (the storage tool's
+	 * {@code --ignore-formatted} still insists on the same cluster id, so we check first).
+	 */
+	private void formatIfNew(Properties properties) {
+		if (Files.exists(this.logDirectory.resolve("meta.properties"))) {
+			return;
+		}
+		try {
+			Files.createDirectories(this.logDirectory);
+			Path configFile = Files.createTempFile("kafka-server", ".properties");
+			try {
+				try (OutputStream out = Files.newOutputStream(configFile)) {
+					properties.store(out, "embedded KRaft broker");
+				}
+				ByteArrayOutputStream output = new ByteArrayOutputStream();
+				String[] arguments = { "format", "--cluster-id", Uuid.randomUuid().toString(), "--config",
+						configFile.toString() };
+				int exitCode = StorageTool.execute(arguments, new PrintStream(output, true, StandardCharsets.UTF_8));
+				String printed = output.toString(StandardCharsets.UTF_8).trim();
+				if (exitCode != 0) {
+					throw new IllegalStateException("Formatting Kafka storage in " + this.logDirectory
+							+ " failed (exit code " + exitCode + "): " + printed);
+				}
+				log.debug("kafka-storage format: {}", printed);
+			}
+			finally {
+				Files.deleteIfExists(configFile);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot prepare the Kafka log directory " + this.logDirectory, ex);
+		}
+	}
+
+}

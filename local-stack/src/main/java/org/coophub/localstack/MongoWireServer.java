@@ -1,0 +1,111 @@
+package org.coophub.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB-wire server (de.bwaldvogel mongo-java-server) on 127.0.0.1, with the H2 file
+ * backend (data survive restarts) or the memory backend (tests).
+ * <p>
+ * Limits to keep in mind (see DESIGN.md): no transactions, no TTL or secondary indexes, a
+ * query by any field but {@code _id} scans the collection.
+ */
+public final class MongoWireServer implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(MongoWireServer.class);
+
+	private final Supplier<MongoBackend> backends;
+
+	private final String storage;
+
+	private int port;
+
+	private MongoServer server;
+
+	private MongoWireServer(Supplier<MongoBackend> backends, String storage, int port) {
+		this.backends = backends;
+		this.storage = storage;
+		this.port = port;
+	}
+
+	/**
+	 * A server keeping its data in an H2 MVStore file in the given directory.
+	 * @param port the port, 0 for a free one
+	 */
+	public static MongoWireServer persistent(Path directory, int port) {
+		Path file = directory.toAbsolutePath().resolve("coophub.mv");
+		return new MongoWireServer(() -> {
+			createDirectory(directory);
+			return new HelloAwareH2Backend(file.toString());
+		}, file.toString(), port);
+	}
+
+	/**
+	 * A server keeping its data in memory: a restart starts empty.
+	 * @param port the port, 0 for a free one
+	 */
+	public static MongoWireServer inMemory(int port) {
+		return new MongoWireServer(HelloAwareMemoryBackend::new, "memory", port);
+	}
+
+	public synchronized MongoWireServer start() {
+		if (this.server != null) {
+			return this;
+		}
+		QuietLogging.apply();
+		MongoServer newServer = new MongoServer(this.backends.get());
+		newServer.bind("127.0.0.1", this.port);
+		// remember the port a 0 resolved to, so that a restart comes back on it
+		this.port = newServer.getLocalAddress().getPort();
+		this.server = newServer;
+		log.info("MongoDB-wire server listening on {} (storage: {})", connectionString(), this.storage);
+		return this;
+	}
+
+	public synchronized void stop() {
+		if (this.server == null) {
+			return;
+		}
+		// shutdown() also closes the backend, which flushes the H2 store to its file
+		this.server.shutdown();
+		this.server = null;
+		log.info("MongoDB-wire server on port {} stopped", this.port);
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	public synchronized boolean isRunning() {
+		return this.server != null;
+	}
+
+	/** The port; before the first start of a server on port 0 it is still 0. */
+	public synchronized int port() {
+		return this.port;
+	}
+
+	/** A connection string without a database: each service names its own. */
+	public String connectionString() {
+		return "mongodb://127.0.0.1:" + port();
+	}
+
+	private static void createDirectory(Path directory) {
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the MongoDB data directory " + directory, ex);
+		}
+	}
+
+}

@@ -1,0 +1,152 @@
+package org.coophub.localstack;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An SMTP server (GreenMail) on 127.0.0.1 that accepts mail for anyone, with any or no
+ * credentials, keeps it, and shows it on a small HTTP viewer.
+ * <p>
+ * Mail is recorded once per message, in order of arrival, with its envelope recipients:
+ * GreenMail itself stores one copy per recipient's mailbox.
+ */
+public final class SmtpCapture implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(SmtpCapture.class);
+
+	private final int smtpPort;
+
+	private final MailViewer viewer;
+
+	private final int viewerPort;
+
+	private final List<CapturedMail> captured = new ArrayList<>();
+
+	/** Messages already recorded (delivery runs once per recipient); weak, identity-based. */
+	private final Set<MovingMessage> seen = Collections.newSetFromMap(new WeakHashMap<>());
+
+	private GreenMail greenMail;
+
+	private long sequence;
+
+	/**
+	 * @param smtpPort the SMTP port, 0 for a free one
+	 * @param viewerPort the HTTP port of the mail viewer, 0 for a free one
+	 */
+	public SmtpCapture(int smtpPort, int viewerPort) {
+		this.smtpPort = Ports.resolve(smtpPort);
+		this.viewerPort = Ports.resolve(viewerPort);
+		this.viewer = new MailViewer(this, this.viewerPort);
+	}
+
+	public static SmtpCapture onFreePorts() {
+		return new SmtpCapture(0, 0);
+	}
+
+	public synchronized SmtpCapture start() {
+		if (this.greenMail != null) {
+			return this;
+		}
+		QuietLogging.apply();
+		GreenMail newGreenMail = new GreenMail(new ServerSetup(this.smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+		newGreenMail.start();
+		// set after start(): start() creates the user manager anew
+		MessageDeliveryHandler delivery = newGreenMail.getUserManager().getMessageDeliveryHandler();
+		newGreenMail.getUserManager().setMessageDeliveryHandler((message, recipient) -> {
+			record(message);
+			return delivery.handle(message, recipient);
+		});
+		this.greenMail = newGreenMail;
+		this.viewer.start();
+		log.info("SMTP capture listening on 127.0.0.1:{}, mail viewer on {}", this.smtpPort, viewerUrl());
+		return this;
+	}
+
+	public synchronized void stop() {
+		if (this.greenMail == null) {
+			return;
+		}
+		this.viewer.stop();
+		this.greenMail.stop();
+		this.greenMail = null;
+		log.info("SMTP capture on port {} stopped", this.smtpPort);
+	}
+
+	@Override
+	public void close() {
+		stop();
+	}
+
+	public String smtpHost() {
+		return "127.0.0.1";
+	}
+
+	public int smtpPort() {
+		return this.smtpPort;
+	}
+
+	public int viewerPort() {
+		return this.viewerPort;
+	}
+
+	public String viewerUrl() {
+		return "http://localhost:" + this.viewerPort + "/";
+	}
+
+	/** Every mail received since the start or the last {@link #clear()}, oldest first. */
+	public synchronized List<CapturedMail> messages() {
+		return List.copyOf(this.captured);
+	}
+
+	/** The mails delivered to the given address (To, Cc or Bcc), oldest first. */
+	public List<CapturedMail> messagesTo(String address) {
+		return messages().stream()
+			.filter((mail) -> mail.recipients().stream().anyMatch(address::equalsIgnoreCase))
+			.toList();
+	}
+
+	public synchronized void clear() {
+		this.captured.clear();
+		if (this.greenMail != null) {
+			try {
+				this.greenMail.purgeEmailFromAllMailboxes();
+			}
+			catch (FolderException ex) {
+				log.warn("Could not purge GreenMail's mailboxes", ex);
+			}
+		}
+	}
+
+	private synchronized void record(MovingMessage message) {
+		if (!this.seen.add(message)) {
+			return;
+		}
+		List<String> recipients = message.getToAddresses().stream().map(MailAddress::getEmail).toList();
+		String id = String.valueOf(++this.sequence);
+		try {
+			this.captured.add(MimeMails.decode(id, message.getMessage(), recipients, Instant.now()));
+		}
+		catch (Exception ex) {
+			// a mail we cannot decode must still be seen, or a test would wait in vain
+			log.warn("Cannot decode captured mail {}", id, ex);
+			this.captured.add(new CapturedMail(id, null, null, null, List.of(), List.of(), recipients,
+					"(undecodable: " + ex.getMessage() + ")", Instant.now(), null, null, List.of()));
+		}
+	}
+
+}

@@ -1,0 +1,213 @@
+package org.coophub.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.coophub.events.DomainEvent;
+import org.coophub.events.activity.ActivityRecorded;
+import org.coophub.events.activity.ActivityState;
+import org.coophub.events.activity.ActivityStatus;
+import org.coophub.events.activity.ActivityType;
+import org.coophub.events.activity.Location;
+import org.coophub.events.agreement.AgreementCreated;
+import org.coophub.events.agreement.AgreementState;
+import org.coophub.events.agreement.AgreementStatus;
+import org.coophub.events.agreement.Area;
+import org.coophub.events.agreement.Contact;
+import org.coophub.events.agreement.OrganizationRegistered;
+import org.coophub.events.agreement.OrganizationState;
+import org.coophub.events.agreement.Party;
+import org.coophub.events.agreement.PartyRole;
+import org.coophub.events.agreement.ReviewPolicy;
+import org.coophub.events.common.LocalizedText;
+import org.coophub.platform.outbox.EventSender;
+import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.testsupport.TestInfrastructure;
+import org.coophub.testsupport.WithInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * From events on Kafka to e-mail received by an SMTP server, once per recipient, in each
+ * recipient's language; and the review schedule with the host of the year.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithInfrastructure
+@Import(ActivityNotificationIntegrationTest.FixedClock.class)
+class ActivityNotificationIntegrationTest {
+
+	static final Instant NOW = Instant.parse("2026-03-01T03:00:00Z");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventSender events;
+
+	@Autowired
+	JsonMapper json;
+
+	RestTestClient http;
+
+	String run;
+
+	String ld;
+
+	String hcm;
+
+	@BeforeEach
+	void setUp() {
+		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.run = UUID.randomUUID().toString().substring(0, 8);
+		this.ld = "org-ld-" + this.run;
+		this.hcm = "org-hcm-" + this.run;
+		publish(new OrganizationRegistered(UUID.randomUUID().toString(), NOW, this.ld, 1,
+				organization(this.ld, "Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng",
+						List.of(contact("xuctien", "vi", true), contact("international", "en", true),
+								contact("archive", "vi", false)))));
+		publish(new OrganizationRegistered(UUID.randomUUID().toString(), NOW, this.hcm, 1, organization(this.hcm,
+				"Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM", List.of(contact("vanphong", "vi", true)))));
+	}
+
+	@Test
+	void theOtherPartysContactsAreMailedOnceInTheirLanguage() throws Exception {
+		String agreementId = "agr-" + this.run;
+		publish(new AgreementCreated(UUID.randomUUID().toString(), NOW, agreementId, 2, agreement(agreementId)));
+		ActivityRecorded conference = new ActivityRecorded(UUID.randomUUID().toString(), NOW, "act-" + this.run, 1,
+				conference(agreementId));
+		publish(conference);
+		publish(conference);
+
+		List<MimeMessage> mails = await().until(() -> mailsTo(this.run), (m) -> m.size() >= 2);
+		String sentinelAgreement = "agr-sentinel-" + this.run;
+		publish(new AgreementCreated(UUID.randomUUID().toString(), NOW, sentinelAgreement, 2,
+				agreement(sentinelAgreement)));
+		await().until(() -> schedule(sentinelAgreement) != null);
+		await().until(() -> sentNotifications(agreementId) == 2);
+
+		mails = mailsTo(this.run);
+		assertThat(mails).hasSize(2);
+		MimeMessage vi = mailTo(mails, "xuctien-" + this.run + "@ld.example");
+		assertThat(vi.getSubject()).contains("hoạt động mới được ghi nhận")
+			.contains("Hội nghị xúc tiến đầu tư vào các KCN Lâm Đồng");
+		assertThat(vi.getContentType()).startsWith("multipart/");
+		MimeMessage en = mailTo(mails, "international-" + this.run + "@ld.example");
+		assertThat(en.getSubject()).contains("new activity recorded").contains("Investment promotion conference");
+		assertThat(TestInfrastructure.get().mail().textOf(en)).contains("Investors attending: 120");
+		assertThat(TestInfrastructure.get().mail().textOf(vi)).contains("Nhà đầu tư tham dự: 120")
+			.contains("18/05/2012");
+	}
+
+	@Test
+	void theReviewScheduleNamesTheNextHostByRotation() {
+		String agreementId = "agr-review-" + this.run;
+		publish(new AgreementCreated(UUID.randomUUID().toString(), NOW, agreementId, 2, agreement(agreementId)));
+
+		JsonNode schedule = await().until(() -> schedule(agreementId), (s) -> s != null);
+
+		assertThat(schedule.at("/next/dueOn").asString()).isEqualTo("2026-11-06");
+		assertThat(schedule.at("/next/hostOrganizationId").asString()).isEqualTo(this.ld);
+		assertThat(schedule.at("/next/status").asString()).isEqualTo("UPCOMING");
+	}
+
+	private List<MimeMessage> mailsTo(String marker) throws Exception {
+		return Arrays.stream(TestInfrastructure.get().mail().receivedMessages()).filter((m) -> {
+			try {
+				return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+					.anyMatch((a) -> a.toString().contains(marker));
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	private static MimeMessage mailTo(List<MimeMessage> mails, String address) throws Exception {
+		for (MimeMessage mail : mails) {
+			if (mail.getRecipients(Message.RecipientType.TO)[0].toString().equals(address)) {
+				return mail;
+			}
+		}
+		throw new AssertionError("No mail to " + address);
+	}
+
+	private JsonNode schedule(String agreementId) {
+		var result = this.http.get()
+			.uri("/api/v1/agreements/{id}/review-schedule", agreementId)
+			.exchange()
+			.expectBody()
+			.returnResult();
+		return result.getStatus().is2xxSuccessful() ? this.json.readTree(result.getResponseBody()) : null;
+	}
+
+	private long sentNotifications(String agreementId) {
+		JsonNode page = this.json.readTree(this.http.get()
+			.uri("/api/v1/notifications?agreementId={id}", agreementId)
+			.exchange()
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+		return page.findValuesAsString("status").stream().filter("SENT"::equals).count();
+	}
+
+	private void publish(DomainEvent event) {
+		this.events.send(OutboxEntry.of(event, this.json.writeValueAsString(event)));
+	}
+
+	private Contact contact(String name, String language, boolean notify) {
+		return new Contact(name, name + "-" + this.run + "@ld.example", null, null, null, language, notify);
+	}
+
+	private static OrganizationState organization(String id, String name, List<Contact> contacts) {
+		return new OrganizationState(id, id.toUpperCase(), new LocalizedText(name, null), "INDUSTRIAL_ZONE_AUTHORITY",
+				null, List.of(), contacts, true);
+	}
+
+	private AgreementState agreement(String id) {
+		return new AgreementState(id, "IT-" + id, new LocalizedText("Chương trình hợp tác Lâm Đồng – TP.HCM", null),
+				List.of(new Party(this.ld, PartyRole.LEAD), new Party(this.hcm, PartyRole.PARTNER)),
+				LocalDate.of(2009, 10, 15), LocalDate.of(2009, 10, 15), null, "Asia/Ho_Chi_Minh",
+				List.of(Area.INVESTMENT_PROMOTION), AgreementStatus.ACTIVE, List.of(),
+				new ReviewPolicy(11, 6, "Asia/Ho_Chi_Minh", List.of(this.hcm, this.ld), this.hcm, List.of(30, 7, 1)));
+	}
+
+	private ActivityState conference(String agreementId) {
+		return new ActivityState("act-" + this.run, agreementId, ActivityType.INVESTMENT_PROMOTION_CONFERENCE,
+				new LocalizedText("Hội nghị xúc tiến đầu tư vào các KCN Lâm Đồng", "Investment promotion conference"),
+				LocalDateTime.of(2012, 5, 18, 8, 0), LocalDateTime.of(2012, 5, 18, 17, 0), "Asia/Ho_Chi_Minh",
+				new Location("TP. Hồ Chí Minh", "Trung tâm Hội nghị"), this.hcm, List.of(this.ld), List.of(),
+				ActivityStatus.COMPLETED, new org.coophub.events.activity.Outcomes(120, 45, 12, 3, 2, null));
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FixedClock {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(NOW, ZoneOffset.UTC);
+		}
+
+	}
+
+}

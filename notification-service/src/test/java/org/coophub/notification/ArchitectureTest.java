@@ -1,0 +1,21 @@
+package org.coophub.notification;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.coophub.testsupport.ArchitectureRules;
+
+@AnalyzeClasses(packages = "org.coophub.notification", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+	@ArchTest
+	static final ArchRule domainImportsNoKafkaOrWebTypes = ArchitectureRules.domainImportsNoKafkaOrWebTypes();
+
+	@ArchTest
+	static final ArchRule dependsOnNoOtherService = ArchitectureRules.dependsOnNoOtherService("notification");
+
+	@ArchTest
+	static final ArchRule controllersArePackagePrivate = ArchitectureRules.controllersArePackagePrivate();
+
+}

@@ -1,0 +1,138 @@
+package org.coophub.reporting;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.coophub.events.DomainEvent;
+import org.coophub.events.activity.ActivityRecorded;
+import org.coophub.events.activity.ActivityState;
+import org.coophub.events.activity.ActivityStatus;
+import org.coophub.events.activity.ActivityType;
+import org.coophub.events.activity.Outcomes;
+import org.coophub.events.agreement.AgreementCreated;
+import org.coophub.events.agreement.AgreementState;
+import org.coophub.events.agreement.AgreementStatus;
+import org.coophub.events.agreement.Area;
+import org.coophub.events.agreement.Party;
+import org.coophub.events.agreement.PartyRole;
+import org.coophub.events.agreement.ReviewPolicy;
+import org.coophub.events.common.LocalizedText;
+import org.coophub.events.common.Money;
+import org.coophub.platform.outbox.EventSender;
+import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.testsupport.WithInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Events on Kafka become the agreement's dashboard; duplicates and stale versions change
+ * nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithInfrastructure
+class DashboardIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventSender events;
+
+	@Autowired
+	JsonMapper json;
+
+	RestTestClient http;
+
+	@BeforeEach
+	void setUp() {
+		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+	}
+
+	@Test
+	void aRecordedConferenceShowsOnTheDashboardOnceEvenWhenDeliveredTwice() {
+		String agreementId = UUID.randomUUID().toString();
+		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), agreementId, 2,
+				agreement(agreementId)));
+		ActivityRecorded conference = new ActivityRecorded(UUID.randomUUID().toString(), Instant.now(),
+				"act-1-" + agreementId, 1, conference(agreementId, "act-1-" + agreementId, 120, "350000000000"));
+		publish(conference);
+		publish(conference);
+		ActivityRecorded second = new ActivityRecorded(UUID.randomUUID().toString(), Instant.now(),
+				"act-2-" + agreementId, 1, conference(agreementId, "act-2-" + agreementId, 30, "1000000000"));
+		publish(second);
+
+		JsonNode dashboard = await().until(() -> dashboard(agreementId),
+				(d) -> d != null && d.get("activityCount").asInt() == 2 && d.hasNonNull("agreement"));
+
+		assertThat(dashboard.at("/agreement/code").asString()).isEqualTo("IT-" + agreementId);
+		assertThat(dashboard.at("/agreement/title/vi").asString()).isEqualTo("Chương trình hợp tác Lâm Đồng – TP.HCM");
+		assertThat(dashboard.at("/activitiesByType/INVESTMENT_PROMOTION_CONFERENCE").asInt()).isEqualTo(2);
+		assertThat(dashboard.at("/conferenceTotals/investorsAttending").asInt()).isEqualTo(150);
+		assertThat(dashboard.at("/conferenceTotals/registeredCapital/VND").decimalValue())
+			.isEqualByComparingTo("351000000000");
+		JsonNode portfolio = this.json.readTree(this.http.get()
+			.uri("/api/v1/dashboard")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+		assertThat(portfolio.findValuesAsString("agreementId")).contains(agreementId);
+	}
+
+	@Test
+	void anUnknownAgreementDashboardIsNotFoundAsProblemJson() {
+		this.http.get()
+			.uri("/api/v1/dashboard/agreements/{id}", "no-such-agreement")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType("application/problem+json");
+	}
+
+	private JsonNode dashboard(String agreementId) {
+		var result = this.http.get()
+			.uri("/api/v1/dashboard/agreements/{id}", agreementId)
+			.exchange()
+			.expectBody()
+			.returnResult();
+		return result.getStatus().is2xxSuccessful() ? this.json.readTree(result.getResponseBody()) : null;
+	}
+
+	private void publish(DomainEvent event) {
+		this.events.send(OutboxEntry.of(event, this.json.writeValueAsString(event)));
+	}
+
+	static AgreementState agreement(String id) {
+		return new AgreementState(id, "IT-" + id, new LocalizedText("Chương trình hợp tác Lâm Đồng – TP.HCM", null),
+				List.of(new Party("org-ld", PartyRole.LEAD), new Party("org-hcm", PartyRole.PARTNER)),
+				LocalDate.of(2009, 10, 15), LocalDate.of(2009, 10, 15), null, "Asia/Ho_Chi_Minh",
+				List.of(Area.INVESTMENT_PROMOTION), AgreementStatus.ACTIVE, List.of(),
+				new ReviewPolicy(11, 6, "Asia/Ho_Chi_Minh", List.of("org-hcm", "org-ld"), "org-hcm", List.of(30)));
+	}
+
+	static ActivityState conference(String agreementId, String id, int investors, String capital) {
+		return new ActivityState(id, agreementId, ActivityType.INVESTMENT_PROMOTION_CONFERENCE,
+				new LocalizedText("Hội nghị xúc tiến đầu tư", null), LocalDateTime.of(2012, 5, 18, 8, 0),
+				LocalDateTime.of(2012, 5, 18, 17, 0), "Asia/Ho_Chi_Minh", null, "org-hcm", List.of("org-ld"), List.of(),
+				ActivityStatus.COMPLETED,
+				new Outcomes(investors, null, null, null, null, new Money(new BigDecimal(capital), "VND")));
+	}
+
+}
