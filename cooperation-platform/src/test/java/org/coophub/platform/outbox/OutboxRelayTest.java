@@ -1,0 +1,111 @@
+package org.coophub.platform.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
+import org.coophub.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The relay against a real MongoDB-wire server: order kept, acknowledged entries removed,
+ * nothing removed that was not acknowledged.
+ */
+class OutboxRelayTest {
+
+	static final Instant NOW = Instant.parse("2026-03-01T03:00:00Z");
+
+	private final MongoClient client = MongoClients.create(TestInfrastructure.get().mongoUri());
+
+	private final MongoTemplate mongo = new MongoTemplate(this.client, "outbox-relay-test");
+
+	private final List<String> sent = new ArrayList<>();
+
+	private String failOn;
+
+	private final EventSender sender = (entry) -> {
+		if (entry.eventId().equals(this.failOn)) {
+			throw new IllegalStateException("broker unavailable");
+		}
+		this.sent.add(entry.eventId());
+	};
+
+	private final OutboxRelay relay = new OutboxRelay(this.mongo, this.sender, Clock.fixed(NOW, ZoneOffset.UTC),
+			Duration.ofSeconds(2));
+
+	@AfterEach
+	void close() {
+		this.relay.close();
+		this.client.close();
+	}
+
+	@Test
+	void publishesInOrderAndRemovesWhatWasAcknowledged() {
+		String id = store(entry("e1", NOW), entry("e2", NOW), entry("e3", NOW));
+
+		assertThat(this.relay.publish("aggregates", id)).isEqualTo(3);
+
+		assertThat(this.sent).containsExactly("e1", "e2", "e3");
+		assertThat(outbox(id)).isEmpty();
+	}
+
+	@Test
+	void stopsAtTheFirstFailureAndKeepsTheRestForLater() {
+		String id = store(entry("e1", NOW), entry("e2", NOW), entry("e3", NOW));
+		this.failOn = "e2";
+
+		assertThatThrownBy(() -> this.relay.publish("aggregates", id)).hasMessage("broker unavailable");
+
+		assertThat(this.sent).containsExactly("e1");
+		assertThat(outbox(id)).extracting((entry) -> entry.getString("eventId")).containsExactly("e2", "e3");
+		this.failOn = null;
+		assertThat(this.relay.publish("aggregates", id)).isEqualTo(2);
+		assertThat(this.sent).containsExactly("e1", "e2", "e3");
+	}
+
+	@Test
+	void thePollerTakesOnlyEntriesOlderThanTheGraceAndCountsTheBacklog() {
+		String stuck = store(entry("old", NOW.minusSeconds(60)));
+		String fresh = store(entry("new", NOW));
+
+		this.relay.publishPending(List.of("aggregates"));
+
+		assertThat(this.sent).contains("old").doesNotContain("new");
+		assertThat(outbox(stuck)).isEmpty();
+		assertThat(outbox(fresh)).hasSize(1);
+		assertThat(this.relay.backlog().get("aggregates").get()).isPositive();
+	}
+
+	private String store(Document... entries) {
+		String id = UUID.randomUUID().toString();
+		this.mongo.insert(new Document("_id", id).append("outbox", List.of(entries)), "aggregates");
+		return id;
+	}
+
+	private List<Document> outbox(String id) {
+		return this.mongo.findById(id, Document.class, "aggregates").getList("outbox", Document.class);
+	}
+
+	private static Document entry(String eventId, Instant occurredAt) {
+		return new Document("eventId", eventId).append("type", "org.coophub.test.happened.v1")
+			.append("topic", "test-events")
+			.append("key", "k")
+			.append("subject", "s")
+			.append("occurredAt", java.util.Date.from(occurredAt))
+			.append("payload", "{}");
+	}
+
+}
