@@ -7,12 +7,10 @@ import java.util.UUID;
 
 import org.coophub.events.activity.ActivityRecorded;
 import org.coophub.events.activity.ActivityState;
-import org.coophub.platform.outbox.HasOutbox;
-import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.platform.outbox.OutboxDocument;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -20,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * Something the partners did under an agreement: a conference, an exchange, a review.
  */
 @Document("activities")
-public class Activity implements HasOutbox {
+public class Activity extends OutboxDocument {
 
 	@Id
 	private final String id;
@@ -30,22 +28,14 @@ public class Activity implements HasOutbox {
 
 	private ActivityDetails details;
 
-	private long version;
-
-	@Version
-	private Long lockVersion;
-
-	private final List<OutboxEntry> outbox;
-
 	@PersistenceCreator
-	Activity(String id, String agreementId, List<OutboxEntry> outbox) {
+	Activity(String id, String agreementId) {
 		this.id = id;
 		this.agreementId = agreementId;
-		this.outbox = (outbox != null) ? new ArrayList<>(outbox) : new ArrayList<>();
 	}
 
 	static Activity record(ActivityDetails details) {
-		Activity activity = new Activity(UUID.randomUUID().toString(), details.agreementId(), null);
+		Activity activity = new Activity(UUID.randomUUID().toString(), details.agreementId());
 		activity.details = details;
 		activity.version = 1;
 		return activity;
@@ -64,15 +54,6 @@ public class Activity implements HasOutbox {
 
 	public String id() {
 		return this.id;
-	}
-
-	public long version() {
-		return this.version;
-	}
-
-	@Override
-	public List<OutboxEntry> outbox() {
-		return this.outbox;
 	}
 
 }

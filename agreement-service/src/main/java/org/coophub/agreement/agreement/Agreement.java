@@ -16,13 +16,11 @@ import org.coophub.events.agreement.Commitment;
 import org.coophub.events.agreement.Party;
 import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.common.LocalizedText;
-import org.coophub.platform.outbox.HasOutbox;
-import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.platform.outbox.OutboxDocument;
 import org.coophub.platform.problem.ConflictException;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -30,7 +28,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A cooperation program (chương trình hợp tác) between two or more organizations.
  */
 @Document("agreements")
-public class Agreement implements HasOutbox {
+public class Agreement extends OutboxDocument {
 
 	@Id
 	private final String id;
@@ -58,22 +56,14 @@ public class Agreement implements HasOutbox {
 
 	private ReviewPolicy reviewPolicy;
 
-	private long version;
-
-	@Version
-	private Long lockVersion;
-
-	private final List<OutboxEntry> outbox;
-
 	@PersistenceCreator
-	Agreement(String id, String code, List<OutboxEntry> outbox) {
+	Agreement(String id, String code) {
 		this.id = id;
 		this.code = code;
-		this.outbox = (outbox != null) ? new ArrayList<>(outbox) : new ArrayList<>();
 	}
 
 	static Agreement draft(AgreementTerms terms) {
-		Agreement agreement = new Agreement(UUID.randomUUID().toString(), terms.code(), null);
+		Agreement agreement = new Agreement(UUID.randomUUID().toString(), terms.code());
 		agreement.title = terms.title();
 		agreement.parties = List.copyOf(terms.parties());
 		agreement.signedOn = terms.signedOn();
@@ -109,15 +99,6 @@ public class Agreement implements HasOutbox {
 
 	public String id() {
 		return this.id;
-	}
-
-	public long version() {
-		return this.version;
-	}
-
-	@Override
-	public List<OutboxEntry> outbox() {
-		return this.outbox;
 	}
 
 }

@@ -9,12 +9,10 @@ import org.coophub.events.agreement.Contact;
 import org.coophub.events.agreement.OrganizationRegistered;
 import org.coophub.events.agreement.OrganizationState;
 import org.coophub.events.common.LocalizedText;
-import org.coophub.platform.outbox.HasOutbox;
-import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.platform.outbox.OutboxDocument;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -22,7 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A party to cooperation programs, e.g. an industrial-zone authority (Ban Quản lý).
  */
 @Document("organizations")
-public class Organization implements HasOutbox {
+public class Organization extends OutboxDocument {
 
 	@Id
 	private final String id;
@@ -42,23 +40,15 @@ public class Organization implements HasOutbox {
 
 	private boolean active;
 
-	private long version;
-
-	@Version
-	private Long lockVersion;
-
-	private final List<OutboxEntry> outbox;
-
 	@PersistenceCreator
-	Organization(String id, String code, List<OutboxEntry> outbox) {
+	Organization(String id, String code) {
 		this.id = id;
 		this.code = code;
-		this.outbox = (outbox != null) ? new ArrayList<>(outbox) : new ArrayList<>();
 	}
 
 	static Organization register(String code, LocalizedText name, String kind, String province,
 			List<String> departments, List<Contact> contacts) {
-		Organization organization = new Organization(UUID.randomUUID().toString(), code, null);
+		Organization organization = new Organization(UUID.randomUUID().toString(), code);
 		organization.name = name;
 		organization.kind = kind;
 		organization.province = province;
@@ -80,15 +70,6 @@ public class Organization implements HasOutbox {
 
 	public String id() {
 		return this.id;
-	}
-
-	public long version() {
-		return this.version;
-	}
-
-	@Override
-	public List<OutboxEntry> outbox() {
-		return this.outbox;
 	}
 
 }

@@ -9,12 +9,10 @@ import java.util.UUID;
 import org.coophub.events.DomainEvent;
 import org.coophub.events.notification.NotificationFailed;
 import org.coophub.events.notification.NotificationSent;
-import org.coophub.platform.outbox.HasOutbox;
-import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.platform.outbox.OutboxDocument;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -24,7 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * second instance never plans or sends it twice.
  */
 @Document("notifications")
-public class Notification implements HasOutbox {
+public class Notification extends OutboxDocument {
 
 	static final String STATUS = "status";
 
@@ -54,27 +52,19 @@ public class Notification implements HasOutbox {
 
 	private boolean late;
 
-	private long version;
-
-	@Version
-	private Long lockVersion;
-
-	private final List<OutboxEntry> outbox;
-
 	@PersistenceCreator
 	Notification(String id, String agreementId, String recipient, RenderedMail mail, String contentHash,
-			Instant plannedAt, List<OutboxEntry> outbox) {
+			Instant plannedAt) {
 		this.id = id;
 		this.agreementId = agreementId;
 		this.recipient = recipient;
 		this.mail = mail;
 		this.contentHash = contentHash;
 		this.plannedAt = plannedAt;
-		this.outbox = (outbox != null) ? new ArrayList<>(outbox) : new ArrayList<>();
 	}
 
 	static Notification plan(String key, String agreementId, String recipient, RenderedMail mail, Instant now) {
-		Notification notification = new Notification(key, agreementId, recipient, mail, mail.contentHash(), now, null);
+		Notification notification = new Notification(key, agreementId, recipient, mail, mail.contentHash(), now);
 		notification.status = NotificationStatus.PLANNED;
 		notification.nextAttemptAt = now;
 		notification.version = 1;
@@ -154,11 +144,6 @@ public class Notification implements HasOutbox {
 
 	boolean late() {
 		return this.late;
-	}
-
-	@Override
-	public List<OutboxEntry> outbox() {
-		return this.outbox;
 	}
 
 }

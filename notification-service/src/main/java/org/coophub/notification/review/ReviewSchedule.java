@@ -12,19 +12,17 @@ import org.coophub.events.agreement.AgreementStatus;
 import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.notification.ReviewCycleStatus;
 import org.coophub.events.notification.ReviewScheduled;
-import org.coophub.platform.outbox.HasOutbox;
-import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.platform.outbox.OutboxDocument;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The annual review cycles of one agreement: past ones and the next, with their hosts.
  */
 @Document("review_schedules")
-public class ReviewSchedule implements HasOutbox {
+public class ReviewSchedule extends OutboxDocument {
 
 	@Id
 	private final String agreementId;
@@ -39,22 +37,14 @@ public class ReviewSchedule implements HasOutbox {
 
 	private final List<ReviewCycle> cycles;
 
-	private long version;
-
-	@Version
-	private Long lockVersion;
-
-	private final List<OutboxEntry> outbox;
-
 	@PersistenceCreator
-	ReviewSchedule(String agreementId, List<ReviewCycle> cycles, List<OutboxEntry> outbox) {
+	ReviewSchedule(String agreementId, List<ReviewCycle> cycles) {
 		this.agreementId = agreementId;
 		this.cycles = (cycles != null) ? new ArrayList<>(cycles) : new ArrayList<>();
-		this.outbox = (outbox != null) ? new ArrayList<>(outbox) : new ArrayList<>();
 	}
 
 	static ReviewSchedule of(String agreementId) {
-		return new ReviewSchedule(agreementId, null, null);
+		return new ReviewSchedule(agreementId, null);
 	}
 
 	/**
@@ -116,11 +106,6 @@ public class ReviewSchedule implements HasOutbox {
 
 	List<ReviewCycle> cycles() {
 		return List.copyOf(this.cycles);
-	}
-
-	@Override
-	public List<OutboxEntry> outbox() {
-		return this.outbox;
 	}
 
 }

@@ -1,0 +1,90 @@
+package org.coophub.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The few HTTP calls the demo loader makes, JSON in and out, UTF-8.
+ */
+final class DemoApi {
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final ObjectMapper json;
+
+	DemoApi(ObjectMapper json) {
+		this.json = json;
+	}
+
+	Response get(URI uri) {
+		return send(HttpRequest.newBuilder(uri).GET().header("Accept", "application/json"));
+	}
+
+	Response post(URI uri, JsonNode body) {
+		HttpRequest.BodyPublisher publisher = (body != null)
+				? HttpRequest.BodyPublishers.ofByteArray(toBytes(body)) : HttpRequest.BodyPublishers.noBody();
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.POST(publisher)
+			.header("Accept", "application/json, application/problem+json");
+		if (body != null) {
+			request.header("Content-Type", "application/json; charset=utf-8");
+		}
+		return send(request);
+	}
+
+	private Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<byte[]> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			return new Response(response.request().method() + " " + response.request().uri(), response.statusCode(),
+					new String(response.body(), StandardCharsets.UTF_8), this.json);
+		}
+		catch (IOException ex) {
+			throw new DemoDataException("Cannot reach " + request.build().uri() + ": " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DemoDataException("Interrupted while loading the demo data", ex);
+		}
+	}
+
+	private byte[] toBytes(JsonNode body) {
+		try {
+			return this.json.writeValueAsBytes(body);
+		}
+		catch (IOException ex) {
+			throw new DemoDataException("Cannot write " + body, ex);
+		}
+	}
+
+	record Response(String call, int status, String body, ObjectMapper json) {
+
+		/** The JSON body if the status is the expected one, else a failure showing the body. */
+		JsonNode expect(int expectedStatus) {
+			if (this.status != expectedStatus) {
+				throw unexpected();
+			}
+			try {
+				return this.json.readTree(this.body);
+			}
+			catch (IOException ex) {
+				throw new DemoDataException(this.call + " answered " + this.status + " with a body that is not JSON: "
+						+ this.body, ex);
+			}
+		}
+
+		DemoDataException unexpected() {
+			return new DemoDataException(this.call + " answered " + this.status + ": " + this.body);
+		}
+
+	}
+
+}

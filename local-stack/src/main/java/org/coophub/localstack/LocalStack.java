@@ -1,0 +1,219 @@
+package org.coophub.localstack;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running local stack: a Kafka broker, a MongoDB-wire server and an SMTP capture in
+ * this JVM, and the services as separate JVM processes.
+ *
+ * <pre class="code">
+ * try (LocalStack stack = LocalStack.options().freePorts().dataDirectory(tempDir).demoData(false).start()) {
+ *     URI agreements = stack.serviceUrl(StackService.AGREEMENT);
+ *     String kafka = stack.kafkaBootstrapServers();
+ *     List&lt;CapturedMail&gt; mail = stack.smtp().messages();
+ * }
+ * </pre>
+ */
+public final class LocalStack implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+	private final LocalStackOptions options;
+
+	private final KafkaBroker kafka;
+
+	private final MongoWireServer mongo;
+
+	private final SmtpCapture smtp;
+
+	private final Map<StackService, ServiceProcess> services = new EnumMap<>(StackService.class);
+
+	private DemoData.Outcome demoData;
+
+	private boolean closed;
+
+	private LocalStack(LocalStackOptions options) {
+		this.options = options;
+		Path data = options.dataDirectory();
+		this.kafka = new KafkaBroker(data.resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
+		this.mongo = options.persistentMongo() ? MongoWireServer.persistent(data.resolve("mongo"), options.mongoPort())
+				: MongoWireServer.inMemory(options.mongoPort());
+		this.smtp = new SmtpCapture(options.smtpPort(), options.mailViewerPort());
+	}
+
+	/** Options with the command line's defaults, to adjust and {@link LocalStackOptions#start() start}. */
+	public static LocalStackOptions options() {
+		return new LocalStackOptions();
+	}
+
+	static LocalStack start(LocalStackOptions options) {
+		requireFixedPortsFree(options);
+		List<Path> missingJars = options.selectedServices()
+			.stream()
+			.map((service) -> service.jar(options.projectRoot()))
+			.filter((jar) -> !Files.isRegularFile(jar))
+			.toList();
+		if (!missingJars.isEmpty()) {
+			throw new IllegalStateException("Missing service jar(s): " + missingJars
+					+ ". Build them first with ./mvnw package -DskipTests (or start only the infrastructure).");
+		}
+		LocalStack stack = new LocalStack(options);
+		try {
+			stack.startEverything();
+			return stack;
+		}
+		catch (RuntimeException ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	private void startEverything() {
+		this.kafka.start();
+		this.mongo.start();
+		this.smtp.start();
+		for (StackService service : this.options.selectedServices()) {
+			this.services.put(service, newProcess(service).start());
+		}
+		// all services start at once; waiting for each in turn costs no more than the slowest
+		for (ServiceProcess process : this.services.values()) {
+			process.awaitHealthy(this.options.healthTimeout());
+			log.info("{} is healthy on {}", process.service().moduleName(), process.url());
+		}
+		if (this.options.demoData() && this.services.containsKey(StackService.AGREEMENT)
+				&& this.services.containsKey(StackService.ACTIVITY)) {
+			this.demoData = new DemoData(serviceUrl(StackService.AGREEMENT), serviceUrl(StackService.ACTIVITY))
+				.loadUnlessPresent();
+		}
+	}
+
+	private ServiceProcess newProcess(StackService service) {
+		int port = Ports.resolve(this.options.servicePort(service));
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(this.options.jvmOptions());
+		command.add("-jar");
+		command.add(service.jar(this.options.projectRoot()).toString());
+		command.add("--server.port=" + port);
+		command.add("--spring.kafka.bootstrap-servers=" + this.kafka.bootstrapServers());
+		command.add("--spring.mongodb.uri=" + this.mongo.connectionString());
+		command.add("--spring.mail.host=" + this.smtp.smtpHost());
+		command.add("--spring.mail.port=" + this.smtp.smtpPort());
+		command.addAll(this.options.serviceArguments());
+		Path logFile = this.options.dataDirectory().resolve("logs").resolve(service.moduleName() + ".log");
+		return new ServiceProcess(service, port, command, this.options.projectRoot(), logFile);
+	}
+
+	/**
+	 * Stops the services (in parallel, each politely first), then the SMTP capture, MongoDB
+	 * and Kafka. Safe to call more than once.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		CompletableFuture
+			.allOf(this.services.values()
+				.stream()
+				.map((process) -> CompletableFuture.runAsync(() -> process.stop(this.options.stopGracePeriod())))
+				.toArray(CompletableFuture[]::new))
+			.join();
+		quietly("SMTP capture", this.smtp::stop);
+		quietly("MongoDB", this.mongo::stop);
+		quietly("Kafka", this.kafka::stop);
+	}
+
+	public KafkaBroker kafka() {
+		return this.kafka;
+	}
+
+	public MongoWireServer mongo() {
+		return this.mongo;
+	}
+
+	public SmtpCapture smtp() {
+		return this.smtp;
+	}
+
+	public String kafkaBootstrapServers() {
+		return this.kafka.bootstrapServers();
+	}
+
+	/** The MongoDB connection string, without a database. */
+	public String mongoUri() {
+		return this.mongo.connectionString();
+	}
+
+	/** The service processes started, in the order of {@link StackService}. */
+	public Collection<ServiceProcess> services() {
+		return List.copyOf(this.services.values());
+	}
+
+	public ServiceProcess service(StackService service) {
+		ServiceProcess process = this.services.get(service);
+		if (process == null) {
+			throw new IllegalArgumentException(service.moduleName() + " was not started by this stack");
+		}
+		return process;
+	}
+
+	/** The base URL of a started service, e.g. {@code http://localhost:8081}. */
+	public URI serviceUrl(StackService service) {
+		return service(service).url();
+	}
+
+	public Set<StackService> startedServices() {
+		return this.services.keySet();
+	}
+
+	/** What loading the demo data did, if it was asked for. */
+	public Optional<DemoData.Outcome> demoData() {
+		return Optional.ofNullable(this.demoData);
+	}
+
+	public Path dataDirectory() {
+		return this.options.dataDirectory();
+	}
+
+	private static void requireFixedPortsFree(LocalStackOptions options) {
+		Map<Integer, String> fixed = new java.util.LinkedHashMap<>();
+		fixed.put(options.kafkaPort(), "Kafka");
+		fixed.put(options.kafkaControllerPort(), "Kafka controller");
+		fixed.put(options.mongoPort(), "MongoDB");
+		fixed.put(options.smtpPort(), "SMTP");
+		fixed.put(options.mailViewerPort(), "mail viewer");
+		for (StackService service : options.selectedServices()) {
+			fixed.put(options.servicePort(service), service.moduleName());
+		}
+		fixed.forEach((port, usedFor) -> {
+			if (port != 0) {
+				Ports.requireFree(port, usedFor);
+			}
+		});
+	}
+
+	private static void quietly(String what, Runnable stop) {
+		try {
+			stop.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Stopping {} failed", what, ex);
+		}
+	}
+
+}
