@@ -4,6 +4,8 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 
+import org.coophub.platform.web.Versions;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -29,12 +31,14 @@ class ActivityController {
 	ResponseEntity<ActivityView> record(@Valid @RequestBody ActivityInput input) {
 		Activity activity = this.activities.record(input.toDetails());
 		return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id()))
+			.eTag(Versions.etag(activity.version()))
 			.body(ActivityView.of(activity));
 	}
 
 	@GetMapping("/{id}")
-	ActivityView get(@PathVariable String id) {
-		return ActivityView.of(this.activities.get(id));
+	ResponseEntity<ActivityView> get(@PathVariable String id) {
+		ActivityView view = ActivityView.of(this.activities.get(id));
+		return Versions.ok(view, view.version());
 	}
 
 	@GetMapping

@@ -4,6 +4,8 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 
+import org.coophub.platform.web.Versions;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +30,7 @@ class AgreementController {
 	ResponseEntity<AgreementView> create(@Valid @RequestBody AgreementInput input) {
 		Agreement agreement = this.agreements.create(input.toTerms());
 		return ResponseEntity.created(URI.create("/api/v1/agreements/" + agreement.id()))
+			.eTag(Versions.etag(agreement.version()))
 			.body(AgreementView.of(agreement));
 	}
 
@@ -37,8 +40,9 @@ class AgreementController {
 	}
 
 	@GetMapping("/{id}")
-	AgreementView get(@PathVariable String id) {
-		return AgreementView.of(this.agreements.get(id));
+	ResponseEntity<AgreementView> get(@PathVariable String id) {
+		AgreementView view = AgreementView.of(this.agreements.get(id));
+		return Versions.ok(view, view.version());
 	}
 
 	@GetMapping

@@ -4,6 +4,8 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 
+import org.coophub.platform.web.Versions;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -28,12 +30,14 @@ class OrganizationController {
 	ResponseEntity<OrganizationView> register(@Valid @RequestBody OrganizationInput input) {
 		Organization organization = this.organizations.register(input);
 		return ResponseEntity.created(URI.create("/api/v1/organizations/" + organization.id()))
+			.eTag(Versions.etag(organization.version()))
 			.body(OrganizationView.of(organization));
 	}
 
 	@GetMapping("/{id}")
-	OrganizationView get(@PathVariable String id) {
-		return OrganizationView.of(this.organizations.get(id));
+	ResponseEntity<OrganizationView> get(@PathVariable String id) {
+		OrganizationView view = OrganizationView.of(this.organizations.get(id));
+		return Versions.ok(view, view.version());
 	}
 
 	@GetMapping

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.coophub.platform.problem.ConflictException;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
+import org.coophub.platform.problem.StaleVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -88,6 +89,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
 		return respond(problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> staleVersion(StaleVersionException ex) {
+		return respond(
+				ex.isMissing() ? problem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", ex.getMessage())
+						: problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", ex.getMessage()));
 	}
 
 	@ExceptionHandler
