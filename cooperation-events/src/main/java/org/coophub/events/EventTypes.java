@@ -6,7 +6,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.coophub.events.activity.ActivityCancelled;
+import org.coophub.events.activity.ActivityCompleted;
 import org.coophub.events.activity.ActivityRecorded;
+import org.coophub.events.activity.ActivityRescheduled;
+import org.coophub.events.activity.ActivityUpdated;
 import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.events.agreement.AgreementStatusChanged;
 import org.coophub.events.agreement.OrganizationRegistered;
@@ -21,8 +25,12 @@ import org.coophub.events.notification.ReviewScheduled;
 public final class EventTypes {
 
 	public static final List<Class<? extends DomainEvent>> ALL = List.of(OrganizationRegistered.class,
-			AgreementCreated.class, AgreementStatusChanged.class, ActivityRecorded.class, ReviewScheduled.class,
-			NotificationSent.class, NotificationFailed.class);
+			AgreementCreated.class, AgreementStatusChanged.class,
+			// activity-events
+			ActivityRecorded.class, ActivityUpdated.class, ActivityRescheduled.class, ActivityCompleted.class,
+			ActivityCancelled.class,
+			// notification-events
+			ReviewScheduled.class, NotificationSent.class, NotificationFailed.class);
 
 	private static final Map<String, Class<? extends DomainEvent>> BY_NAME = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));

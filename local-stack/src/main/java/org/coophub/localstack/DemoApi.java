@@ -29,8 +29,8 @@ final class DemoApi {
 	}
 
 	Response post(URI uri, JsonNode body) {
-		HttpRequest.BodyPublisher publisher = (body != null)
-				? HttpRequest.BodyPublishers.ofByteArray(toBytes(body)) : HttpRequest.BodyPublishers.noBody();
+		HttpRequest.BodyPublisher publisher = (body != null) ? HttpRequest.BodyPublishers.ofByteArray(toBytes(body))
+				: HttpRequest.BodyPublishers.noBody();
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.POST(publisher)
 			.header("Accept", "application/json, application/problem+json");
@@ -67,7 +67,10 @@ final class DemoApi {
 
 	record Response(String call, int status, String body, ObjectMapper json) {
 
-		/** The JSON body if the status is the expected one, else a failure showing the body. */
+		/**
+		 * The JSON body if the status is the expected one, else a failure showing the
+		 * body.
+		 */
 		JsonNode expect(int expectedStatus) {
 			if (this.status != expectedStatus) {
 				throw unexpected();
@@ -76,8 +79,8 @@ final class DemoApi {
 				return this.json.readTree(this.body);
 			}
 			catch (IOException ex) {
-				throw new DemoDataException(this.call + " answered " + this.status + " with a body that is not JSON: "
-						+ this.body, ex);
+				throw new DemoDataException(
+						this.call + " answered " + this.status + " with a body that is not JSON: " + this.body, ex);
 			}
 		}
 

@@ -56,14 +56,17 @@ public final class DemoData {
 		this.activityService = activityService;
 	}
 
-	/** The demo file's notice that dates and figures the article does not give are invented. */
+	/**
+	 * The demo file's notice that dates and figures the article does not give are
+	 * invented.
+	 */
 	public static String notice() {
 		return read().path("notice").path("en").asText();
 	}
 
 	/**
-	 * Loads the demo data unless agreement-service already has organizations (a restart of
-	 * the stack must not duplicate them).
+	 * Loads the demo data unless agreement-service already has organizations (a restart
+	 * of the stack must not duplicate them).
 	 */
 	public Outcome loadUnlessPresent() {
 		JsonNode existing = this.api.get(this.agreementService.resolve("/api/v1/organizations?size=1")).expect(200);
@@ -90,7 +93,8 @@ public final class DemoData {
 			.post(this.agreementService.resolve("/api/v1/agreements/" + agreementId + "/activate"), null)
 			.expect(200);
 		if (!"ACTIVE".equals(activated.path("status").asText())) {
-			throw new DemoDataException("Agreement " + agreementId + " is " + activated.path("status") + " after activation");
+			throw new DemoDataException(
+					"Agreement " + agreementId + " is " + activated.path("status") + " after activation");
 		}
 		int activities = 0;
 		for (JsonNode activity : demo.path("activities")) {

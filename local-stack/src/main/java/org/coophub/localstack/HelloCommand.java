@@ -3,9 +3,10 @@ package org.coophub.localstack;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * Answers the {@code hello} command, which mongo-java-server lacks, like {@code isMaster}.
- * MongoDB drivers and Spring Boot's health indicator send {@code hello}; without an answer
- * the health check fails and the services never report UP.
+ * Answers the {@code hello} command, which mongo-java-server lacks, like
+ * {@code isMaster}. MongoDB drivers and Spring Boot's health indicator send
+ * {@code hello}; without an answer the health check fails and the services never report
+ * UP.
  */
 final class HelloCommand {
 

@@ -114,7 +114,8 @@ public final class KafkaBroker implements AutoCloseable {
 	/**
 	 * Formats the storage as {@code kafka-storage.sh format} would, once: a new directory
 	 * gets a new cluster id, an existing one keeps its own (the storage tool's
-	 * {@code --ignore-formatted} still insists on the same cluster id, so we check first).
+	 * {@code --ignore-formatted} still insists on the same cluster id, so we check
+	 * first).
 	 */
 	private void formatIfNew(Properties properties) {
 		if (Files.exists(this.logDirectory.resolve("meta.properties"))) {

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +54,10 @@ public final class LocalStack implements AutoCloseable {
 		this.smtp = new SmtpCapture(options.smtpPort(), options.mailViewerPort());
 	}
 
-	/** Options with the command line's defaults, to adjust and {@link LocalStackOptions#start() start}. */
+	/**
+	 * Options with the command line's defaults, to adjust and
+	 * {@link LocalStackOptions#start() start}.
+	 */
 	public static LocalStackOptions options() {
 		return new LocalStackOptions();
 	}
@@ -88,7 +91,8 @@ public final class LocalStack implements AutoCloseable {
 		for (StackService service : this.options.selectedServices()) {
 			this.services.put(service, newProcess(service).start());
 		}
-		// all services start at once; waiting for each in turn costs no more than the slowest
+		// all services start at once; waiting for each in turn costs no more than the
+		// slowest
 		for (ServiceProcess process : this.services.values()) {
 			process.awaitHealthy(this.options.healthTimeout());
 			log.info("{} is healthy on {}", process.service().moduleName(), process.url());
@@ -118,8 +122,8 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the services (in parallel, each politely first), then the SMTP capture, MongoDB
-	 * and Kafka. Safe to call more than once.
+	 * Stops the services (in parallel, each politely first), then the SMTP capture,
+	 * MongoDB and Kafka. Safe to call more than once.
 	 */
 	@Override
 	public synchronized void close() {
@@ -127,12 +131,22 @@ public final class LocalStack implements AutoCloseable {
 			return;
 		}
 		this.closed = true;
-		CompletableFuture
-			.allOf(this.services.values()
-				.stream()
-				.map((process) -> CompletableFuture.runAsync(() -> process.stop(this.options.stopGracePeriod())))
-				.toArray(CompletableFuture[]::new))
-			.join();
+		// one thread per service: each stop may wait out its grace period
+		List<Thread> stoppers = this.services.values()
+			.stream()
+			.map((process) -> new Thread(() -> process.stop(this.options.stopGracePeriod()),
+					"stop-" + process.service().moduleName()))
+			.toList();
+		stoppers.forEach(Thread::start);
+		for (Thread stopper : stoppers) {
+			try {
+				stopper.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
 		quietly("SMTP capture", this.smtp::stop);
 		quietly("MongoDB", this.mongo::stop);
 		quietly("Kafka", this.kafka::stop);
@@ -191,7 +205,7 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private static void requireFixedPortsFree(LocalStackOptions options) {
-		Map<Integer, String> fixed = new java.util.LinkedHashMap<>();
+		Map<Integer, String> fixed = new LinkedHashMap<>();
 		fixed.put(options.kafkaPort(), "Kafka");
 		fixed.put(options.kafkaControllerPort(), "Kafka controller");
 		fixed.put(options.mongoPort(), "MongoDB");

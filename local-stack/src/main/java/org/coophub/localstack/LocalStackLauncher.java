@@ -3,8 +3,8 @@ package org.coophub.localstack;
 /**
  * {@code java -jar local-stack/target/local-stack.jar [--fresh] [--no-demo] [--infra-only]}.
  * <p>
- * This class only points Logback at the launcher's configuration before any logger
- * exists (so no static logger here), then hands over to {@link LocalStackCommand}. The
+ * This class only points Logback at the launcher's configuration before any logger exists
+ * (so no static logger here), then hands over to {@link LocalStackCommand}. The
  * configuration is not called {@code logback.xml} on purpose: this jar is also on the
  * services' test class path, whose logging it must not take over.
  */

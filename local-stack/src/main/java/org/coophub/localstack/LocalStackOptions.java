@@ -11,9 +11,10 @@ import java.util.Set;
 
 /**
  * What to start and where. The defaults are those of the command line: the fixed ports of
- * DESIGN.md, data in {@code .local-stack/} of the current directory, MongoDB data in an H2
- * file, the four services, and the demo data. Tests typically call {@link #freePorts()},
- * give a temporary {@link #dataDirectory(Path)} and choose the services they need.
+ * DESIGN.md, data in {@code .local-stack/} of the current directory, MongoDB data in an
+ * H2 file, the four services, and the demo data. Tests typically call
+ * {@link #freePorts()}, give a temporary {@link #dataDirectory(Path)} and choose the
+ * services they need.
  */
 public final class LocalStackOptions {
 
@@ -76,7 +77,10 @@ public final class LocalStackOptions {
 		return this;
 	}
 
-	/** The folder holding {@code <service>/target/<service>.jar}; the current one by default. */
+	/**
+	 * The folder holding {@code <service>/target/<service>.jar}; the current one by
+	 * default.
+	 */
 	public LocalStackOptions projectRoot(Path projectRoot) {
 		this.projectRoot = projectRoot;
 		return this;
@@ -131,8 +135,8 @@ public final class LocalStackOptions {
 	}
 
 	/**
-	 * Whether to load the demo data (needs agreement-service and activity-service; skipped
-	 * when agreement-service already has organizations).
+	 * Whether to load the demo data (needs agreement-service and activity-service;
+	 * skipped when agreement-service already has organizations).
 	 */
 	public LocalStackOptions demoData(boolean demoData) {
 		this.demoData = demoData;
@@ -146,7 +150,10 @@ public final class LocalStackOptions {
 		return this;
 	}
 
-	/** Adds Spring Boot arguments for every service, e.g. {@code --logging.level.org.coophub=DEBUG}. */
+	/**
+	 * Adds Spring Boot arguments for every service, e.g.
+	 * {@code --logging.level.org.coophub=DEBUG}.
+	 */
 	public LocalStackOptions serviceArguments(String... arguments) {
 		this.serviceArguments.addAll(List.of(arguments));
 		return this;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.mail.Address;
 import jakarta.mail.Message.RecipientType;
@@ -29,16 +30,23 @@ final class MimeMails {
 	private MimeMails() {
 	}
 
+	/**
+	 * @param recipients the envelope recipients, or null to take those of the To and Cc
+	 * headers
+	 */
 	static CapturedMail decode(String id, MimeMessage message, List<String> recipients, Instant receivedAt)
 			throws MessagingException, IOException {
 		Bodies bodies = new Bodies();
 		collect(message, bodies);
 		InternetAddress sender = firstAddress(message.getFrom());
 		Instant date = (message.getSentDate() != null) ? message.getSentDate().toInstant() : receivedAt;
+		List<String> to = addresses(message.getRecipients(RecipientType.TO));
+		List<String> cc = addresses(message.getRecipients(RecipientType.CC));
+		List<String> delivered = (recipients != null) ? List.copyOf(recipients)
+				: Stream.concat(to.stream(), cc.stream()).toList();
 		return new CapturedMail(id, message.getMessageID(), (sender != null) ? sender.getAddress() : null,
-				(sender != null) ? sender.getPersonal() : null, addresses(message.getRecipients(RecipientType.TO)),
-				addresses(message.getRecipients(RecipientType.CC)), List.copyOf(recipients), message.getSubject(),
-				date, bodies.text, bodies.html, List.copyOf(bodies.attachments));
+				(sender != null) ? sender.getPersonal() : null, to, cc, delivered, message.getSubject(), date,
+				bodies.text, bodies.html, List.copyOf(bodies.attachments));
 	}
 
 	private static void collect(Part part, Bodies bodies) throws MessagingException, IOException {
@@ -93,8 +101,8 @@ final class MimeMails {
 	}
 
 	private static InternetAddress firstAddress(Address[] addresses) {
-		return (addresses != null && addresses.length > 0 && addresses[0] instanceof InternetAddress address)
-				? address : null;
+		return (addresses != null && addresses.length > 0 && addresses[0] instanceof InternetAddress address) ? address
+				: null;
 	}
 
 	private static List<String> addresses(Address[] addresses) {

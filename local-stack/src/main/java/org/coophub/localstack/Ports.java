@@ -33,8 +33,8 @@ public final class Ports {
 	 * inside Kafka or Netty.
 	 */
 	public static void requireFree(int port, String usedFor) {
-		try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-			socket.setReuseAddress(true);
+		try {
+			new ServerSocket(port, 1, InetAddress.getLoopbackAddress()).close();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(

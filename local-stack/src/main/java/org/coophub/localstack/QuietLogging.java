@@ -8,13 +8,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the embedded servers' own logging at WARN. At INFO the Kafka broker prints
- * hundreds of lines of configuration and coordinator chatter, and mongo-java-server a line
- * per connection, which hide the application's log. Kafka's client loggers
+ * hundreds of lines of configuration and coordinator chatter, and mongo-java-server a
+ * line per connection, which hide the application's log. Kafka's client loggers
  * ({@code org.apache.kafka.clients}) are left alone: they belong to the application.
  */
 public final class QuietLogging {
 
-	/** Loggers of the embedded servers: Kafka's broker and controller side, Mongo, SMTP. */
+	/**
+	 * Loggers of the embedded servers: Kafka's broker and controller side, Mongo, SMTP.
+	 */
 	public static final List<String> EMBEDDED_SERVER_LOGGERS = List.of("kafka", "state.change.logger",
 			"org.apache.kafka.server", "org.apache.kafka.raft", "org.apache.kafka.controller",
 			"org.apache.kafka.metadata", "org.apache.kafka.image", "org.apache.kafka.storage",

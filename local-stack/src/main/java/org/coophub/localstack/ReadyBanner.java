@@ -19,8 +19,8 @@ final class ReadyBanner {
 		lines.add(String.format(Locale.ROOT, "Cooperation Hub local stack is ready in %.1f s (data in %s)",
 				startup.toMillis() / 1000.0, stack.dataDirectory()));
 		for (ServiceProcess service : stack.services()) {
-			lines.add(row(service.service().moduleName(), service.url() + "/   Swagger UI " + service.url()
-					+ "/swagger-ui.html   log " + service.logFile()));
+			lines.add(row(service.service().moduleName(),
+					service.url() + "/   Swagger UI " + service.url() + "/swagger-ui.html   log " + service.logFile()));
 		}
 		if (stack.startedServices().contains(StackService.REPORTING)) {
 			lines.add(row("dashboard", stack.serviceUrl(StackService.REPORTING) + "/"));

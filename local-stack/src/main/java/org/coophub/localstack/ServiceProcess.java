@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One service running as its own JVM process, its output appended to its log file.
- * It can be stopped and started again (system tests of crashes and restarts).
+ * One service running as its own JVM process, its output appended to its log file. It can
+ * be stopped and started again (system tests of crashes and restarts).
  */
 public final class ServiceProcess {
 
@@ -90,8 +90,9 @@ public final class ServiceProcess {
 		}
 		try {
 			Files.createDirectories(this.logFile.getParent());
-			Files.writeString(this.logFile, "%n===== %s starting at %s =====%n".formatted(this.service.moduleName(),
-					Instant.now()), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			Files.writeString(this.logFile,
+					"%n===== %s starting at %s =====%n".formatted(this.service.moduleName(), Instant.now()),
+					StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			this.process = new ProcessBuilder(this.command).directory(this.workingDirectory.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(Redirect.appendTo(this.logFile.toFile()))
@@ -127,8 +128,8 @@ public final class ServiceProcess {
 			}
 			pause();
 		}
-		throw new ServiceStartException(this, "did not answer 200 on " + health + " within " + timeout.toSeconds()
-				+ " s");
+		throw new ServiceStartException(this,
+				"did not answer 200 on " + health + " within " + timeout.toSeconds() + " s");
 	}
 
 	/**

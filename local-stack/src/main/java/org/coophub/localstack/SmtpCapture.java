@@ -1,5 +1,6 @@
 package org.coophub.localstack;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +15,8 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +39,14 @@ public final class SmtpCapture implements AutoCloseable {
 
 	private final List<CapturedMail> captured = new ArrayList<>();
 
-	/** Messages already recorded (delivery runs once per recipient); weak, identity-based. */
+	/**
+	 * The same mails as received, for tests that inspect the MIME structure themselves.
+	 */
+	private final List<MimeMessage> raw = new ArrayList<>();
+
+	/**
+	 * Messages already recorded (delivery runs once per recipient); weak, identity-based.
+	 */
 	private final Set<MovingMessage> seen = Collections.newSetFromMap(new WeakHashMap<>());
 
 	private GreenMail greenMail;
@@ -120,8 +130,54 @@ public final class SmtpCapture implements AutoCloseable {
 			.toList();
 	}
 
+	/**
+	 * Every mail received since the start or the last {@link #clear()}, undecoded, oldest
+	 * first.
+	 */
+	public synchronized MimeMessage[] receivedMessages() {
+		return this.raw.toArray(MimeMessage[]::new);
+	}
+
+	/**
+	 * The text/plain body of a received mail, decoded.
+	 * @throws AssertionError if it has none
+	 */
+	public String textOf(MimeMessage message) {
+		String text = decode(message).text();
+		if (text == null) {
+			throw new AssertionError("The mail has no text/plain part");
+		}
+		return text;
+	}
+
+	/**
+	 * The text/html body of a received mail, decoded.
+	 * @throws AssertionError if it has none
+	 */
+	public String htmlOf(MimeMessage message) {
+		String html = decode(message).html();
+		if (html == null) {
+			throw new AssertionError("The mail has no text/html part");
+		}
+		return html;
+	}
+
+	/**
+	 * Decodes a mail as the viewer shows it (envelope recipients unknown: the To and Cc
+	 * headers).
+	 */
+	public static CapturedMail decode(MimeMessage message) {
+		try {
+			return MimeMails.decode(null, message, null, Instant.now());
+		}
+		catch (MessagingException | IOException ex) {
+			throw new IllegalStateException("Cannot decode the mail", ex);
+		}
+	}
+
 	public synchronized void clear() {
 		this.captured.clear();
+		this.raw.clear();
 		if (this.greenMail != null) {
 			try {
 				this.greenMail.purgeEmailFromAllMailboxes();
@@ -139,6 +195,8 @@ public final class SmtpCapture implements AutoCloseable {
 		List<String> recipients = message.getToAddresses().stream().map(MailAddress::getEmail).toList();
 		String id = String.valueOf(++this.sequence);
 		try {
+			// a copy: GreenMail's message object is its own
+			this.raw.add(new MimeMessage(message.getMessage()));
 			this.captured.add(MimeMails.decode(id, message.getMessage(), recipients, Instant.now()));
 		}
 		catch (Exception ex) {

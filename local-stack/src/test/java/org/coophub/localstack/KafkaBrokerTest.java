@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -67,18 +70,14 @@ class KafkaBrokerTest {
 	void topicsAreNeverCreatedImplicitly() throws Exception {
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-			Map<String, String> config = admin
-				.describeConfigs(Set.of(new org.apache.kafka.common.config.ConfigResource(
-						org.apache.kafka.common.config.ConfigResource.Type.BROKER, "1")))
+			ConfigResource brokerConfig = new ConfigResource(ConfigResource.Type.BROKER, "1");
+			Map<String, String> config = admin.describeConfigs(Set.of(brokerConfig))
 				.all()
 				.get()
-				.values()
-				.iterator()
-				.next()
+				.get(brokerConfig)
 				.entries()
 				.stream()
-				.collect(java.util.stream.Collectors.toMap((entry) -> entry.name(),
-						(entry) -> String.valueOf(entry.value())));
+				.collect(Collectors.toMap(ConfigEntry::name, (entry) -> String.valueOf(entry.value())));
 			assertThat(config).containsEntry("auto.create.topics.enable", "false").containsEntry("num.partitions", "3");
 		}
 	}

@@ -70,7 +70,8 @@ class SmtpCaptureTest {
 	void decodesAVietnameseMailWithACalendarInvitation() throws Exception {
 		sendInvitation("xuctiendautu@bqlkcn-lamdong.example", "vanphong@hepza-hcm.example");
 
-		JsonNode messages = await().atMost(Duration.ofSeconds(10)).until(this::messagesJson, (array) -> array.size() == 1);
+		JsonNode messages = await().atMost(Duration.ofSeconds(10))
+			.until(this::messagesJson, (array) -> array.size() == 1);
 		JsonNode mail = messages.get(0);
 		assertThat(mail.get("subject").asText()).isEqualTo(SUBJECT);
 		assertThat(mail.get("from").asText()).isEqualTo("noreply@coophub.example");
@@ -87,7 +88,8 @@ class SmtpCaptureTest {
 		assertThat(mail.get("date").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
 
 		assertThat(smtp.messagesTo("vanphong@hepza-hcm.example")).singleElement()
-			.satisfies((captured) -> assertThat(captured.attachment("text/calendar").content()).contains("METHOD:REQUEST"));
+			.satisfies((captured) -> assertThat(captured.attachment("text/calendar").content())
+				.contains("METHOD:REQUEST"));
 	}
 
 	@Test

@@ -5,18 +5,16 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Points a test's application context at the shared test infrastructure.
+ * Points a test's application context at the shared test infrastructure, starting it on
+ * first use. Used through {@link WithInfrastructure}.
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		TestInfrastructure infrastructure = TestInfrastructure.get();
-		TestPropertyValues
-			.of("spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-					"spring.mongodb.uri=" + infrastructure.mongoUri(), "spring.mail.host=127.0.0.1",
-					"spring.mail.port=" + infrastructure.mail().port())
-			.applyTo(context);
+		TestPropertyValues.of(infrastructure.springProperties()).applyTo(context);
+		infrastructure.stopAfter(context);
 	}
 
 }

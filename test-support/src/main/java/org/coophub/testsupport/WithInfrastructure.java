@@ -10,10 +10,18 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Gives a {@code @SpringBootTest} a real Kafka broker, a MongoDB and an SMTP server,
- * started once per JVM: Testcontainers where a Docker engine runs, in-JVM servers
- * otherwise. Every test context gets the same properties, so Spring's context cache is
- * reused.
+ * Runs a Spring test against a real Kafka broker, a MongoDB and an SMTP capture, started
+ * once per JVM (see {@link TestInfrastructure}):
+ *
+ * <pre class="code">
+ * &#64;SpringBootTest
+ * &#64;WithInfrastructure
+ * class ActivityRecordingTests { ... }
+ * </pre>
+ *
+ * It sets {@code spring.kafka.bootstrap-servers}, {@code spring.mongodb.uri} (without a
+ * database), {@code spring.mail.host} and {@code spring.mail.port}. The values are the
+ * same for every test class, so Spring's test context cache keeps working.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,0 +1,87 @@
+package org.coophub.localstack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Stands in for a service jar in tests of the process handling and the demo loader: JDK
+ * classes only, so it runs from a jar holding just this class. It answers health checks
+ * and the few API calls of the demo loader, rejects bodies with unresolved placeholders,
+ * and (as activity-service may) answers 422 to the first activity until it "knows" the
+ * agreement.
+ */
+public final class FakeService {
+
+	private static final AtomicInteger organizations = new AtomicInteger();
+
+	private static final AtomicInteger activityAttempts = new AtomicInteger();
+
+	private FakeService() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		int port = 0;
+		for (String argument : args) {
+			if (argument.startsWith("--server.port=")) {
+				port = Integer.parseInt(argument.substring("--server.port=".length()));
+			}
+		}
+		System.out.println("fake service starting with " + String.join(" ", args));
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+		server.createContext("/", FakeService::handle);
+		server.start();
+	}
+
+	private static void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String path = exchange.getRequestURI().getPath();
+			String method = exchange.getRequestMethod();
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			if (body.contains("${")) {
+				send(exchange, 400, "{\"detail\":\"unresolved placeholder\"}");
+			}
+			else if (path.equals("/actuator/health")) {
+				send(exchange, 200, "{\"status\":\"UP\"}");
+			}
+			else if (path.equals("/api/v1/organizations") && method.equals("GET")) {
+				send(exchange, 200, (organizations.get() == 0) ? "{\"content\":[],\"page\":{\"totalElements\":0}}"
+						: "{\"content\":[{\"id\":\"x\"}],\"page\":{\"totalElements\":" + organizations.get() + "}}");
+			}
+			else if (path.equals("/api/v1/organizations")) {
+				organizations.incrementAndGet();
+				send(exchange, 201, "{\"id\":\"" + UUID.randomUUID() + "\"}");
+			}
+			else if (path.equals("/api/v1/agreements")) {
+				send(exchange, 201, "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"DRAFT\",\"version\":1}");
+			}
+			else if (path.endsWith("/activate")) {
+				send(exchange, 200, "{\"status\":\"ACTIVE\",\"version\":2}");
+			}
+			else if (path.equals("/api/v1/activities")) {
+				boolean known = activityAttempts.incrementAndGet() > 2;
+				send(exchange, known ? 201 : 422, known ? "{\"id\":\"" + UUID.randomUUID() + "\"}"
+						: "{\"title\":\"Unknown agreement\",\"status\":422}");
+			}
+			else {
+				send(exchange, 404, "{}");
+			}
+		}
+	}
+
+	private static void send(HttpExchange exchange, int status, String json) throws IOException {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+}

@@ -1,0 +1,132 @@
+package org.coophub.localstack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+
+class LocalStackTest {
+
+	@TempDir
+	Path dataDirectory;
+
+	@TempDir
+	Path projectRoot;
+
+	@Test
+	void startsTheInfrastructureOnFreePortsAndStopsIt() throws Exception {
+		LocalStack stack = LocalStack.options()
+			.freePorts()
+			.dataDirectory(this.dataDirectory)
+			.inMemoryMongo()
+			.infrastructureOnly()
+			.start();
+		try (stack; MongoClient mongo = MongoClients.create(stack.mongoUri())) {
+			assertThat(stack.kafkaBootstrapServers()).startsWith("127.0.0.1:").doesNotEndWith(":9092");
+			assertThat(stack.kafka().isRunning()).isTrue();
+			assertThat(mongo.getDatabase("admin").runCommand(new Document("hello", 1)).getBoolean("isWritablePrimary"))
+				.isTrue();
+			assertThat(get(URI.create(stack.smtp().viewerUrl() + "api/messages")).body()).isEqualTo("[]");
+			assertThat(stack.services()).isEmpty();
+		}
+		assertThat(stack.kafka().isRunning()).isFalse();
+		assertThat(stack.mongo().isRunning()).isFalse();
+	}
+
+	@Test
+	void namesTheServiceJarsThatAreMissing() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> LocalStack.options()
+				.freePorts()
+				.dataDirectory(this.dataDirectory)
+				.projectRoot(this.projectRoot)
+				.services(StackService.AGREEMENT)
+				.start())
+			.withMessageContaining(StackService.AGREEMENT.jar(this.projectRoot).toString())
+			.withMessageContaining("./mvnw package");
+	}
+
+	@Test
+	void runsServiceProcessesLoadsTheDemoOnceAndLeavesNoProcessBehind() throws Exception {
+		Path fakeJar = fakeServiceJar();
+		for (StackService service : StackService.values()) {
+			Files.createDirectories(service.jar(this.projectRoot).getParent());
+			Files.copy(fakeJar, service.jar(this.projectRoot));
+		}
+		LocalStack stack = LocalStack.options()
+			.freePorts()
+			.dataDirectory(this.dataDirectory)
+			.projectRoot(this.projectRoot)
+			.inMemoryMongo()
+			.jvmOptions("-Xmx32m")
+			.start();
+		List<ProcessHandle> processes;
+		try (stack) {
+			assertThat(stack.demoData()).hasValueSatisfying((demo) -> {
+				assertThat(demo.loaded()).isTrue();
+				assertThat(demo.organizations()).isEqualTo(2);
+				assertThat(demo.activities()).isEqualTo(18);
+			});
+			ServiceProcess agreements = stack.service(StackService.AGREEMENT);
+			assertThat(get(stack.serviceUrl(StackService.AGREEMENT).resolve("/actuator/health")).statusCode())
+				.isEqualTo(200);
+			assertThat(agreements.logFile()).content()
+				.contains("--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers())
+				.contains("--spring.mongodb.uri=" + stack.mongoUri())
+				.contains("--spring.mail.port=" + stack.smtp().smtpPort());
+
+			DemoData.Outcome again = new DemoData(stack.serviceUrl(StackService.AGREEMENT),
+					stack.serviceUrl(StackService.ACTIVITY))
+				.loadUnlessPresent();
+			assertThat(again.loaded()).isFalse();
+
+			processes = stack.services()
+				.stream()
+				.map((service) -> ProcessHandle.of(service.pid()).orElseThrow())
+				.toList();
+			assertThat(processes).hasSize(4).allMatch(ProcessHandle::isAlive);
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
+	}
+
+	private Path fakeServiceJar() throws IOException {
+		Manifest manifest = new Manifest();
+		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
+		Path jar = this.dataDirectory.resolve("fake-service.jar");
+		String entry = FakeService.class.getName().replace('.', '/') + ".class";
+		try (OutputStream file = Files.newOutputStream(jar);
+				JarOutputStream out = new JarOutputStream(file, manifest)) {
+			out.putNextEntry(new JarEntry(entry));
+			out.write(FakeService.class.getClassLoader().getResourceAsStream(entry).readAllBytes());
+			out.closeEntry();
+		}
+		return jar;
+	}
+
+	private static HttpResponse<String> get(URI uri) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
