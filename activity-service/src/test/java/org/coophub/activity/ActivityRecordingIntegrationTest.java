@@ -140,6 +140,44 @@ public class ActivityRecordingIntegrationTest {
 		assertThat(response.body().at("/errors/0/field").asString()).isEqualTo("hostOrganizationId");
 	}
 
+	@Test
+	void completingAPlannedActivityNeedsItsCurrentVersionAndPublishesTheCompletion() {
+		String agreementId = UUID.randomUUID().toString();
+		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), agreementId, 2,
+				agreement(agreementId, AgreementStatus.ACTIVE)));
+		Response planned = await().until(
+				() -> post(conference(agreementId).replace("\"status\":\"COMPLETED\"", "\"status\":\"PLANNED\"")),
+				(r) -> r.status() == 201);
+		String id = planned.body().get("id").asString();
+
+		assertThat(command(id, "complete", null, "{}").status()).isEqualTo(428);
+		assertThat(command(id, "complete", "\"7\"", "{}").status()).isEqualTo(412);
+		Response completed = command(id, "complete", "\"1\"", "{\"outcomes\":{\"investorsAttending\":95}}");
+
+		assertThat(completed.status()).isEqualTo(200);
+		assertThat(completed.body().get("status").asString()).isEqualTo("COMPLETED");
+		ConsumerRecord<String, String> record = this.activityEvents
+			.awaitRecord((r) -> r.value().contains(id) && r.value().contains("\"version\":2"));
+		assertThat(TopicProbe.headers(record)).containsEntry("ce_type", "org.coophub.activity.completed.v1");
+		assertThat(this.json.readTree(record.value()).at("/activity/outcomes/investorsAttending").asInt())
+			.isEqualTo(95);
+		assertThat(command(id, "cancel", "\"2\"", null).status()).isEqualTo(409);
+	}
+
+	private Response command(String id, String action, String ifMatch, String body) {
+		var result = this.http.post().uri("/api/v1/activities/{id}/{action}", id, action).headers((headers) -> {
+			if (ifMatch != null) {
+				headers.setIfMatch(ifMatch);
+			}
+		})
+			.contentType(MediaType.APPLICATION_JSON)
+			.body((body != null) ? body : "")
+			.exchange()
+			.expectBody()
+			.returnResult();
+		return new Response(result.getStatus().value(), this.json.readTree(result.getResponseBody()));
+	}
+
 	private void publish(DomainEvent event) {
 		this.events.send(OutboxEntry.of(event, this.json.writeValueAsString(event)));
 	}

@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.coophub.events.DomainEvent;
+import org.coophub.events.activity.ActivityCompleted;
 import org.coophub.events.activity.ActivityRecorded;
 import org.coophub.events.activity.ActivityState;
 import org.coophub.events.activity.ActivityStatus;
@@ -117,6 +118,21 @@ class ActivityNotificationIntegrationTest {
 		assertThat(TestInfrastructure.get().mail().textOf(en)).contains("Investors attending: 120");
 		assertThat(TestInfrastructure.get().mail().textOf(vi)).contains("Nhà đầu tư tham dự: 120")
 			.contains("18/05/2012");
+	}
+
+	@Test
+	void aCompletedActivityIsAnnouncedAsCompleted() throws Exception {
+		String agreementId = "agr-done-" + this.run;
+		publish(new AgreementCreated(UUID.randomUUID().toString(), NOW, agreementId, 2, agreement(agreementId)));
+		publish(new ActivityCompleted(UUID.randomUUID().toString(), NOW, "act-" + this.run, 2,
+				conference(agreementId)));
+
+		List<MimeMessage> mails = await().until(() -> mailsTo(this.run), (m) -> m.size() >= 2);
+
+		assertThat(mailTo(mails, "xuctien-" + this.run + "@ld.example").getSubject())
+			.contains("hoạt động đã hoàn thành");
+		assertThat(mailTo(mails, "international-" + this.run + "@ld.example").getSubject())
+			.contains("activity completed");
 	}
 
 	@Test

@@ -1,13 +1,22 @@
 package org.coophub.activity.activity;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.coophub.events.DomainEvent;
+import org.coophub.events.activity.ActivityCancelled;
+import org.coophub.events.activity.ActivityCompleted;
 import org.coophub.events.activity.ActivityRecorded;
+import org.coophub.events.activity.ActivityRescheduled;
+import org.coophub.events.activity.ActivityStatus;
+import org.coophub.events.activity.ActivityUpdated;
+import org.coophub.events.activity.Outcomes;
 import org.coophub.events.activity.ActivityState;
 import org.coophub.platform.outbox.OutboxDocument;
+import org.coophub.platform.problem.ConflictException;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -28,6 +37,8 @@ public class Activity extends OutboxDocument {
 
 	private ActivityDetails details;
 
+	private final List<Reschedule> reschedules = new ArrayList<>();
+
 	@PersistenceCreator
 	Activity(String id, String agreementId) {
 		this.id = id;
@@ -43,6 +54,55 @@ public class Activity extends OutboxDocument {
 
 	ActivityRecorded recorded(Instant now) {
 		return new ActivityRecorded(UUID.randomUUID().toString(), now, this.id, this.version, state());
+	}
+
+	DomainEvent complete(Outcomes outcomes, Instant now) {
+		requirePlanned("completed");
+		this.details = this.details.withStatus(ActivityStatus.COMPLETED)
+			.withOutcomes((outcomes != null) ? outcomes : this.details.outcomes());
+		this.version++;
+		return new ActivityCompleted(UUID.randomUUID().toString(), now, this.id, this.version, state());
+	}
+
+	DomainEvent cancel(Instant now) {
+		requirePlanned("cancelled");
+		this.details = this.details.withStatus(ActivityStatus.CANCELLED);
+		this.version++;
+		return new ActivityCancelled(UUID.randomUUID().toString(), now, this.id, this.version, state());
+	}
+
+	DomainEvent reschedule(LocalDateTime startsAt, LocalDateTime endsAt, String note, Instant now) {
+		requirePlanned("rescheduled");
+		ActivityDetails before = this.details;
+		this.reschedules.add(new Reschedule(before.startsAt(), before.endsAt(), startsAt, endsAt, note, now));
+		this.details = before.withDates(startsAt, endsAt);
+		this.version++;
+		return new ActivityRescheduled(UUID.randomUUID().toString(), now, this.id, this.version, before.startsAt(),
+				before.endsAt(), state());
+	}
+
+	DomainEvent update(ActivityDetails changed, Instant now) {
+		if (this.details.status() == ActivityStatus.CANCELLED) {
+			throw new ConflictException("Activity " + this.id + " is CANCELLED and can no longer change");
+		}
+		this.details = changed;
+		this.version++;
+		return new ActivityUpdated(UUID.randomUUID().toString(), now, this.id, this.version, state());
+	}
+
+	private void requirePlanned(String change) {
+		if (this.details.status() != ActivityStatus.PLANNED) {
+			throw new ConflictException("Activity " + this.id + " is " + this.details.status()
+					+ "; only a PLANNED activity can be " + change);
+		}
+	}
+
+	ActivityDetails details() {
+		return this.details;
+	}
+
+	List<Reschedule> reschedules() {
+		return List.copyOf(this.reschedules);
 	}
 
 	ActivityState state() {

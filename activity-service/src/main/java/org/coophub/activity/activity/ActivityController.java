@@ -10,9 +10,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,6 +35,39 @@ class ActivityController {
 		return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id()))
 			.eTag(Versions.etag(activity.version()))
 			.body(ActivityView.of(activity));
+	}
+
+	@PostMapping("/{id}/complete")
+	ResponseEntity<ActivityView> complete(@PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@Valid @RequestBody(required = false) ActivityChanges.Completion completion) {
+		var outcomes = (completion != null && completion.outcomes() != null) ? completion.outcomes().toOutcomes()
+				: null;
+		return viewOf(this.activities.complete(id, ifMatch, outcomes));
+	}
+
+	@PostMapping("/{id}/cancel")
+	ResponseEntity<ActivityView> cancel(@PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
+		return viewOf(this.activities.cancel(id, ifMatch));
+	}
+
+	@PostMapping("/{id}/reschedule")
+	ResponseEntity<ActivityView> reschedule(@PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@Valid @RequestBody ActivityChanges.NewDates dates) {
+		return viewOf(this.activities.reschedule(id, ifMatch, dates));
+	}
+
+	@PatchMapping("/{id}")
+	ResponseEntity<ActivityView> update(@PathVariable String id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@Valid @RequestBody ActivityChanges.Patch patch) {
+		return viewOf(this.activities.update(id, ifMatch, patch));
+	}
+
+	private static ResponseEntity<ActivityView> viewOf(Activity activity) {
+		return Versions.ok(ActivityView.of(activity), activity.version());
 	}
 
 	@GetMapping("/{id}")

@@ -35,6 +35,15 @@ final class ActivityRules {
 				|| !agreement.covers(activity.endsAt().toLocalDate())) {
 			throw new RuleViolationException("startsAt", "The activity must take place within the agreement's period");
 		}
+		checkParticipation(activity, agreement);
+	}
+
+	/**
+	 * Host, participants and commitments belong to the agreement.
+	 * @param activity the activity
+	 * @param agreement its agreement
+	 */
+	static void checkParticipation(ActivityDetails activity, KnownAgreement agreement) {
 		if (!agreement.isParty(activity.hostOrganizationId())) {
 			throw new RuleViolationException("hostOrganizationId", "The host must be a party to the agreement");
 		}

@@ -2,6 +2,7 @@ package org.coophub.notification.messaging;
 
 import java.util.function.Consumer;
 
+import org.coophub.events.activity.ActivityCompleted;
 import org.coophub.events.activity.ActivityRecorded;
 import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.events.agreement.AgreementStatusChanged;
@@ -34,7 +35,8 @@ class EventsConfiguration {
 
 	@Bean
 	Consumer<Message<byte[]>> activityEvents(EventRouter router, ActivityNotices notices) {
-		return router.route((routes) -> routes.on(ActivityRecorded.class, notices::recorded));
+		return router.route((routes) -> routes.on(ActivityRecorded.class, notices::recorded)
+			.on(ActivityCompleted.class, notices::completed));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.coophub.events.activity.ActivityCompleted;
 import org.coophub.events.activity.ActivityRecorded;
 import org.coophub.events.activity.ActivityState;
 import org.coophub.events.activity.Outcomes;
@@ -25,7 +26,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ActivityNotices {
 
-	static final String TEMPLATE = "activity-recorded";
+	static final String RECORDED = "activity-recorded";
+
+	static final String COMPLETED = "activity-completed";
+
+	static final String VIEW = "activity";
 
 	private final Directory directory;
 
@@ -47,7 +52,14 @@ public class ActivityNotices {
 	}
 
 	public void recorded(ActivityRecorded event) {
-		ActivityState activity = event.activity();
+		tellOtherParties(RECORDED, event.eventId(), event.activity());
+	}
+
+	public void completed(ActivityCompleted event) {
+		tellOtherParties(COMPLETED, event.eventId(), event.activity());
+	}
+
+	private void tellOtherParties(String template, String eventId, ActivityState activity) {
 		KnownAgreement agreement = this.directory.agreement(activity.agreementId())
 			.orElseThrow(() -> new DirectoryNotReadyException("agreement " + activity.agreementId()));
 		KnownOrganization host = organization(activity.hostOrganizationId());
@@ -58,8 +70,8 @@ public class ActivityNotices {
 			}
 			KnownOrganization party = organization(partyId);
 			for (Contact contact : party.recipients()) {
-				String key = TEMPLATE + ":" + event.eventId() + ":" + contact.email();
-				RenderedMail mail = this.templates.render(TEMPLATE, contact.language(),
+				String key = template + ":" + eventId + ":" + contact.email();
+				RenderedMail mail = this.templates.render(template, VIEW, contact.language(),
 						model(activity, agreement, host, party, contact), agreement.code(),
 						activity.title().in(contact.language()));
 				if (insert(Notification.plan(key, agreement.id(), contact.email(), mail, this.clock.instant()))) {

@@ -32,12 +32,24 @@ class MailTemplates {
 		this.messages = messages;
 	}
 
-	RenderedMail render(String template, String language, Map<String, Object> model, Object... subjectArgs) {
+	/**
+	 * Renders a mail.
+	 * @param template the mail's name, which keys its messages
+	 * ({@code <template>.subject}, {@code <template>.intro}) and is kept in the ledger
+	 * @param view the Thymeleaf templates to use, several mails may share them
+	 * @param language {@code vi} or {@code en}
+	 * @param model the values the templates show
+	 * @param subjectArgs the values the subject shows
+	 * @return the mail, HTML and plain text
+	 */
+	RenderedMail render(String template, String view, String language, Map<String, Object> model,
+			Object... subjectArgs) {
 		Locale locale = Locale.forLanguageTag(language);
 		Context context = new Context(locale, model);
+		context.setVariable("template", template);
 		String subject = this.messages.getMessage(template + ".subject", subjectArgs, locale);
-		String html = this.engine.process("mail/" + template, context);
-		String text = this.engine.process("mail/" + template + ".txt", context);
+		String html = this.engine.process("mail/" + view, context);
+		String text = this.engine.process("mail/" + view + ".txt", context);
 		return new RenderedMail(template, VERSION, language, subject, text, html);
 	}
 

@@ -19,6 +19,13 @@ record ActivityEntry(String id, long version, ActivityType type, ActivityStatus 
 				state.outcomes());
 	}
 
+	/**
+	 * Cancelled activities stay in the feed but are not counted as done or planned work.
+	 */
+	boolean counts() {
+		return this.status != ActivityStatus.CANCELLED;
+	}
+
 	int year() {
 		return this.startsAt.getYear();
 	}

@@ -19,13 +19,19 @@ record AgreementDashboardView(String agreementId, AgreementSummary agreement, in
 	static final int RECENT = 10;
 
 	static AgreementDashboardView of(AgreementDashboard dashboard) {
-		var activities = dashboard.activities().values();
+		List<ActivityEntry> activities = dashboard.activities()
+			.values()
+			.stream()
+			.filter(ActivityEntry::counts)
+			.toList();
 		Map<ActivityType, Long> byType = activities.stream()
 			.collect(Collectors.groupingBy(ActivityEntry::type, TreeMap::new, Collectors.counting()));
 		Map<Integer, Map<ActivityType, Long>> byYear = activities.stream()
 			.collect(Collectors.groupingBy(ActivityEntry::year, TreeMap::new,
 					Collectors.groupingBy(ActivityEntry::type, TreeMap::new, Collectors.counting())));
-		List<ActivityEntry> recent = activities.stream()
+		List<ActivityEntry> recent = dashboard.activities()
+			.values()
+			.stream()
 			.sorted(Comparator.comparing(ActivityEntry::startsAt).reversed().thenComparing(ActivityEntry::id))
 			.limit(RECENT)
 			.toList();

@@ -7,7 +7,7 @@ record PortfolioEntry(String agreementId, AgreementSummary agreement, int activi
 		ConferenceTotals conferenceTotals) {
 
 	static PortfolioEntry of(AgreementDashboard dashboard, int year) {
-		var activities = dashboard.activities().values();
+		var activities = dashboard.activities().values().stream().filter(ActivityEntry::counts).toList();
 		return new PortfolioEntry(dashboard.agreementId(), dashboard.agreement(), activities.size(),
 				activities.stream().filter((a) -> a.year() == year).count(), ConferenceTotals.of(activities));
 	}

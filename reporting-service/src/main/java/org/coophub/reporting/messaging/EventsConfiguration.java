@@ -2,7 +2,11 @@ package org.coophub.reporting.messaging;
 
 import java.util.function.Consumer;
 
+import org.coophub.events.activity.ActivityCancelled;
+import org.coophub.events.activity.ActivityCompleted;
 import org.coophub.events.activity.ActivityRecorded;
+import org.coophub.events.activity.ActivityRescheduled;
+import org.coophub.events.activity.ActivityUpdated;
 import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.events.agreement.AgreementStatusChanged;
 import org.coophub.platform.messaging.EventRouter;
@@ -24,8 +28,12 @@ class EventsConfiguration {
 
 	@Bean
 	Consumer<Message<byte[]>> activityEvents(EventRouter router, DashboardProjection dashboards) {
-		return router.route((routes) -> routes.on(ActivityRecorded.class,
-				(event) -> dashboards.apply(event.activity(), event.version())));
+		return router.route((routes) -> routes
+			.on(ActivityRecorded.class, (event) -> dashboards.apply(event.activity(), event.version()))
+			.on(ActivityUpdated.class, (event) -> dashboards.apply(event.activity(), event.version()))
+			.on(ActivityRescheduled.class, (event) -> dashboards.apply(event.activity(), event.version()))
+			.on(ActivityCompleted.class, (event) -> dashboards.apply(event.activity(), event.version()))
+			.on(ActivityCancelled.class, (event) -> dashboards.apply(event.activity(), event.version())));
 	}
 
 }

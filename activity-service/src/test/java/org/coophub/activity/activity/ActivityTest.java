@@ -1,0 +1,69 @@
+package org.coophub.activity.activity;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.coophub.events.activity.ActivityCancelled;
+import org.coophub.events.activity.ActivityCompleted;
+import org.coophub.events.activity.ActivityRescheduled;
+import org.coophub.events.activity.ActivityStatus;
+import org.coophub.events.activity.ActivityType;
+import org.coophub.events.activity.Outcomes;
+import org.coophub.events.common.LocalizedText;
+import org.coophub.platform.problem.ConflictException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ActivityTest {
+
+	static final LocalDateTime START = LocalDateTime.of(2026, 5, 20, 8, 0);
+
+	static Activity planned() {
+		return Activity.record(new ActivityDetails("agr-1", ActivityType.INVESTMENT_PROMOTION_CONFERENCE,
+				new LocalizedText("Hội nghị xúc tiến đầu tư", null), null, START, START.plusHours(9),
+				"Asia/Ho_Chi_Minh", null, "org-hcm", List.of("org-ld"), List.of(), ActivityStatus.PLANNED, null));
+	}
+
+	@Test
+	void aPlannedActivityCompletesWithItsOutcomesAndANewVersion() {
+		Activity activity = planned();
+		Outcomes outcomes = new Outcomes(80, 20, 5, 2, 1, null);
+
+		ActivityCompleted completed = (ActivityCompleted) activity.complete(outcomes, Instant.EPOCH);
+
+		assertThat(completed.version()).isEqualTo(2);
+		assertThat(completed.activity().status()).isEqualTo(ActivityStatus.COMPLETED);
+		assertThat(completed.activity().outcomes()).isEqualTo(outcomes);
+		assertThatThrownBy(() -> activity.cancel(Instant.EPOCH)).isInstanceOf(ConflictException.class)
+			.hasMessageContaining("COMPLETED");
+	}
+
+	@Test
+	void aCancelledActivityCanNeitherCompleteNorChange() {
+		Activity activity = planned();
+		ActivityCancelled cancelled = (ActivityCancelled) activity.cancel(Instant.EPOCH);
+
+		assertThat(cancelled.activity().status()).isEqualTo(ActivityStatus.CANCELLED);
+		assertThatThrownBy(() -> activity.complete(null, Instant.EPOCH)).isInstanceOf(ConflictException.class);
+		assertThatThrownBy(() -> activity.update(activity.details(), Instant.EPOCH))
+			.isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void reschedulingKeepsTheOldDatesInTheHistoryAndTheEvent() {
+		Activity activity = planned();
+
+		ActivityRescheduled moved = (ActivityRescheduled) activity.reschedule(START.plusDays(7),
+				START.plusDays(7).plusHours(9), "Trùng lịch giao ban", Instant.EPOCH);
+
+		assertThat(moved.previousStartsAt()).isEqualTo(START);
+		assertThat(moved.activity().startsAt()).isEqualTo(START.plusDays(7));
+		assertThat(activity.reschedules()).singleElement()
+			.satisfies((r) -> assertThat(r.fromStartsAt()).isEqualTo(START))
+			.satisfies((r) -> assertThat(r.note()).isEqualTo("Trùng lịch giao ban"));
+	}
+
+}
