@@ -11,9 +11,13 @@ import org.coophub.events.activity.ActivityCompleted;
 import org.coophub.events.activity.ActivityRecorded;
 import org.coophub.events.activity.ActivityRescheduled;
 import org.coophub.events.activity.ActivityUpdated;
+import org.coophub.events.agreement.AgreementAmended;
 import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.events.agreement.AgreementStatusChanged;
+import org.coophub.events.agreement.CommitmentAdded;
+import org.coophub.events.agreement.CommitmentUpdated;
 import org.coophub.events.agreement.OrganizationRegistered;
+import org.coophub.events.agreement.OrganizationUpdated;
 import org.coophub.events.notification.NotificationFailed;
 import org.coophub.events.notification.NotificationSent;
 import org.coophub.events.notification.ReviewScheduled;
@@ -25,7 +29,8 @@ import org.coophub.events.notification.ReviewScheduled;
 public final class EventTypes {
 
 	public static final List<Class<? extends DomainEvent>> ALL = List.of(OrganizationRegistered.class,
-			AgreementCreated.class, AgreementStatusChanged.class,
+			AgreementCreated.class, AgreementStatusChanged.class, OrganizationUpdated.class, AgreementAmended.class,
+			CommitmentAdded.class, CommitmentUpdated.class,
 			// activity-events
 			ActivityRecorded.class, ActivityUpdated.class, ActivityRescheduled.class, ActivityCompleted.class,
 			ActivityCancelled.class,

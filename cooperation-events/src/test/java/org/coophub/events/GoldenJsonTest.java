@@ -16,15 +16,19 @@ import org.coophub.events.activity.ActivityStatus;
 import org.coophub.events.activity.ActivityType;
 import org.coophub.events.activity.Location;
 import org.coophub.events.activity.Outcomes;
+import org.coophub.events.agreement.AgreementAmended;
 import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.events.agreement.AgreementState;
 import org.coophub.events.agreement.AgreementStatus;
 import org.coophub.events.agreement.Area;
 import org.coophub.events.agreement.Commitment;
+import org.coophub.events.agreement.CommitmentAdded;
 import org.coophub.events.agreement.CommitmentStatus;
+import org.coophub.events.agreement.CommitmentUpdated;
 import org.coophub.events.agreement.Contact;
 import org.coophub.events.agreement.OrganizationRegistered;
 import org.coophub.events.agreement.OrganizationState;
+import org.coophub.events.agreement.OrganizationUpdated;
 import org.coophub.events.agreement.Party;
 import org.coophub.events.agreement.PartyRole;
 import org.coophub.events.agreement.ReviewPolicy;
@@ -78,8 +82,14 @@ class GoldenJsonTest {
 				new Outcomes(120, 45, 12, 3, 2, new Money(new BigDecimal("350000000000"), "VND")));
 		return Stream.of(new OrganizationRegistered("e-1", AT, "org-ld", 1, board),
 				new AgreementCreated("e-2", AT, "agr-1", 1, agreement),
-				new ActivityRecorded("e-3", AT, "act-1", 1, conference), new ReviewScheduled("e-4", AT, "agr-1", 1,
-						2013, LocalDate.of(2013, 11, 6), "org-ld", ReviewCycleStatus.UPCOMING));
+				new ActivityRecorded("e-3", AT, "act-1", 1, conference),
+				new ReviewScheduled(
+						"e-4", AT, "agr-1", 1, 2013, LocalDate.of(2013, 11, 6), "org-ld", ReviewCycleStatus.UPCOMING),
+				new OrganizationUpdated("e-5", AT, "org-ld", 2, board),
+				new AgreementAmended("e-6", AT, "agr-1", 3, agreement, List.of("endsOn", "areas"),
+						"Gia hạn theo biên bản sơ kết 06/11/2012", "vanphong@bqlkcn-lamdong.example"),
+				new CommitmentAdded("e-7", AT, "agr-1", 4, "c-1", agreement),
+				new CommitmentUpdated("e-8", AT, "agr-1", 5, "c-1", agreement));
 	}
 
 	@ParameterizedTest

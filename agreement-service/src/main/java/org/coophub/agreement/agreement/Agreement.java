@@ -2,22 +2,32 @@ package org.coophub.agreement.agreement;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
-import org.coophub.events.DomainEvent;
+import org.coophub.events.agreement.AgreementAmended;
 import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.events.agreement.AgreementState;
 import org.coophub.events.agreement.AgreementStatus;
 import org.coophub.events.agreement.AgreementStatusChanged;
 import org.coophub.events.agreement.Area;
 import org.coophub.events.agreement.Commitment;
+import org.coophub.events.agreement.CommitmentAdded;
+import org.coophub.events.agreement.CommitmentUpdated;
 import org.coophub.events.agreement.Party;
 import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.common.LocalizedText;
 import org.coophub.platform.outbox.OutboxDocument;
 import org.coophub.platform.problem.ConflictException;
+import org.coophub.platform.problem.NotFoundException;
+import org.coophub.platform.problem.RuleViolationException;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -25,10 +35,15 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A cooperation program (chương trình hợp tác) between two or more organizations.
+ * A cooperation program (chương trình hợp tác) between two or more organizations. Every
+ * change makes a new version, kept in {@code history} inside the same document, so the
+ * change, its history entry and its outbox events are stored in one single-document
+ * write.
  */
 @Document("agreements")
 public class Agreement extends OutboxDocument {
+
+	static final String ANONYMOUS = "anonymous";
 
 	@Id
 	private final String id;
@@ -50,11 +65,19 @@ public class Agreement extends OutboxDocument {
 
 	private List<Area> areas;
 
+	@Indexed
 	private AgreementStatus status;
 
 	private List<Commitment> commitments;
 
 	private ReviewPolicy reviewPolicy;
+
+	/**
+	 * Code and titles without diacritics, lower case: what the free-text filter matches.
+	 */
+	private String searchText;
+
+	private List<Revision> history = new ArrayList<>();
 
 	@PersistenceCreator
 	Agreement(String id, String code) {
@@ -64,32 +87,135 @@ public class Agreement extends OutboxDocument {
 
 	static Agreement draft(AgreementTerms terms) {
 		Agreement agreement = new Agreement(UUID.randomUUID().toString(), terms.code());
-		agreement.title = terms.title();
-		agreement.parties = List.copyOf(terms.parties());
-		agreement.signedOn = terms.signedOn();
-		agreement.startsOn = terms.startsOn();
-		agreement.endsOn = terms.endsOn();
-		agreement.timeZone = terms.timeZone();
-		agreement.areas = List.copyOf(terms.areas());
-		agreement.commitments = List.copyOf(terms.commitments());
-		agreement.reviewPolicy = terms.reviewPolicy();
+		agreement.apply(terms);
 		agreement.status = AgreementStatus.DRAFT;
 		agreement.version = 1;
 		return agreement;
 	}
 
-	DomainEvent created(Instant now) {
+	AgreementCreated created(Instant now, String actor) {
+		record(now, actor, "CREATED", List.of(), null);
 		return new AgreementCreated(UUID.randomUUID().toString(), now, this.id, this.version, state());
 	}
 
-	DomainEvent activate(Instant now) {
-		if (this.status != AgreementStatus.DRAFT) {
-			throw new ConflictException(
-					"Agreement " + this.code + " is " + this.status + "; only a DRAFT agreement can be activated");
+	AgreementStatusChanged activate(Instant now) {
+		return transition(Transition.ACTIVATE, now, ANONYMOUS);
+	}
+
+	AgreementStatusChanged transition(Transition transition, Instant now, String actor) {
+		requireAllowed(transition);
+		if (transition == Transition.RENEW) {
+			throw new IllegalArgumentException("A renewal starts a new period: use renew(...)");
 		}
-		this.status = AgreementStatus.ACTIVE;
+		this.status = transition.to();
+		return statusChanged(transition, now, actor, List.of("status"), null);
+	}
+
+	/**
+	 * Whether the agreement's period is over on {@code today} (a date in its own time
+	 * zone) while it still counts as running.
+	 */
+	boolean hasEndedBy(LocalDate today) {
+		return Transition.EXPIRE.allowedFrom(this.status) && this.endsOn != null && this.endsOn.isBefore(today);
+	}
+
+	LocalDate today(Instant now) {
+		return LocalDate.ofInstant(now, ZoneId.of(this.timeZone));
+	}
+
+	/**
+	 * Starts the next period of an expired agreement, right after the last one ended. The
+	 * previous periods stay in the history.
+	 * @param nextEndsOn the end of the next period, or null for a period as long as the
+	 * last one
+	 */
+	AgreementStatusChanged renew(LocalDate nextEndsOn, String note, Instant now, String actor) {
+		requireAllowed(Transition.RENEW);
+		LocalDate nextStartsOn = this.endsOn.plusDays(1);
+		LocalDate nextEnd = (nextEndsOn != null) ? nextEndsOn
+				: nextStartsOn.plusDays(ChronoUnit.DAYS.between(this.startsOn, this.endsOn));
+		if (!nextEnd.isAfter(nextStartsOn)) {
+			throw new RuleViolationException("endsOn",
+					"The next period starts on " + nextStartsOn + "; it must end after that");
+		}
+		this.startsOn = nextStartsOn;
+		this.endsOn = nextEnd;
+		this.status = Transition.RENEW.to();
+		return statusChanged(Transition.RENEW, now, actor, List.of("status", "startsOn", "endsOn"), note);
+	}
+
+	/**
+	 * Changes the terms. After activation this is an amendment of what the partners
+	 * signed; either way it is a new version with a note saying why.
+	 */
+	AgreementAmended amend(AgreementTerms changed, String note, String actor, Instant now) {
+		requireOpen("amended");
+		AgreementRules.check(changed);
+		List<String> fields = changedFields(terms(), changed);
+		if (fields.isEmpty()) {
+			throw new RuleViolationException(null, "The request changes nothing");
+		}
+		apply(changed);
 		this.version++;
-		return new AgreementStatusChanged(UUID.randomUUID().toString(), now, this.id, this.version, state());
+		record(now, actor, "AMENDED", fields, note);
+		return new AgreementAmended(UUID.randomUUID().toString(), now, this.id, this.version, state(), fields, note,
+				actor);
+	}
+
+	CommitmentAdded addCommitment(Commitment commitment, String actor, Instant now) {
+		requireOpen("given commitments");
+		List<Commitment> next = new ArrayList<>(this.commitments);
+		next.add(commitment);
+		AgreementRules.check(terms().withCommitments(next));
+		this.commitments = List.copyOf(next);
+		this.version++;
+		record(now, actor, "COMMITMENT_ADDED", List.of("commitments[" + commitment.id() + "]"), null);
+		return new CommitmentAdded(UUID.randomUUID().toString(), now, this.id, this.version, commitment.id(), state());
+	}
+
+	CommitmentUpdated updateCommitment(String commitmentId, Function<Commitment, Commitment> change, String actor,
+			Instant now) {
+		requireOpen("given commitments");
+		Commitment current = commitment(commitmentId);
+		Commitment changed = change.apply(current);
+		List<String> fields = changedFields(current, changed);
+		if (fields.isEmpty()) {
+			throw new RuleViolationException(null, "The request changes nothing");
+		}
+		List<Commitment> next = this.commitments.stream()
+			.map((c) -> c.id().equals(commitmentId) ? changed : c)
+			.toList();
+		AgreementRules.check(terms().withCommitments(next));
+		this.commitments = next;
+		this.version++;
+		record(now, actor, "COMMITMENT_UPDATED",
+				fields.stream().map((field) -> "commitments[" + commitmentId + "]." + field).toList(), null);
+		return new CommitmentUpdated(UUID.randomUUID().toString(), now, this.id, this.version, commitmentId, state());
+	}
+
+	Commitment commitment(String commitmentId) {
+		return this.commitments.stream()
+			.filter((c) -> c.id().equals(commitmentId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Commitment", commitmentId));
+	}
+
+	/**
+	 * The agreement as it stood at the end of {@code date} in its time zone, if it
+	 * existed then.
+	 */
+	Optional<Revision> asOf(LocalDate date) {
+		Instant endOfDay = date.plusDays(1).atStartOfDay(ZoneId.of(this.timeZone)).toInstant();
+		return history().stream().filter((revision) -> revision.at().isBefore(endOfDay)).reduce((a, b) -> b);
+	}
+
+	List<Revision> history() {
+		return (this.history != null) ? List.copyOf(this.history) : List.of();
+	}
+
+	AgreementTerms terms() {
+		return new AgreementTerms(this.code, this.title, this.parties, this.signedOn, this.startsOn, this.endsOn,
+				this.timeZone, this.areas, this.commitments, this.reviewPolicy);
 	}
 
 	AgreementState state() {
@@ -97,8 +223,87 @@ public class Agreement extends OutboxDocument {
 				this.endsOn, this.timeZone, this.areas, this.status, this.commitments, this.reviewPolicy);
 	}
 
+	String searchText() {
+		return this.searchText;
+	}
+
 	public String id() {
 		return this.id;
+	}
+
+	private void requireAllowed(Transition transition) {
+		if (!transition.allowedFrom(this.status)) {
+			throw new IllegalTransitionException(this.code, transition.action(), this.status);
+		}
+	}
+
+	private void requireOpen(String what) {
+		if (this.status == AgreementStatus.TERMINATED || this.status == AgreementStatus.EXPIRED) {
+			throw new ConflictException(
+					"Agreement " + this.code + " is " + this.status + "; a closed agreement cannot be " + what);
+		}
+	}
+
+	private AgreementStatusChanged statusChanged(Transition transition, Instant now, String actor, List<String> fields,
+			String note) {
+		this.version++;
+		record(now, actor, transition.name(), fields, note);
+		return new AgreementStatusChanged(UUID.randomUUID().toString(), now, this.id, this.version, state());
+	}
+
+	private void apply(AgreementTerms terms) {
+		this.title = terms.title();
+		this.parties = List.copyOf(terms.parties());
+		this.signedOn = terms.signedOn();
+		this.startsOn = terms.startsOn();
+		this.endsOn = terms.endsOn();
+		this.timeZone = terms.timeZone();
+		this.areas = List.copyOf(terms.areas());
+		this.commitments = List.copyOf(terms.commitments());
+		this.reviewPolicy = terms.reviewPolicy();
+	}
+
+	private void record(Instant now, String actor, String change, List<String> fields, String note) {
+		if (this.history == null) {
+			this.history = new ArrayList<>();
+		}
+		this.history.add(new Revision(this.version, now, actor, change, fields, note, state()));
+		this.searchText = SearchText.of(Stream
+			.concat(Stream.of(this.code, this.title.vi(), this.title.en()),
+					this.commitments.stream().flatMap((c) -> Stream.of(c.title().vi(), c.title().en())))
+			.filter(Objects::nonNull)
+			.toList());
+	}
+
+	private static List<String> changedFields(AgreementTerms before, AgreementTerms after) {
+		List<String> fields = new ArrayList<>();
+		addIfChanged(fields, "title", before.title(), after.title());
+		addIfChanged(fields, "parties", before.parties(), after.parties());
+		addIfChanged(fields, "signedOn", before.signedOn(), after.signedOn());
+		addIfChanged(fields, "startsOn", before.startsOn(), after.startsOn());
+		addIfChanged(fields, "endsOn", before.endsOn(), after.endsOn());
+		addIfChanged(fields, "timeZone", before.timeZone(), after.timeZone());
+		addIfChanged(fields, "areas", before.areas(), after.areas());
+		addIfChanged(fields, "reviewPolicy", before.reviewPolicy(), after.reviewPolicy());
+		return fields;
+	}
+
+	private static List<String> changedFields(Commitment before, Commitment after) {
+		List<String> fields = new ArrayList<>();
+		addIfChanged(fields, "title", before.title(), after.title());
+		addIfChanged(fields, "area", before.area(), after.area());
+		addIfChanged(fields, "responsibleOrganizationId", before.responsibleOrganizationId(),
+				after.responsibleOrganizationId());
+		addIfChanged(fields, "target", before.target(), after.target());
+		addIfChanged(fields, "dueOn", before.dueOn(), after.dueOn());
+		addIfChanged(fields, "status", before.status(), after.status());
+		return fields;
+	}
+
+	private static void addIfChanged(List<String> fields, String name, Object before, Object after) {
+		if (!Objects.equals(before, after)) {
+			fields.add(name);
+		}
 	}
 
 }

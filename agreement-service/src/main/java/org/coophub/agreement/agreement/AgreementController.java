@@ -1,24 +1,44 @@
 package org.coophub.agreement.agreement;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-
+import org.coophub.agreement.agreement.AgreementInput.CommitmentInput;
+import org.coophub.events.agreement.AgreementStatus;
+import org.coophub.events.agreement.Area;
 import org.coophub.platform.web.Versions;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/agreements")
+@Tag(name = "Agreements",
+		description = "Chương trình hợp tác: cooperation programs, their lifecycle, amendments " + "and commitments")
 class AgreementController {
+
+	/** Who made a change, until sign-in exists. */
+	static final String ACTOR = "X-Actor";
 
 	private final AgreementService agreements;
 
@@ -27,27 +47,128 @@ class AgreementController {
 	}
 
 	@PostMapping
-	ResponseEntity<AgreementView> create(@Valid @RequestBody AgreementInput input) {
-		Agreement agreement = this.agreements.create(input.toTerms());
+	@Operation(summary = "Create a DRAFT agreement")
+	ResponseEntity<AgreementView> create(@Valid @RequestBody AgreementInput input,
+			@RequestHeader(name = ACTOR, required = false) String actor) {
+		Agreement agreement = this.agreements.create(input.toTerms(), actorOf(actor));
 		return ResponseEntity.created(URI.create("/api/v1/agreements/" + agreement.id()))
 			.eTag(Versions.etag(agreement.version()))
 			.body(AgreementView.of(agreement));
 	}
 
+	@PatchMapping("/{id}")
+	@Operation(summary = "Amend the terms (If-Match required, with a note saying why)")
+	ResponseEntity<AgreementView> amend(@PathVariable String id, @Valid @RequestBody AgreementChanges changes,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = ACTOR, required = false) String actor) {
+		return ok(this.agreements.amend(id, changes, ifMatch, actorOf(actor)));
+	}
+
 	@PostMapping("/{id}/activate")
-	AgreementView activate(@PathVariable String id) {
-		return AgreementView.of(this.agreements.activate(id));
+	@Operation(summary = "DRAFT → ACTIVE")
+	ResponseEntity<AgreementView> activate(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = ACTOR, required = false) String actor) {
+		return ok(this.agreements.transition(id, Transition.ACTIVATE, ifMatch, actorOf(actor)));
+	}
+
+	@PostMapping("/{id}/suspend")
+	@Operation(summary = "ACTIVE → SUSPENDED")
+	ResponseEntity<AgreementView> suspend(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = ACTOR, required = false) String actor) {
+		return ok(this.agreements.transition(id, Transition.SUSPEND, ifMatch, actorOf(actor)));
+	}
+
+	@PostMapping("/{id}/resume")
+	@Operation(summary = "SUSPENDED → ACTIVE")
+	ResponseEntity<AgreementView> resume(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = ACTOR, required = false) String actor) {
+		return ok(this.agreements.transition(id, Transition.RESUME, ifMatch, actorOf(actor)));
+	}
+
+	@PostMapping("/{id}/terminate")
+	@Operation(summary = "ACTIVE or SUSPENDED → TERMINATED")
+	ResponseEntity<AgreementView> terminate(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = ACTOR, required = false) String actor) {
+		return ok(this.agreements.transition(id, Transition.TERMINATE, ifMatch, actorOf(actor)));
+	}
+
+	@PostMapping("/{id}/renew")
+	@Operation(summary = "EXPIRED → ACTIVE for the next period, starting the day after the last one ended")
+	ResponseEntity<AgreementView> renew(@PathVariable String id, @Valid @RequestBody(required = false) RenewInput input,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = ACTOR, required = false) String actor) {
+		RenewInput renewal = (input != null) ? input : new RenewInput(null, null);
+		return ok(this.agreements.renew(id, renewal, ifMatch, actorOf(actor)));
+	}
+
+	@PostMapping("/{id}/commitments")
+	@Operation(summary = "Add a commitment (If-Match on the agreement)")
+	ResponseEntity<AgreementView> addCommitment(@PathVariable String id, @Valid @RequestBody CommitmentInput input,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = ACTOR, required = false) String actor) {
+		Agreement agreement = this.agreements.addCommitment(id, input, ifMatch, actorOf(actor));
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.eTag(Versions.etag(agreement.version()))
+			.body(AgreementView.of(agreement));
+	}
+
+	@PatchMapping("/{id}/commitments/{commitmentId}")
+	@Operation(summary = "Change a commitment, e.g. its status (If-Match on the agreement)")
+	ResponseEntity<AgreementView> updateCommitment(@PathVariable String id, @PathVariable String commitmentId,
+			@Valid @RequestBody CommitmentChanges changes,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestHeader(name = ACTOR, required = false) String actor) {
+		return ok(this.agreements.updateCommitment(id, commitmentId, changes, ifMatch, actorOf(actor)));
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<AgreementView> get(@PathVariable String id) {
-		AgreementView view = AgreementView.of(this.agreements.get(id));
+	@Operation(summary = "One agreement, now or as it stood at the end of a day (asOf, in its time zone)")
+	ResponseEntity<AgreementView> get(@PathVariable String id, @Parameter(example = "2012-11-06") @RequestParam(
+			required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		AgreementView view = (asOf != null) ? AgreementView.of(this.agreements.asOf(id, asOf))
+				: AgreementView.of(this.agreements.get(id));
 		return Versions.ok(view, view.version());
 	}
 
+	@GetMapping("/{id}/history")
+	@Operation(summary = "Every version: who changed which fields, when and why")
+	List<HistoryView> history(@PathVariable String id) {
+		return this.agreements.get(id).history().stream().map(HistoryView::of).toList();
+	}
+
 	@GetMapping
-	PagedModel<AgreementView> list(Pageable pageable) {
-		return new PagedModel<>(this.agreements.list(pageable).map(AgreementView::of));
+	@Operation(summary = "List agreements, filtered by status, party, area and free text (q: ignores case and "
+			+ "Vietnamese diacritics, \"lam dong\" finds \"Lâm Đồng\")")
+	PagedModel<AgreementView> list(@RequestParam(required = false) AgreementStatus status,
+			@RequestParam(required = false) String party, @RequestParam(required = false) Area area,
+			@Parameter(example = "lam dong") @RequestParam(required = false) String q, Pageable pageable) {
+		return new PagedModel<>(
+				this.agreements.list(new AgreementFilter(status, party, area, q), pageable).map(AgreementView::of));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setTitle("Illegal status transition");
+		problem.setProperty("currentStatus", ex.currentStatus());
+		problem.setProperty("allowedActions", ex.allowedActions());
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+	private static ResponseEntity<AgreementView> ok(Agreement agreement) {
+		return Versions.ok(AgreementView.of(agreement), agreement.version());
+	}
+
+	private static String actorOf(String header) {
+		if (header == null || header.isBlank()) {
+			return Agreement.ANONYMOUS;
+		}
+		String actor = header.strip();
+		return (actor.length() > 200) ? actor.substring(0, 200) : actor;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +26,18 @@ import org.coophub.platform.web.TextInput;
 /**
  * A new agreement as posted. Unknown JSON fields are ignored (docs/api.md).
  */
+@Schema(example = """
+		{"code": "CTHT-LD-HCM",
+		 "title": {"vi": "Chương trình hợp tác giữa Ban Quản lý các KCN tỉnh Lâm Đồng và Ban Quản lý các KCX-KCN TP.HCM",
+		           "en": "Cooperation program of the Lam Dong and HCMC industrial-zone authorities"},
+		 "parties": [{"organizationId": "org-ld", "role": "LEAD"}, {"organizationId": "org-hcm", "role": "PARTNER"}],
+		 "signedOn": "2009-10-15", "startsOn": "2009-10-15", "endsOn": "2029-12-31",
+		 "areas": ["INVESTMENT_PROMOTION", "RAW_MATERIAL_SOURCING"],
+		 "commitments": [{"title": {"vi": "Luân phiên tổ chức sơ kết hàng năm"}, "area": "OTHER",
+		                  "responsibleOrganizationId": "org-ld", "target": {"metric": "ANNUAL_REVIEWS", "perYear": 1}}],
+		 "reviewPolicy": {"month": 11, "day": 6, "hostRotation": ["org-hcm", "org-ld"],
+		                  "lastHostOrganizationId": "org-hcm", "reminderLeadDays": [30, 7, 1]}}
+		""")
 record AgreementInput(
 		@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z0-9][A-Z0-9._-]*",
 				message = "must be upper-case letters, digits, '.', '_' or '-'") String code,

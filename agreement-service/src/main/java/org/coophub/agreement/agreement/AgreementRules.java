@@ -64,6 +64,9 @@ final class AgreementRules {
 			throw new RuleViolationException("reviewPolicy.lastHostOrganizationId",
 					"The last host must be in the host rotation");
 		}
+		if (policy.reminderLeadDays().stream().anyMatch((days) -> days == null || days <= 0)) {
+			throw new RuleViolationException("reviewPolicy.reminderLeadDays", "Lead days must be positive");
+		}
 		if (new HashSet<>(policy.reminderLeadDays()).size() != policy.reminderLeadDays().size()) {
 			throw new RuleViolationException("reviewPolicy.reminderLeadDays", "Lead days must be distinct");
 		}

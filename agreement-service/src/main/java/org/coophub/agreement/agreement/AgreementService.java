@@ -1,14 +1,17 @@
 package org.coophub.agreement.agreement;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.coophub.agreement.organization.OrganizationService;
+import org.coophub.events.agreement.Commitment;
 import org.coophub.events.agreement.Party;
 import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.problem.ConflictException;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
+import org.coophub.platform.web.Versions;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -19,44 +22,101 @@ class AgreementService {
 
 	private final Agreements agreements;
 
+	private final AgreementSearch search;
+
 	private final OrganizationService organizations;
 
 	private final OutboxWriter outbox;
 
 	private final Clock clock;
 
-	AgreementService(Agreements agreements, OrganizationService organizations, OutboxWriter outbox, Clock clock) {
+	AgreementService(Agreements agreements, AgreementSearch search, OrganizationService organizations,
+			OutboxWriter outbox, Clock clock) {
 		this.agreements = agreements;
+		this.search = search;
 		this.organizations = organizations;
 		this.outbox = outbox;
 		this.clock = clock;
 	}
 
-	Agreement create(AgreementTerms terms) {
+	Agreement create(AgreementTerms terms, String actor) {
 		AgreementRules.check(terms);
-		List<String> unknown = this.organizations
-			.unknownAmong(terms.parties().stream().map(Party::organizationId).toList());
-		if (!unknown.isEmpty()) {
-			throw new RuleViolationException("parties", "Unknown organizations: " + String.join(", ", unknown));
-		}
+		requireKnownParties(terms);
 		if (this.agreements.existsByCode(terms.code())) {
 			throw new ConflictException("An agreement with code " + terms.code() + " already exists");
 		}
 		Agreement agreement = Agreement.draft(terms);
-		return this.outbox.save(agreement, agreement.created(this.clock.instant()));
+		return this.outbox.save(agreement, agreement.created(this.clock.instant(), actor));
 	}
 
-	Agreement activate(String id) {
+	/**
+	 * Changes the status as asked. If-Match is optional here, unlike on a PATCH: the
+	 * status the transition starts from is its own precondition, and existing clients
+	 * (the demo loader) activate without one. When sent, it is checked.
+	 */
+	Agreement transition(String id, Transition transition, String ifMatch, String actor) {
 		Agreement agreement = get(id);
-		return this.outbox.save(agreement, agreement.activate(this.clock.instant()));
+		matchIfGiven(ifMatch, agreement);
+		return this.outbox.save(agreement, agreement.transition(transition, this.clock.instant(), actor));
+	}
+
+	Agreement renew(String id, RenewInput input, String ifMatch, String actor) {
+		Agreement agreement = get(id);
+		matchIfGiven(ifMatch, agreement);
+		return this.outbox.save(agreement, agreement.renew(input.endsOn(), input.note(), this.clock.instant(), actor));
+	}
+
+	Agreement amend(String id, AgreementChanges changes, String ifMatch, String actor) {
+		Agreement agreement = get(id);
+		Versions.requireMatch(ifMatch, agreement.version());
+		AgreementTerms terms = changes.applyTo(agreement.terms());
+		if (changes.parties() != null) {
+			requireKnownParties(terms);
+		}
+		return this.outbox.save(agreement, agreement.amend(terms, changes.note(), actor, this.clock.instant()));
+	}
+
+	Agreement addCommitment(String id, AgreementInput.CommitmentInput input, String ifMatch, String actor) {
+		Agreement agreement = get(id);
+		Versions.requireMatch(ifMatch, agreement.version());
+		Commitment commitment = input.toCommitment();
+		return this.outbox.save(agreement, agreement.addCommitment(commitment, actor, this.clock.instant()));
+	}
+
+	Agreement updateCommitment(String id, String commitmentId, CommitmentChanges changes, String ifMatch,
+			String actor) {
+		Agreement agreement = get(id);
+		Versions.requireMatch(ifMatch, agreement.version());
+		return this.outbox.save(agreement,
+				agreement.updateCommitment(commitmentId, changes::applyTo, actor, this.clock.instant()));
 	}
 
 	Agreement get(String id) {
 		return this.agreements.findById(id).orElseThrow(() -> new NotFoundException("Agreement", id));
 	}
 
-	Page<Agreement> list(Pageable pageable) {
-		return this.agreements.findAll(pageable);
+	Revision asOf(String id, LocalDate date) {
+		Agreement agreement = get(id);
+		return agreement.asOf(date)
+			.orElseThrow(() -> new NotFoundException("Agreement", id + " on " + date + " (it did not exist yet)"));
+	}
+
+	Page<Agreement> list(AgreementFilter filter, Pageable pageable) {
+		return this.search.find(filter, pageable);
+	}
+
+	private void requireKnownParties(AgreementTerms terms) {
+		List<String> unknown = this.organizations
+			.unknownAmong(terms.parties().stream().map(Party::organizationId).toList());
+		if (!unknown.isEmpty()) {
+			throw new RuleViolationException("parties", "Unknown organizations: " + String.join(", ", unknown));
+		}
+	}
+
+	private static void matchIfGiven(String ifMatch, Agreement agreement) {
+		if (ifMatch != null && !ifMatch.isBlank()) {
+			Versions.requireMatch(ifMatch, agreement.version());
+		}
 	}
 
 }

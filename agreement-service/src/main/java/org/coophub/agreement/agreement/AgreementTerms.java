@@ -14,4 +14,10 @@ import org.coophub.events.common.LocalizedText;
  */
 record AgreementTerms(String code, LocalizedText title, List<Party> parties, LocalDate signedOn, LocalDate startsOn,
 		LocalDate endsOn, String timeZone, List<Area> areas, List<Commitment> commitments, ReviewPolicy reviewPolicy) {
+
+	AgreementTerms withCommitments(List<Commitment> next) {
+		return new AgreementTerms(this.code, this.title, this.parties, this.signedOn, this.startsOn, this.endsOn,
+				this.timeZone, this.areas, next, this.reviewPolicy);
+	}
+
 }

@@ -16,9 +16,16 @@ record AgreementView(String id, String code, LocalizedText title, List<Party> pa
 		List<Commitment> commitments, ReviewPolicy reviewPolicy, long version) {
 
 	static AgreementView of(Agreement agreement) {
-		AgreementState s = agreement.state();
+		return of(agreement.state(), agreement.version());
+	}
+
+	static AgreementView of(Revision revision) {
+		return of(revision.state(), revision.version());
+	}
+
+	private static AgreementView of(AgreementState s, long version) {
 		return new AgreementView(s.id(), s.code(), s.title(), s.parties(), s.signedOn(), s.startsOn(), s.endsOn(),
-				s.timeZone(), s.areas(), s.status(), s.commitments(), s.reviewPolicy(), agreement.version());
+				s.timeZone(), s.areas(), s.status(), s.commitments(), s.reviewPolicy(), version);
 	}
 
 }

@@ -1,15 +1,17 @@
 package org.coophub.agreement.organization;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.coophub.events.agreement.Contact;
 import org.coophub.events.agreement.OrganizationRegistered;
 import org.coophub.events.agreement.OrganizationState;
+import org.coophub.events.agreement.OrganizationUpdated;
 import org.coophub.events.common.LocalizedText;
 import org.coophub.platform.outbox.OutboxDocument;
+import org.coophub.platform.problem.ConflictException;
+import org.coophub.platform.problem.RuleViolationException;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -61,6 +63,54 @@ public class Organization extends OutboxDocument {
 
 	OrganizationRegistered registered(Instant now) {
 		return new OrganizationRegistered(UUID.randomUUID().toString(), now, this.id, this.version, state());
+	}
+
+	/**
+	 * Applies the changes and makes a new version.
+	 * @return the event, or null when nothing changed
+	 */
+	OrganizationUpdated update(OrganizationChanges changes, List<Contact> newContacts, Instant now) {
+		OrganizationState before = state();
+		if (changes.name() != null) {
+			this.name = changes.name().toText();
+		}
+		if (changes.kind() != null) {
+			this.kind = changes.kind();
+		}
+		if (changes.province() != null) {
+			this.province = changes.province();
+		}
+		if (changes.departments() != null) {
+			this.departments = List.copyOf(changes.departments());
+		}
+		if (newContacts != null) {
+			this.contacts = List.copyOf(newContacts);
+		}
+		return changedSince(before, now);
+	}
+
+	/**
+	 * Organizations are never deleted: agreements and their history keep naming them.
+	 */
+	OrganizationUpdated deactivate(Instant now) {
+		if (!this.active) {
+			throw new ConflictException("Organization " + this.code + " is already deactivated");
+		}
+		OrganizationState before = state();
+		this.active = false;
+		return changedSince(before, now);
+	}
+
+	boolean active() {
+		return this.active;
+	}
+
+	private OrganizationUpdated changedSince(OrganizationState before, Instant now) {
+		if (before.equals(state())) {
+			throw new RuleViolationException(null, "The request changes nothing");
+		}
+		this.version++;
+		return new OrganizationUpdated(UUID.randomUUID().toString(), now, this.id, this.version, state());
 	}
 
 	OrganizationState state() {

@@ -2,22 +2,29 @@ package org.coophub.agreement.organization;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.coophub.platform.web.Versions;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/organizations")
+@Tag(name = "Organizations",
+		description = "Ban Quản lý and other parties to cooperation programs, with their " + "departments and contacts")
 class OrganizationController {
 
 	private final OrganizationService organizations;
@@ -32,6 +39,22 @@ class OrganizationController {
 		return ResponseEntity.created(URI.create("/api/v1/organizations/" + organization.id()))
 			.eTag(Versions.etag(organization.version()))
 			.body(OrganizationView.of(organization));
+	}
+
+	@PatchMapping("/{id}")
+	@Operation(summary = "Change an organization (If-Match required); contacts, when sent, replace the list")
+	ResponseEntity<OrganizationView> update(@PathVariable String id, @Valid @RequestBody OrganizationChanges changes,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Organization organization = this.organizations.update(id, changes, ifMatch);
+		return Versions.ok(OrganizationView.of(organization), organization.version());
+	}
+
+	@PostMapping("/{id}/deactivate")
+	@Operation(summary = "Deactivate instead of delete (If-Match required): no new agreement can name it")
+	ResponseEntity<OrganizationView> deactivate(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Organization organization = this.organizations.deactivate(id, ifMatch);
+		return Versions.ok(OrganizationView.of(organization), organization.version());
 	}
 
 	@GetMapping("/{id}")

@@ -2,6 +2,7 @@ package org.coophub.agreement.organization;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +10,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.coophub.platform.web.TextInput;
 
+@Schema(example = """
+		{"code": "BQL-LD", "name": {"vi": "Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng",
+		                            "en": "Lam Dong Province Industrial Zones Authority"},
+		 "kind": "INDUSTRIAL_ZONE_AUTHORITY", "province": "Lâm Đồng",
+		 "departments": ["Văn phòng", "Phòng Quản lý Đầu tư"],
+		 "contacts": [{"name": "Phòng Xúc tiến Đầu tư", "email": "xuctiendautu@bqlkcn-lamdong.example",
+		               "department": "Phòng Quản lý Đầu tư", "role": "Đầu mối hợp tác", "language": "vi", "notify": true}]}
+		""")
 record OrganizationInput(
 		@NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z0-9][A-Z0-9._-]*",
 				message = "must be upper-case letters, digits, '.', '_' or '-'") String code,

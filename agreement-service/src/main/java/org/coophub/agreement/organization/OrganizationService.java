@@ -10,6 +10,7 @@ import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.problem.ConflictException;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
+import org.coophub.platform.web.Versions;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -34,17 +35,23 @@ public class OrganizationService {
 		if (this.organizations.existsByCode(input.code())) {
 			throw new ConflictException("An organization with code " + input.code() + " already exists");
 		}
-		List<Contact> contacts = input.contactsOrEmpty().stream().map(ContactInput::toContact).toList();
-		Set<String> emails = new HashSet<>();
-		for (int i = 0; i < contacts.size(); i++) {
-			if (!emails.add(contacts.get(i).email())) {
-				throw new RuleViolationException("contacts[" + i + "].email",
-						"E-mail " + contacts.get(i).email() + " is used by another contact of this organization");
-			}
-		}
+		List<Contact> contacts = contacts(input.contactsOrEmpty());
 		Organization organization = Organization.register(input.code(), input.name().toText(), input.kind(),
 				input.province(), input.departmentsOrEmpty(), contacts);
 		return this.outbox.save(organization, organization.registered(this.clock.instant()));
+	}
+
+	Organization update(String id, OrganizationChanges changes, String ifMatch) {
+		Organization organization = get(id);
+		Versions.requireMatch(ifMatch, organization.version());
+		List<Contact> contacts = (changes.contacts() != null) ? contacts(changes.contacts()) : null;
+		return this.outbox.save(organization, organization.update(changes, contacts, this.clock.instant()));
+	}
+
+	Organization deactivate(String id, String ifMatch) {
+		Organization organization = get(id);
+		Versions.requireMatch(ifMatch, organization.version());
+		return this.outbox.save(organization, organization.deactivate(this.clock.instant()));
 	}
 
 	Organization get(String id) {
@@ -56,10 +63,26 @@ public class OrganizationService {
 	}
 
 	/**
-	 * Whether every id names a registered organization: agreements may only bind those.
+	 * The ids that name no registered, active organization: agreements may only bind
+	 * those that are.
 	 */
 	public List<String> unknownAmong(List<String> ids) {
-		return ids.stream().filter((id) -> !this.organizations.existsById(id)).toList();
+		return ids.stream()
+			.filter((id) -> this.organizations.findById(id).map((o) -> !o.active()).orElse(true))
+			.toList();
+	}
+
+	/** Contacts as stored: an e-mail address names one contact of an organization. */
+	private static List<Contact> contacts(List<ContactInput> inputs) {
+		List<Contact> contacts = inputs.stream().map(ContactInput::toContact).toList();
+		Set<String> emails = new HashSet<>();
+		for (int i = 0; i < contacts.size(); i++) {
+			if (!emails.add(contacts.get(i).email())) {
+				throw new RuleViolationException("contacts[" + i + "].email",
+						"E-mail " + contacts.get(i).email() + " is used by another contact of this organization");
+			}
+		}
+		return contacts;
 	}
 
 }

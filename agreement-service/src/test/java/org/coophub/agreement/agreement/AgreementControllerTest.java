@@ -83,7 +83,7 @@ class AgreementControllerTest {
 
 	@Test
 	void aBrokenRuleIsUnprocessableAndNamesTheField() {
-		given(this.agreements.create(any()))
+		given(this.agreements.create(any(), any()))
 			.willThrow(new RuleViolationException("parties", "Unknown organizations: hcm"));
 		assertThat(post(VALID)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)

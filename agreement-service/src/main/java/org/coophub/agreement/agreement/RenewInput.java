@@ -1,0 +1,13 @@
+package org.coophub.agreement.agreement;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Size;
+
+/**
+ * The next period of an expired agreement: it starts the day after the last one ended.
+ *
+ * @param endsOn when the next period ends; by default it lasts as long as the last one
+ */
+record RenewInput(LocalDate endsOn, @Size(max = 1000) String note) {
+}

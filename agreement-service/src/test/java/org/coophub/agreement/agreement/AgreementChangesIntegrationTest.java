@@ -1,0 +1,380 @@
+package org.coophub.agreement.agreement;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.coophub.events.Topics;
+import org.coophub.platform.outbox.OutboxWriter;
+import org.coophub.testsupport.TopicProbe;
+import org.coophub.testsupport.WithInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Each kind of change to organizations and agreements, through HTTP and MongoDB, reaches
+ * Kafka as its own event type with the full new state, the new version and the right key,
+ * in order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithInfrastructure
+class AgreementChangesIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	Agreements agreements;
+
+	@Autowired
+	OutboxWriter outbox;
+
+	@Autowired
+	AgreementExpiry expiry;
+
+	@Autowired
+	ScheduledTaskHolder scheduler;
+
+	RestTestClient http;
+
+	TopicProbe events;
+
+	@BeforeEach
+	void setUp() {
+		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.events = TopicProbe.subscribe(Topics.AGREEMENT_EVENTS);
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.events.close();
+	}
+
+	@Test
+	void updatingAndDeactivatingAnOrganizationPublishesOrganizationUpdated() {
+		String code = code("ORG");
+		String id = created("/api/v1/organizations", organization(code)).get("id").asString();
+
+		send(this.http.patch(), "/api/v1/organizations/" + id, "\"1\"",
+				"""
+						{"name":{"vi":"Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng","en":"Lam Dong Industrial Zones Authority"},
+						 "contacts":[{"name":"Phòng Quản lý Đầu tư","email":"DauTu@ld.example","language":"en","notify":false}]}
+						""")
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("ETag", "\"2\"");
+		send(this.http.post(), "/api/v1/organizations/" + id + "/deactivate", "\"1\"", null).expectStatus()
+			.isEqualTo(HttpStatus.PRECONDITION_FAILED);
+		send(this.http.post(), "/api/v1/organizations/" + id + "/deactivate", "\"2\"", null).expectStatus().isOk();
+
+		List<ConsumerRecord<String, String>> updates = events(id, "org.coophub.organization.updated.v1", 2);
+		JsonNode renamed = this.json.readTree(updates.get(0).value());
+		assertThat(renamed.get("version").asLong()).isEqualTo(2);
+		assertThat(renamed.at("/organization/name/en").asString()).isEqualTo("Lam Dong Industrial Zones Authority");
+		assertThat(renamed.at("/organization/contacts/0/email").asString()).isEqualTo("dautu@ld.example");
+		assertThat(renamed.at("/organization/contacts/0/receivesNotifications").asBoolean()).isFalse();
+		JsonNode deactivated = this.json.readTree(updates.get(1).value());
+		assertThat(deactivated.get("version").asLong()).isEqualTo(3);
+		assertThat(deactivated.at("/organization/active").asBoolean()).isFalse();
+
+		String other = created("/api/v1/organizations", organization(code("ORG"))).get("id").asString();
+		send(this.http.post(), "/api/v1/agreements", null, agreement(code("CTHT"), id, other, "2029-12-31"))
+			.expectStatus()
+			.isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+	}
+
+	@Test
+	void everyTransitionPublishesStatusChangedWithTheNextVersionAndAnIllegalOneIsRefused() {
+		String id = activeAgreement("2029-12-31");
+		send(this.http.post(), "/api/v1/agreements/" + id + "/suspend", "\"2\"", null).expectStatus().isOk();
+		send(this.http.post(), "/api/v1/agreements/" + id + "/resume", null, null).expectStatus().isOk();
+		send(this.http.post(), "/api/v1/agreements/" + id + "/terminate", null, null).expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("ETag", "\"5\"");
+
+		send(this.http.post(), "/api/v1/agreements/" + id + "/resume", null, null).expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.currentStatus")
+			.isEqualTo("TERMINATED");
+
+		List<ConsumerRecord<String, String>> changes = events(id, "org.coophub.agreement.status-changed.v1", 4);
+		assertThat(changes).extracting((r) -> this.json.readTree(r.value()).at("/agreement/status").asString())
+			.containsExactly("ACTIVE", "SUSPENDED", "ACTIVE", "TERMINATED");
+		assertThat(changes).extracting((r) -> this.json.readTree(r.value()).get("version").asLong())
+			.containsExactly(2L, 3L, 4L, 5L);
+		assertThat(changes).extracting(ConsumerRecord::partition).containsOnly(changes.get(0).partition());
+	}
+
+	@Test
+	void anAmendmentIsPublishedWithItsFieldsNoteAndActorAndShowsInHistoryAndAsOf() {
+		String id = activeAgreement("2029-12-31");
+
+		send(this.http.patch(), "/api/v1/agreements/" + id, null, """
+				{"endsOn":"2034-12-31","note":"Gia hạn"}""").expectStatus().isEqualTo(HttpStatus.PRECONDITION_REQUIRED);
+		send(this.http.patch(), "/api/v1/agreements/" + id, "\"1\"", """
+				{"endsOn":"2034-12-31","note":"Gia hạn"}""").expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED);
+		this.http.patch()
+			.uri("/api/v1/agreements/" + id)
+			.header("If-Match", "\"2\"")
+			.header("X-Actor", "vanphong@bqlkcn-lamdong.example")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"endsOn":"2034-12-31","areas":["INVESTMENT_PROMOTION","ENVIRONMENT"],
+					 "note":"Gia hạn theo biên bản sơ kết ngày 06/11/2012"}""")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("ETag", "\"3\"");
+
+		JsonNode amended = this.json.readTree(
+				this.events.awaitRecord((r) -> id.equals(r.key()) && type(r).equals("org.coophub.agreement.amended.v1"))
+					.value());
+		assertThat(amended.get("version").asLong()).isEqualTo(3);
+		assertThat(amended.get("changedFields").toString()).isEqualTo("[\"endsOn\",\"areas\"]");
+		assertThat(amended.get("note").asString()).isEqualTo("Gia hạn theo biên bản sơ kết ngày 06/11/2012");
+		assertThat(amended.get("actor").asString()).isEqualTo("vanphong@bqlkcn-lamdong.example");
+		assertThat(amended.at("/agreement/endsOn").asString()).isEqualTo("2034-12-31");
+
+		JsonNode history = read("/api/v1/agreements/" + id + "/history");
+		assertThat(history.size()).isEqualTo(3);
+		assertThat(history.at("/0/change").asString()).isEqualTo("CREATED");
+		assertThat(history.at("/0/actor").asString()).isEqualTo("anonymous");
+		assertThat(history.at("/2/actor").asString()).isEqualTo("vanphong@bqlkcn-lamdong.example");
+		assertThat(history.at("/2/changedFields").toString()).isEqualTo("[\"endsOn\",\"areas\"]");
+
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+		assertThat(read("/api/v1/agreements/" + id + "?asOf=" + today).at("/endsOn").asString())
+			.isEqualTo("2034-12-31");
+		this.http.get()
+			.uri("/api/v1/agreements/" + id + "?asOf=" + today.minusDays(1))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	@Test
+	void addingAndUpdatingACommitmentPublishTheirOwnEventsWithTheWholeAgreement() {
+		String id = activeAgreement("2029-12-31");
+
+		JsonNode added = this.json
+			.readTree(send(this.http.post(), "/api/v1/agreements/" + id + "/commitments", "\"2\"", """
+					{"title":{"vi":"Giới thiệu vùng nguyên liệu rau, hoa","en":"Introduce raw-material areas"},
+					 "area":"RAW_MATERIAL_SOURCING","target":{"metric":"INTRODUCTIONS","perYear":4}}""").expectStatus()
+				.isCreated()
+				.expectBody()
+				.returnResult()
+				.getResponseBody());
+		String commitment = added.at("/commitments/0/id").asString();
+		send(this.http.patch(), "/api/v1/agreements/" + id + "/commitments/" + commitment, "\"3\"",
+				"{\"status\":\"IN_PROGRESS\"}")
+			.expectStatus()
+			.isOk();
+
+		JsonNode addedEvent = this.json.readTree(
+				this.events.awaitRecord((r) -> id.equals(r.key()) && type(r).equals("org.coophub.commitment.added.v1"))
+					.value());
+		JsonNode updatedEvent = this.json.readTree(this.events
+			.awaitRecord((r) -> id.equals(r.key()) && type(r).equals("org.coophub.commitment.updated.v1"))
+			.value());
+		assertThat(addedEvent.get("version").asLong()).isEqualTo(3);
+		assertThat(addedEvent.get("commitmentId").asString()).isEqualTo(commitment);
+		assertThat(addedEvent.at("/agreement/commitments/0/status").asString()).isEqualTo("OPEN");
+		assertThat(updatedEvent.get("version").asLong()).isEqualTo(4);
+		assertThat(updatedEvent.at("/agreement/commitments/0/status").asString()).isEqualTo("IN_PROGRESS");
+		assertThat(updatedEvent.at("/agreement/code").asString()).startsWith("CTHT");
+	}
+
+	@Test
+	void anEndedAgreementExpiresOnceEvenWhenTwoInstancesRaceAndCanBeRenewed() {
+		String id = activeAgreement("2012-12-31");
+		// Two instances read the same version, as two schedulers running at once would.
+		Agreement first = this.agreements.findById(id).orElseThrow();
+		Agreement second = this.agreements.findById(id).orElseThrow();
+		this.outbox.save(first, first.transition(Transition.EXPIRE, java.time.Instant.now(), "system"));
+		assertThatThrownBy(
+				() -> this.outbox.save(second, second.transition(Transition.EXPIRE, java.time.Instant.now(), "system")))
+			.isInstanceOf(OptimisticLockingFailureException.class);
+		this.expiry.expireEnded();
+
+		send(this.http.post(), "/api/v1/agreements/" + id + "/renew", "\"3\"", "{\"endsOn\":\"2017-12-31\"}")
+			.expectStatus()
+			.isOk();
+
+		List<ConsumerRecord<String, String>> changes = events(id, "org.coophub.agreement.status-changed.v1", 3);
+		assertThat(changes).extracting((r) -> this.json.readTree(r.value()).at("/agreement/status").asString())
+			.containsExactly("ACTIVE", "EXPIRED", "ACTIVE");
+		JsonNode renewed = this.json.readTree(changes.get(2).value());
+		assertThat(renewed.get("version").asLong()).isEqualTo(4);
+		assertThat(renewed.at("/agreement/startsOn").asString()).isEqualTo("2013-01-01");
+		assertThat(renewed.at("/agreement/endsOn").asString()).isEqualTo("2017-12-31");
+	}
+
+	@Test
+	void theSchedulerExpiresAnAgreementWhosePeriodEndedInItsTimeZone() {
+		String id = activeAgreement("2012-12-31");
+
+		this.expiry.expireEnded();
+
+		JsonNode expired = this.json.readTree(
+				this.events
+					.awaitRecord((r) -> id.equals(r.key()) && type(r).equals("org.coophub.agreement.status-changed.v1")
+							&& r.value().contains("\"EXPIRED\""))
+					.value());
+		assertThat(expired.get("version").asLong()).isEqualTo(3);
+		assertThat(read("/api/v1/agreements/" + id + "/history").at("/2/actor").asString()).isEqualTo("system");
+	}
+
+	@Test
+	void anAgreementCodeIsUnique() {
+		String ld = created("/api/v1/organizations", organization(code("LD"))).get("id").asString();
+		String hcm = created("/api/v1/organizations", organization(code("HCM"))).get("id").asString();
+		String code = code("CTHT");
+		created("/api/v1/agreements", agreement(code, ld, hcm, "2029-12-31"));
+
+		send(this.http.post(), "/api/v1/agreements", null, agreement(code, ld, hcm, "2029-12-31")).expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void theExpiryJobIsScheduled() {
+		assertThat(this.scheduler.getScheduledTasks()).extracting((task) -> task.getTask().getRunnable().toString())
+			.anySatisfy((task) -> assertThat(task).contains("AgreementExpiry.run"));
+	}
+
+	@Test
+	void theListFindsAgreementsByTextWithoutDiacriticsAndByStatusAndParty() {
+		String id = activeAgreement("2029-12-31");
+		String party = this.agreements.findById(id).orElseThrow().state().parties().get(0).organizationId();
+
+		JsonNode found = read("/api/v1/agreements?q=lam dong tp.hcm&party=" + party + "&status=ACTIVE");
+		assertThat(found.at("/content").size()).isEqualTo(1);
+		assertThat(found.at("/content/0/id").asString()).isEqualTo(id);
+		assertThat(read("/api/v1/agreements?q=LAM DONG&party=" + party + "&status=DRAFT").at("/content").size())
+			.isZero();
+		assertThat(read("/api/v1/agreements?q=ha noi&party=" + party).at("/content").size()).isZero();
+		assertThat(read("/api/v1/agreements?area=ENVIRONMENT&party=" + party).at("/content").size()).isZero();
+		assertThat(read("/api/v1/agreements?area=INVESTMENT_PROMOTION&party=" + party).at("/content/0/id").asString())
+			.isEqualTo(id);
+	}
+
+	@Test
+	void theOpenApiDocumentListsTheNewEndpointsWithVietnameseExamples() {
+		JsonNode api = read("/v3/api-docs");
+		assertThat(api.at("/paths").propertyNames()).contains("/api/v1/agreements/{id}/renew",
+				"/api/v1/agreements/{id}/history", "/api/v1/agreements/{id}/commitments/{commitmentId}",
+				"/api/v1/organizations/{id}/deactivate");
+		assertThat(api.toString()).contains("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng", "Gia hạn");
+	}
+
+	/**
+	 * The first {@code count} distinct events (by id) of a type about an aggregate, in
+	 * the order they first arrived. Delivery is at-least-once: a redelivered event
+	 * carries the same id and version and consumers skip it, so the test does too.
+	 */
+	private List<ConsumerRecord<String, String>> events(String key, String type, int count) {
+		return await().pollInSameThread().atMost(TopicProbe.DEFAULT_TIMEOUT).until(() -> {
+			Set<String> seen = new HashSet<>();
+			return this.events.received()
+				.stream()
+				.filter((r) -> key.equals(r.key()) && type(r).equals(type))
+				.filter((r) -> seen.add(TopicProbe.headers(r).get("ce_id")))
+				.limit(count)
+				.toList();
+		}, (records) -> records.size() == count);
+	}
+
+	private String activeAgreement(String endsOn) {
+		String ld = created("/api/v1/organizations", organization(code("LD"))).get("id").asString();
+		String hcm = created("/api/v1/organizations", organization(code("HCM"))).get("id").asString();
+		String id = created("/api/v1/agreements", agreement(code("CTHT"), ld, hcm, endsOn)).get("id").asString();
+		send(this.http.post(), "/api/v1/agreements/" + id + "/activate", "\"1\"", null).expectStatus().isOk();
+		return id;
+	}
+
+	private JsonNode created(String path, String body) {
+		return this.json.readTree(send(this.http.post(), path, null, body).expectStatus()
+			.isCreated()
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+	}
+
+	private JsonNode read(String path) {
+		return this.json.readTree(this.http.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+	}
+
+	private ResponseSpec send(RestTestClient.RequestBodyUriSpec method, String path, String ifMatch, String body) {
+		RestTestClient.RequestBodySpec request = method.uri(path);
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).body(body);
+		}
+		return request.exchange();
+	}
+
+	private static String code(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+	}
+
+	private static String organization(String code) {
+		return """
+				{"code":"%s","name":{"vi":"Ban Quản lý %s"},"kind":"INDUSTRIAL_ZONE_AUTHORITY","province":"Lâm Đồng",
+				 "contacts":[{"name":"Văn phòng","email":"vanphong@%s.example","language":"vi"}]}
+				""".formatted(code, code, code.toLowerCase());
+	}
+
+	private static String agreement(String code, String lead, String partner, String endsOn) {
+		return """
+				{"code":"%s","title":{"vi":"Chương trình hợp tác Lâm Đồng – TP.HCM","en":"Cooperation program"},
+				 "parties":[{"organizationId":"%s","role":"LEAD"},{"organizationId":"%s","role":"PARTNER"}],
+				 "signedOn":"2009-10-15","startsOn":"2009-10-15","endsOn":"%s","areas":["INVESTMENT_PROMOTION"],
+				 "reviewPolicy":{"month":11,"day":6,"hostRotation":["%s","%s"],"lastHostOrganizationId":"%s"}}
+				""".formatted(code, lead, partner, endsOn, partner, lead, partner);
+	}
+
+	private static String type(ConsumerRecord<String, String> record) {
+		return TopicProbe.headers(record).getOrDefault("ce_type", "");
+	}
+
+}
