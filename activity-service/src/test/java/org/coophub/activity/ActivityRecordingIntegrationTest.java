@@ -48,9 +48,9 @@ import static org.awaitility.Awaitility.await;
 @WithInfrastructure
 public class ActivityRecordingIntegrationTest {
 
-	static final String LD = "org-ld";
+	public static final String LD = "org-ld";
 
-	static final String HCM = "org-hcm";
+	public static final String HCM = "org-hcm";
 
 	@LocalServerPort
 	int port;

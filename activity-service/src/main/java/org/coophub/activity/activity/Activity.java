@@ -17,6 +17,7 @@ import org.coophub.events.activity.Outcomes;
 import org.coophub.events.activity.ActivityState;
 import org.coophub.platform.outbox.OutboxDocument;
 import org.coophub.platform.problem.ConflictException;
+import org.coophub.platform.text.SearchText;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -37,6 +38,9 @@ public class Activity extends OutboxDocument {
 
 	private ActivityDetails details;
 
+	/** Title, description and place folded for search that ignores diacritics. */
+	private String searchText;
+
 	private final List<Reschedule> reschedules = new ArrayList<>();
 
 	@PersistenceCreator
@@ -47,7 +51,7 @@ public class Activity extends OutboxDocument {
 
 	static Activity record(ActivityDetails details) {
 		Activity activity = new Activity(UUID.randomUUID().toString(), details.agreementId());
-		activity.details = details;
+		activity.change(details);
 		activity.version = 1;
 		return activity;
 	}
@@ -58,15 +62,15 @@ public class Activity extends OutboxDocument {
 
 	DomainEvent complete(Outcomes outcomes, Instant now) {
 		requirePlanned("completed");
-		this.details = this.details.withStatus(ActivityStatus.COMPLETED)
-			.withOutcomes((outcomes != null) ? outcomes : this.details.outcomes());
+		this.change(this.details.withStatus(ActivityStatus.COMPLETED)
+			.withOutcomes((outcomes != null) ? outcomes : this.details.outcomes()));
 		this.version++;
 		return new ActivityCompleted(UUID.randomUUID().toString(), now, this.id, this.version, state());
 	}
 
 	DomainEvent cancel(Instant now) {
 		requirePlanned("cancelled");
-		this.details = this.details.withStatus(ActivityStatus.CANCELLED);
+		this.change(this.details.withStatus(ActivityStatus.CANCELLED));
 		this.version++;
 		return new ActivityCancelled(UUID.randomUUID().toString(), now, this.id, this.version, state());
 	}
@@ -75,7 +79,7 @@ public class Activity extends OutboxDocument {
 		requirePlanned("rescheduled");
 		ActivityDetails before = this.details;
 		this.reschedules.add(new Reschedule(before.startsAt(), before.endsAt(), startsAt, endsAt, note, now));
-		this.details = before.withDates(startsAt, endsAt);
+		this.change(before.withDates(startsAt, endsAt));
 		this.version++;
 		return new ActivityRescheduled(UUID.randomUUID().toString(), now, this.id, this.version, before.startsAt(),
 				before.endsAt(), state());
@@ -85,9 +89,16 @@ public class Activity extends OutboxDocument {
 		if (this.details.status() == ActivityStatus.CANCELLED) {
 			throw new ConflictException("Activity " + this.id + " is CANCELLED and can no longer change");
 		}
-		this.details = changed;
+		this.change(changed);
 		this.version++;
 		return new ActivityUpdated(UUID.randomUUID().toString(), now, this.id, this.version, state());
+	}
+
+	private void change(ActivityDetails changed) {
+		this.details = changed;
+		this.searchText = SearchText.of(changed.title().vi(), changed.title().en(), changed.description(),
+				(changed.location() != null) ? changed.location().venue() : null,
+				(changed.location() != null) ? changed.location().province() : null);
 	}
 
 	private void requirePlanned(String change) {

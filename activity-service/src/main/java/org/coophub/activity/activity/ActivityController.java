@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -77,8 +76,8 @@ class ActivityController {
 	}
 
 	@GetMapping
-	PagedModel<ActivityView> list(@RequestParam(required = false) String agreementId, Pageable pageable) {
-		return new PagedModel<>(this.activities.list(agreementId, pageable).map(ActivityView::of));
+	PagedModel<ActivityView> list(ActivityQuery query, Pageable pageable) {
+		return new PagedModel<>(this.activities.list(query, pageable).map(ActivityView::of));
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.coophub.activity.activity;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.coophub.activity.agreement.KnownAgreement;
 import org.coophub.activity.agreement.KnownAgreements;
@@ -11,7 +12,12 @@ import org.coophub.platform.problem.RuleViolationException;
 import org.coophub.platform.web.Versions;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -19,24 +25,46 @@ class ActivityService {
 
 	private final Activities activities;
 
+	private final MongoTemplate mongo;
+
 	private final KnownAgreements agreements;
 
 	private final OutboxWriter outbox;
 
 	private final Clock clock;
 
-	ActivityService(Activities activities, KnownAgreements agreements, OutboxWriter outbox, Clock clock) {
+	ActivityService(Activities activities, MongoTemplate mongo, KnownAgreements agreements, OutboxWriter outbox,
+			Clock clock) {
 		this.activities = activities;
+		this.mongo = mongo;
 		this.agreements = agreements;
 		this.outbox = outbox;
 		this.clock = clock;
 	}
 
 	Activity record(ActivityDetails details) {
+		check(details);
+		return store(details);
+	}
+
+	/**
+	 * Checks an activity against what activity-service knows of its agreement.
+	 * @param details the activity to record
+	 * @throws RuleViolationException naming the field at fault
+	 */
+	void check(ActivityDetails details) {
 		KnownAgreement agreement = this.agreements.find(details.agreementId())
 			.orElseThrow(() -> new RuleViolationException("agreementId", "Agreement " + details.agreementId()
 					+ " is not known (yet): it does not exist, or its creation has not reached activity-service"));
 		ActivityRules.check(details, agreement);
+	}
+
+	/** Stores activities already checked, as an import does once every row passed. */
+	List<Activity> recordAll(List<ActivityDetails> checked) {
+		return checked.stream().map(this::store).toList();
+	}
+
+	private Activity store(ActivityDetails details) {
 		Activity activity = Activity.record(details);
 		return this.outbox.save(activity, activity.recorded(this.clock.instant()));
 	}
@@ -82,9 +110,16 @@ class ActivityService {
 		return this.activities.findById(id).orElseThrow(() -> new NotFoundException("Activity", id));
 	}
 
-	Page<Activity> list(String agreementId, Pageable pageable) {
-		return (agreementId != null) ? this.activities.findByAgreementId(agreementId, pageable)
-				: this.activities.findAll(pageable);
+	Page<Activity> list(ActivityQuery query, Pageable pageable) {
+		Query find = Query.query(query.criteria());
+		Pageable page = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
+				pageable.getSortOr(Sort.by("details.startsAt", "_id")));
+		return PageableExecutionUtils.getPage(this.mongo.find(Query.of(find).with(page), Activity.class), page,
+				() -> this.mongo.count(find, Activity.class));
+	}
+
+	List<Activity> all(ActivityQuery query) {
+		return this.mongo.find(Query.query(query.criteria()).with(Sort.by("details.startsAt", "_id")), Activity.class);
 	}
 
 }

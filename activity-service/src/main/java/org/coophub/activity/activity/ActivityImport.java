@@ -1,0 +1,86 @@
+package org.coophub.activity.activity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.coophub.platform.problem.RuleViolationException;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports a CSV file all or nothing: every row is read, validated and checked against its
+ * agreement first; one bad row and nothing is stored, with every row's errors returned.
+ */
+@Service
+class ActivityImport {
+
+	/** Input fields by the column they come from, for naming the cell at fault. */
+	private static final Map<String, CsvColumn> COLUMNS_BY_FIELD = Map.ofEntries(
+			Map.entry("agreementId", CsvColumn.AGREEMENT_ID), Map.entry("type", CsvColumn.TYPE),
+			Map.entry("title.vi", CsvColumn.TITLE_VI), Map.entry("title.en", CsvColumn.TITLE_EN),
+			Map.entry("title", CsvColumn.TITLE_VI), Map.entry("description", CsvColumn.DESCRIPTION),
+			Map.entry("startsAt", CsvColumn.STARTS_AT), Map.entry("endsAt", CsvColumn.ENDS_AT),
+			Map.entry("timeZone", CsvColumn.TIME_ZONE), Map.entry("location.province", CsvColumn.PROVINCE),
+			Map.entry("location.venue", CsvColumn.VENUE), Map.entry("hostOrganizationId", CsvColumn.HOST),
+			Map.entry("participantOrganizationIds", CsvColumn.PARTICIPANTS),
+			Map.entry("commitmentIds", CsvColumn.COMMITMENTS), Map.entry("status", CsvColumn.STATUS),
+			Map.entry("outcomes.investorsAttending", CsvColumn.INVESTORS),
+			Map.entry("outcomes.enterprisesAttending", CsvColumn.ENTERPRISES),
+			Map.entry("outcomes.investmentLeads", CsvColumn.LEADS), Map.entry("outcomes.mousSigned", CsvColumn.MOUS),
+			Map.entry("outcomes.projectsRegistered", CsvColumn.PROJECTS),
+			Map.entry("outcomes.registeredCapital.amount", CsvColumn.CAPITAL_AMOUNT),
+			Map.entry("outcomes.registeredCapital.currency", CsvColumn.CAPITAL_CURRENCY));
+
+	private final Validator validator;
+
+	private final ActivityService activities;
+
+	ActivityImport(Validator validator, ActivityService activities) {
+		this.validator = validator;
+		this.activities = activities;
+	}
+
+	List<Activity> importFile(byte[] file) {
+		ActivityCsvReader reader = ActivityCsvReader.of(file);
+		List<CsvError> errors = new ArrayList<>();
+		List<ActivityDetails> accepted = new ArrayList<>();
+		for (ActivityCsvReader.Row row : reader.rows(errors)) {
+			int before = errors.size();
+			for (ConstraintViolation<ActivityInput> violation : this.validator.validate(row.input())) {
+				errors.add(new CsvError(row.number(), column(reader, violation.getPropertyPath().toString()),
+						violation.getMessage()));
+			}
+			if (errors.size() > before) {
+				continue;
+			}
+			ActivityDetails details = row.input().toDetails();
+			try {
+				this.activities.check(details);
+				accepted.add(details);
+			}
+			catch (RuleViolationException ex) {
+				errors.add(new CsvError(row.number(), column(reader, ex.field()), ex.getMessage()));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw CsvRejectedException.invalid(errors);
+		}
+		return this.activities.recordAll(accepted);
+	}
+
+	private static String column(ActivityCsvReader reader, String field) {
+		if (field == null) {
+			return null;
+		}
+		String withoutIndex = field.replaceAll("\\[\\d+]", "").replace(".<list element>", "");
+		CsvColumn column = COLUMNS_BY_FIELD.get(withoutIndex);
+		if (column == null && withoutIndex.startsWith("endsAt")) {
+			column = CsvColumn.ENDS_AT;
+		}
+		return (column != null) ? reader.headerOf(column) : field;
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.coophub.activity.activity;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.coophub.platform.text.SearchText;
+
+/**
+ * The columns of the activity CSV format, with their English and Vietnamese headers.
+ * Export writes the English ones; import accepts either, in any order, ignoring case and
+ * diacritics.
+ */
+enum CsvColumn {
+
+	AGREEMENT_ID("agreementId", "Mã chương trình"), TYPE("type", "Loại hoạt động"),
+	TITLE_VI("titleVi", "Tiêu đề tiếng Việt"), TITLE_EN("titleEn", "Tiêu đề tiếng Anh"),
+	DESCRIPTION("description", "Mô tả"), STARTS_AT("startsAt", "Bắt đầu"), ENDS_AT("endsAt", "Kết thúc"),
+	TIME_ZONE("timeZone", "Múi giờ"), PROVINCE("province", "Tỉnh thành"), VENUE("venue", "Địa điểm"),
+	HOST("hostOrganizationId", "Đơn vị chủ trì"), PARTICIPANTS("participantOrganizationIds", "Đơn vị tham gia"),
+	COMMITMENTS("commitmentIds", "Cam kết"), STATUS("status", "Trạng thái"),
+	INVESTORS("investorsAttending", "Nhà đầu tư tham dự"), ENTERPRISES("enterprisesAttending", "Doanh nghiệp tham dự"),
+	LEADS("investmentLeads", "Cơ hội đầu tư"), MOUS("mousSigned", "MoU đã ký"),
+	PROJECTS("projectsRegistered", "Dự án đăng ký"), CAPITAL_AMOUNT("capitalAmount", "Vốn đăng ký"),
+	CAPITAL_CURRENCY("capitalCurrency", "Đơn vị tiền tệ");
+
+	/** Lists inside one cell (participants, commitments) are separated by this. */
+	static final String LIST_SEPARATOR = ";";
+
+	private final String english;
+
+	private final String vietnamese;
+
+	CsvColumn(String english, String vietnamese) {
+		this.english = english;
+		this.vietnamese = vietnamese;
+	}
+
+	String header() {
+		return this.english;
+	}
+
+	static Optional<CsvColumn> byHeader(String header) {
+		String folded = SearchText.fold(header);
+		return Arrays.stream(values())
+			.filter((column) -> column.english.toLowerCase(Locale.ROOT).equals(folded)
+					|| SearchText.fold(column.vietnamese).equals(folded))
+			.findFirst();
+	}
+
+	static String[] headers() {
+		return Arrays.stream(values()).map(CsvColumn::header).toArray(String[]::new);
+	}
+
+}

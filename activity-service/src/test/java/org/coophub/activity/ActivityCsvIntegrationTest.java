@@ -1,0 +1,199 @@
+package org.coophub.activity;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import org.coophub.events.DomainEvent;
+import org.coophub.events.agreement.AgreementCreated;
+import org.coophub.events.agreement.AgreementStatus;
+import org.coophub.platform.outbox.EventSender;
+import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.testsupport.WithInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * CSV import is all or nothing and an export re-imports unchanged.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithInfrastructure
+class ActivityCsvIntegrationTest {
+
+	static final String VI_HEADER = "Mã chương trình,Loại hoạt động,Tiêu đề tiếng Việt,Bắt đầu,Kết thúc,Đơn vị chủ trì,"
+			+ "Đơn vị tham gia,Trạng thái,Nhà đầu tư tham dự,Vốn đăng ký,Đơn vị tiền tệ\n";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	EventSender events;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	RestTestClient http;
+
+	String agreementId;
+
+	@BeforeEach
+	void setUp() {
+		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.agreementId = UUID.randomUUID().toString();
+		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), this.agreementId, 2,
+				ActivityRecordingIntegrationTest.agreement(this.agreementId, AgreementStatus.ACTIVE)));
+		await().until(() -> this.mongo.findById(this.agreementId, org.bson.Document.class, "known_agreements") != null);
+	}
+
+	@Test
+	void aFileWithVietnameseHeadersAndABomImportsEveryRow() {
+		String file = "\uFEFF" + VI_HEADER + row("Hội nghị xúc tiến đầu tư, \"Lâm Đồng\"", "120", "350000000000", "VND")
+				+ row("Trao đổi kinh nghiệm ISO 9001", "", "", "");
+
+		Result result = importCsv(file.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(result.status()).isEqualTo(201);
+		assertThat(result.body().get("imported").asInt()).isEqualTo(2);
+		assertThat(stored()).isEqualTo(2);
+		JsonNode found = getJson("/api/v1/activities?agreementId=" + this.agreementId + "&q=lam dong");
+		assertThat(found.at("/content/0/title/vi").asString()).isEqualTo("Hội nghị xúc tiến đầu tư, \"Lâm Đồng\"");
+		assertThat(found.at("/page/totalElements").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void oneBadRowStoresNothingAndEveryErrorIsNamed() {
+		String file = VI_HEADER + row("Hội nghị tốt", "120", "1000", "VND") + row("Hội nghị âm", "-5", "1000", "VND")
+				+ row("Hội nghị thiếu tiền tệ", "10", "1000", "")
+				+ row("Ngày sai", "10", "", "").replace("2012-05-18T08:00:00", "18/05/2012");
+
+		Result result = importCsv(file.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(result.status()).isEqualTo(422);
+		assertThat(result.body().findValuesAsString("column")).contains("Nhà đầu tư tham dự", "Đơn vị tiền tệ",
+				"Bắt đầu");
+		assertThat(result.body().findValues("row").stream().map(JsonNode::asInt)).containsExactlyInAnyOrder(2, 3, 4);
+		assertThat(stored()).isZero();
+	}
+
+	@Test
+	void unreadableFilesAreBadRequests() {
+		byte[] utf16 = (VI_HEADER + row("Hội nghị", "1", "", "")).getBytes(StandardCharsets.UTF_16);
+		Result notUtf8 = importCsv(utf16);
+		assertThat(notUtf8.status()).isEqualTo(400);
+		assertThat(notUtf8.body().get("detail").asString()).contains("UTF-8");
+		byte[] badQuotes = (VI_HEADER + row("Hội nghị", "1", "", "").replace("Hội nghị", "\"Hội \"nghị\" sai\""))
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(importCsv(badQuotes).status()).isEqualTo(400);
+		byte[] unknownColumn = "agreementId,colour\nx,y\n".getBytes(StandardCharsets.UTF_8);
+		Result unknown = importCsv(unknownColumn);
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.body().get("detail").asString()).contains("colour");
+		byte[] shortRow = (VI_HEADER + this.agreementId + ",OTHER\n").getBytes(StandardCharsets.UTF_8);
+		assertThat(importCsv(shortRow).status()).isEqualTo(422);
+		assertThat(stored()).isZero();
+	}
+
+	@Test
+	void anExportReimportsUnchanged() {
+		importCsv((VI_HEADER + row("Hội nghị xúc tiến đầu tư", "120", "350000000000.50", "VND")
+				+ row("Trao đổi biểu mẫu; quy trình \"một cửa\"", "", "", ""))
+			.getBytes(StandardCharsets.UTF_8));
+		String first = export();
+
+		assertThat(importCsv(first.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+
+		List<String> expected = new ArrayList<>(dataLines(first));
+		expected.addAll(dataLines(first));
+		assertThat(dataLines(export())).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(first).contains("350000000000.50").contains("\"Trao đổi biểu mẫu; quy trình \"\"một cửa\"\"\"");
+	}
+
+	@Test
+	void tenThousandRowsImportInOneRequest() {
+		StringBuilder file = new StringBuilder(VI_HEADER);
+		for (int i = 0; i < 10_000; i++) {
+			file.append(row("Trao đổi thông tin số " + i, String.valueOf(i % 50), "", ""));
+		}
+
+		Result result = importCsv(file.toString().getBytes(StandardCharsets.UTF_8));
+
+		assertThat(result.status()).isEqualTo(201);
+		assertThat(result.body().get("imported").asInt()).isEqualTo(10_000);
+		assertThat(stored()).isEqualTo(10_000);
+	}
+
+	private String row(String title, String investors, String capital, String currency) {
+		return String.join(",", this.agreementId, "INVESTMENT_PROMOTION_CONFERENCE", quote(title),
+				"2012-05-18T08:00:00", "2012-05-18T17:00:00", ActivityRecordingIntegrationTest.HCM,
+				ActivityRecordingIntegrationTest.LD, "COMPLETED", investors, capital, currency) + "\n";
+	}
+
+	private static String quote(String value) {
+		return value.contains("\"Lâm") || value.contains(",") || value.contains("; ")
+				? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+	}
+
+	private static List<String> dataLines(String csv) {
+		List<String> lines = new ArrayList<>(List.of(csv.split("\n")));
+		lines.remove(0);
+		Collections.sort(lines);
+		return lines;
+	}
+
+	private long stored() {
+		return this.mongo.count(Query.query(Criteria.where("agreementId").is(this.agreementId)), "activities");
+	}
+
+	private String export() {
+		return new String(this.http.get()
+			.uri("/api/v1/activities:export?agreementId={id}", this.agreementId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody(), StandardCharsets.UTF_8);
+	}
+
+	private JsonNode getJson(String uri) {
+		return this.json.readTree(this.http.get().uri(uri).exchange().expectBody().returnResult().getResponseBody());
+	}
+
+	private Result importCsv(byte[] file) {
+		var result = this.http.post()
+			.uri("/api/v1/activities:import")
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/csv"))
+			.body(file)
+			.exchange()
+			.expectBody()
+			.returnResult();
+		return new Result(result.getStatus().value(), this.json.readTree(result.getResponseBody()));
+	}
+
+	private void publish(DomainEvent event) {
+		this.events.send(OutboxEntry.of(event, this.json.writeValueAsString(event)));
+	}
+
+	record Result(int status, JsonNode body) {
+	}
+
+}
