@@ -3,8 +3,11 @@ package org.coophub.activity.messaging;
 import java.util.function.Consumer;
 
 import org.coophub.activity.agreement.KnownAgreements;
+import org.coophub.events.agreement.AgreementAmended;
 import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.events.agreement.AgreementStatusChanged;
+import org.coophub.events.agreement.CommitmentAdded;
+import org.coophub.events.agreement.CommitmentUpdated;
 import org.coophub.platform.messaging.EventRouter;
 
 import org.springframework.context.annotation.Bean;
@@ -18,7 +21,10 @@ class AgreementEventsConfiguration {
 	Consumer<Message<byte[]>> agreementEvents(EventRouter router, KnownAgreements agreements) {
 		return router.route((routes) -> routes
 			.on(AgreementCreated.class, (event) -> agreements.apply(event.agreement(), event.version()))
-			.on(AgreementStatusChanged.class, (event) -> agreements.apply(event.agreement(), event.version())));
+			.on(AgreementStatusChanged.class, (event) -> agreements.apply(event.agreement(), event.version()))
+			.on(AgreementAmended.class, (event) -> agreements.apply(event.agreement(), event.version()))
+			.on(CommitmentAdded.class, (event) -> agreements.apply(event.agreement(), event.version()))
+			.on(CommitmentUpdated.class, (event) -> agreements.apply(event.agreement(), event.version())));
 	}
 
 }

@@ -7,8 +7,11 @@ import org.coophub.events.activity.ActivityCompleted;
 import org.coophub.events.activity.ActivityRecorded;
 import org.coophub.events.activity.ActivityRescheduled;
 import org.coophub.events.activity.ActivityUpdated;
+import org.coophub.events.agreement.AgreementAmended;
 import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.events.agreement.AgreementStatusChanged;
+import org.coophub.events.agreement.CommitmentAdded;
+import org.coophub.events.agreement.CommitmentUpdated;
 import org.coophub.platform.messaging.EventRouter;
 import org.coophub.reporting.dashboard.DashboardProjection;
 
@@ -23,7 +26,10 @@ class EventsConfiguration {
 	Consumer<Message<byte[]>> agreementEvents(EventRouter router, DashboardProjection dashboards) {
 		return router.route((routes) -> routes
 			.on(AgreementCreated.class, (event) -> dashboards.apply(event.agreement(), event.version()))
-			.on(AgreementStatusChanged.class, (event) -> dashboards.apply(event.agreement(), event.version())));
+			.on(AgreementStatusChanged.class, (event) -> dashboards.apply(event.agreement(), event.version()))
+			.on(AgreementAmended.class, (event) -> dashboards.apply(event.agreement(), event.version()))
+			.on(CommitmentAdded.class, (event) -> dashboards.apply(event.agreement(), event.version()))
+			.on(CommitmentUpdated.class, (event) -> dashboards.apply(event.agreement(), event.version())));
 	}
 
 	@Bean
