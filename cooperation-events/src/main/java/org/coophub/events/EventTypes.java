@@ -20,7 +20,9 @@ import org.coophub.events.agreement.OrganizationRegistered;
 import org.coophub.events.agreement.OrganizationUpdated;
 import org.coophub.events.notification.NotificationFailed;
 import org.coophub.events.notification.NotificationSent;
+import org.coophub.events.notification.ReviewHeld;
 import org.coophub.events.notification.ReviewScheduled;
+import org.coophub.events.report.AnnualReportGenerated;
 
 /**
  * Every event type of the system, so a consumer can tell an unknown type (a poison
@@ -34,8 +36,10 @@ public final class EventTypes {
 			// activity-events
 			ActivityRecorded.class, ActivityUpdated.class, ActivityRescheduled.class, ActivityCompleted.class,
 			ActivityCancelled.class,
+			// report-events
+			AnnualReportGenerated.class,
 			// notification-events
-			ReviewScheduled.class, NotificationSent.class, NotificationFailed.class);
+			ReviewScheduled.class, ReviewHeld.class, NotificationSent.class, NotificationFailed.class);
 
 	private static final Map<String, Class<? extends DomainEvent>> BY_NAME = ALL.stream()
 		.collect(Collectors.toUnmodifiableMap(EventTypes::typeOf, Function.identity()));
