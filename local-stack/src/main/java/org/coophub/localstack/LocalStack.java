@@ -41,6 +41,8 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Map<StackService, ServiceProcess> services = new EnumMap<>(StackService.class);
 
+	private final List<ServiceProcess> extraInstances = new ArrayList<>();
+
 	private DemoData.Outcome demoData;
 
 	private boolean closed;
@@ -104,8 +106,24 @@ public final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Starts one more instance of a service on a free port, in the same consumer groups
+	 * and on the same database as the first: how a second replica runs in production. It
+	 * is stopped with the stack.
+	 */
+	public synchronized ServiceProcess startAnotherInstance(StackService service) {
+		ServiceProcess process = newProcess(service, Ports.resolve(0),
+				service.moduleName() + "-" + (this.extraInstances.size() + 2));
+		this.extraInstances.add(process);
+		process.start().awaitHealthy(this.options.healthTimeout());
+		return process;
+	}
+
 	private ServiceProcess newProcess(StackService service) {
-		int port = Ports.resolve(this.options.servicePort(service));
+		return newProcess(service, Ports.resolve(this.options.servicePort(service)), service.moduleName());
+	}
+
+	private ServiceProcess newProcess(StackService service, int port, String logName) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(this.options.jvmOptions());
@@ -117,7 +135,7 @@ public final class LocalStack implements AutoCloseable {
 		command.add("--spring.mail.host=" + this.smtp.smtpHost());
 		command.add("--spring.mail.port=" + this.smtp.smtpPort());
 		command.addAll(this.options.serviceArguments());
-		Path logFile = this.options.dataDirectory().resolve("logs").resolve(service.moduleName() + ".log");
+		Path logFile = this.options.dataDirectory().resolve("logs").resolve(logName + ".log");
 		return new ServiceProcess(service, port, command, this.options.projectRoot(), logFile);
 	}
 
@@ -132,8 +150,9 @@ public final class LocalStack implements AutoCloseable {
 		}
 		this.closed = true;
 		// one thread per service: each stop may wait out its grace period
-		List<Thread> stoppers = this.services.values()
-			.stream()
+		List<ServiceProcess> all = new ArrayList<>(this.extraInstances);
+		all.addAll(this.services.values());
+		List<Thread> stoppers = all.stream()
 			.map((process) -> new Thread(() -> process.stop(this.options.stopGracePeriod()),
 					"stop-" + process.service().moduleName()))
 			.toList();

@@ -163,6 +163,30 @@ public final class ServiceProcess {
 		log.info("Stopped {}", this.service.moduleName());
 	}
 
+	/**
+	 * Kills the process at once (SIGKILL, as {@code kill -9}): no shutdown hook runs, so
+	 * whatever was in flight is cut off. {@link #start()} brings it back.
+	 */
+	public void kill() {
+		Process running;
+		synchronized (this) {
+			running = this.process;
+			this.process = null;
+		}
+		if (running == null) {
+			return;
+		}
+		running.descendants().forEach(ProcessHandle::destroyForcibly);
+		running.destroyForcibly();
+		try {
+			running.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		log.info("Killed {} (pid {})", this.service.moduleName(), running.pid());
+	}
+
 	/** The last lines of the log file, to show why a service failed. */
 	public String logTail(int lines) {
 		try {

@@ -2,6 +2,7 @@ package org.coophub.platform.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -18,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -71,6 +73,22 @@ public class PlatformAutoConfiguration {
 				.tag("collection", collection)
 				.description("Events stored but not yet acknowledged by Kafka")
 				.register(registry));
+	}
+
+	/**
+	 * The driver's default waits 30 s for a server before failing; a request should get
+	 * its 503 long before the client gives up, and the service should notice the server's
+	 * return quickly.
+	 */
+	@Bean
+	MongoClientSettingsBuilderCustomizer failFastWhenMongoIsDown(
+			@Value("${coophub.mongodb.server-selection-timeout:3s}") Duration selection,
+			@Value("${coophub.mongodb.connect-timeout:2s}") Duration connect) {
+		return (settings) -> settings
+			.applyToClusterSettings(
+					(cluster) -> cluster.serverSelectionTimeout(selection.toMillis(), TimeUnit.MILLISECONDS))
+			.applyToSocketSettings((socket) -> socket.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS))
+			.applyToServerSettings((server) -> server.heartbeatFrequency(1000, TimeUnit.MILLISECONDS));
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package org.coophub.platform.messaging;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -12,6 +13,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.messaging.Message;
 
 /**
@@ -22,6 +27,21 @@ import org.springframework.messaging.Message;
 public class EventRouter {
 
 	private static final Logger log = LoggerFactory.getLogger(EventRouter.class);
+
+	/**
+	 * A record that fails because MongoDB is away must wait for it, not use up the
+	 * binding's few attempts and land in the dead-letter topic: that would lose its
+	 * effect. Two minutes stays well inside Kafka's max.poll.interval.ms (five), so the
+	 * consumer keeps its partitions while it waits.
+	 */
+	private static final RetryTemplate STORE_OUTAGES = new RetryTemplate(RetryPolicy.builder()
+		.includes(DataAccessResourceFailureException.class, TransientDataAccessException.class)
+		.maxRetries(Long.MAX_VALUE)
+		.timeout(Duration.ofMinutes(2))
+		.delay(Duration.ofMillis(200))
+		.multiplier(2)
+		.maxDelay(Duration.ofSeconds(5))
+		.build());
 
 	private final JsonMapper json;
 
@@ -47,7 +67,8 @@ public class EventRouter {
 			log.debug("Skipping {}: not handled here", type);
 			return;
 		}
-		handler.accept(read(message.getPayload(), eventClass));
+		DomainEvent event = read(message.getPayload(), eventClass);
+		STORE_OUTAGES.invoke(() -> handler.accept(event));
 	}
 
 	private DomainEvent read(byte[] payload, Class<? extends DomainEvent> eventClass) {
