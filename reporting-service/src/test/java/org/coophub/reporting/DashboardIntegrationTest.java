@@ -17,6 +17,12 @@ import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.events.agreement.AgreementState;
 import org.coophub.events.agreement.AgreementStatus;
 import org.coophub.events.agreement.Area;
+import org.coophub.events.agreement.OrganizationRegistered;
+import org.coophub.events.agreement.OrganizationState;
+import org.coophub.events.notification.NotificationFailed;
+import org.coophub.events.notification.NotificationSent;
+import org.coophub.events.notification.ReviewCycleStatus;
+import org.coophub.events.notification.ReviewScheduled;
 import org.coophub.events.agreement.Party;
 import org.coophub.events.agreement.PartyRole;
 import org.coophub.events.agreement.ReviewPolicy;
@@ -93,6 +99,43 @@ class DashboardIntegrationTest {
 			.returnResult()
 			.getResponseBody());
 		assertThat(portfolio.findValuesAsString("agreementId")).contains(agreementId);
+	}
+
+	@Test
+	void reviewsNotificationsAndOrganizationsReachTheDashboardAndOlderVersionsArrivingLateAreIgnored() {
+		String agreementId = UUID.randomUUID().toString();
+		String host = "org-" + agreementId;
+		publish(new OrganizationRegistered(UUID.randomUUID().toString(), Instant.now(), host, 1,
+				new OrganizationState(host, "HEPZA", new LocalizedText("Ban Quản lý HEPZA", "HEPZA"),
+						"INDUSTRIAL_ZONE_AUTHORITY", "TP. Hồ Chí Minh", List.of(), List.of(), true)));
+		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), agreementId, 1,
+				agreement(agreementId)));
+		String activityId = "act-" + agreementId;
+		publish(new ActivityRecorded(UUID.randomUUID().toString(), Instant.now(), activityId, 2,
+				conference(agreementId, activityId, 80, "5000")));
+		publish(new ActivityRecorded(UUID.randomUUID().toString(), Instant.now(), activityId, 1,
+				conference(agreementId, activityId, 10, "1")));
+		publish(new ReviewScheduled(UUID.randomUUID().toString(), Instant.now(), agreementId, 3, 2025,
+				LocalDate.of(2025, 11, 6), host, ReviewCycleStatus.UPCOMING));
+		publish(new ReviewScheduled(UUID.randomUUID().toString(), Instant.now(), agreementId, 2, 2025,
+				LocalDate.of(2025, 11, 1), "someone-else", ReviewCycleStatus.UPCOMING));
+		publish(new NotificationSent(UUID.randomUUID().toString(), Instant.now(), "n1-" + agreementId, 1, agreementId,
+				"review-reminder", "a@example.org", "vi", true));
+		publish(new NotificationFailed(UUID.randomUUID().toString(), Instant.now(), "n2-" + agreementId, 1, agreementId,
+				"review-reminder", "b@example.org", 5, "550 mailbox unavailable"));
+		publish(new NotificationSent(UUID.randomUUID().toString(), Instant.now(), "n2-" + agreementId, 1, agreementId,
+				"review-reminder", "b@example.org", "vi", false));
+
+		JsonNode dashboard = await().until(() -> dashboard(agreementId),
+				(d) -> d != null && d.at("/notifications/failed").asInt() == 1 && d.hasNonNull("nextReview")
+						&& d.at("/nextReview/hostName/vi").isString());
+
+		assertThat(dashboard.at("/nextReview/hostOrganizationId").asString()).isEqualTo(host);
+		assertThat(dashboard.at("/nextReview/hostName/vi").asString()).isEqualTo("Ban Quản lý HEPZA");
+		assertThat(dashboard.at("/nextReview/dueOn").asString()).isEqualTo("2025-11-06");
+		assertThat(dashboard.at("/notifications/sent").asInt()).isEqualTo(1);
+		assertThat(dashboard.at("/notifications/late").asInt()).isEqualTo(1);
+		assertThat(dashboard.at("/conferenceTotals/investorsAttending").asInt()).isEqualTo(80);
 	}
 
 	@Test

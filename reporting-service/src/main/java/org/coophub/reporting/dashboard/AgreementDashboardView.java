@@ -1,5 +1,8 @@
 package org.coophub.reporting.dashboard;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +12,18 @@ import java.util.stream.Collectors;
 import org.coophub.events.activity.ActivityType;
 
 /**
- * One agreement's dashboard as served: counts and totals derived from the held
- * activities.
+ * One agreement's dashboard as served: counts and totals derived from what the projection
+ * holds, as of {@code today} in the program's time zone.
  */
-record AgreementDashboardView(String agreementId, AgreementSummary agreement, int activityCount,
-		Map<ActivityType, Long> activitiesByType, Map<Integer, Map<ActivityType, Long>> activitiesByYear,
-		ConferenceTotals conferenceTotals, List<ActivityEntry> recentActivities) {
+public record AgreementDashboardView(String agreementId, AgreementSummary agreement, List<PartyView> parties,
+		int activityCount, Map<ActivityType, Long> activitiesByType,
+		Map<Integer, Map<ActivityType, Long>> activitiesByYear, ConferenceTotals conferenceTotals,
+		Map<Integer, ConferenceTotals> conferenceTotalsByYear, List<CommitmentProgress> commitments,
+		NextReview nextReview, NotificationCounts notifications, List<ActivityEntry> recentActivities) {
 
 	static final int RECENT = 10;
 
-	static AgreementDashboardView of(AgreementDashboard dashboard) {
+	public static AgreementDashboardView of(AgreementDashboard dashboard, LocalDate today, Names names) {
 		List<ActivityEntry> activities = dashboard.activities()
 			.values()
 			.stream()
@@ -29,14 +34,40 @@ record AgreementDashboardView(String agreementId, AgreementSummary agreement, in
 		Map<Integer, Map<ActivityType, Long>> byYear = activities.stream()
 			.collect(Collectors.groupingBy(ActivityEntry::year, TreeMap::new,
 					Collectors.groupingBy(ActivityEntry::type, TreeMap::new, Collectors.counting())));
-		List<ActivityEntry> recent = dashboard.activities()
+		Map<Integer, ConferenceTotals> conferencesByYear = activities.stream()
+			.collect(Collectors.groupingBy(ActivityEntry::year, TreeMap::new,
+					Collectors.collectingAndThen(Collectors.toList(), ConferenceTotals::of)));
+		AgreementSummary agreement = dashboard.agreement();
+		List<PartyView> parties = (agreement == null || agreement.parties() == null) ? List.of()
+				: agreement.parties()
+					.stream()
+					.map((p) -> new PartyView(p.organizationId(), p.role(), names.of(p.organizationId())))
+					.toList();
+		List<CommitmentProgress> commitments = (agreement == null) ? List.of()
+				: agreement.commitments()
+					.stream()
+					.map((c) -> CommitmentProgress.of(c, dashboard.activities().values(), today.getYear()))
+					.toList();
+		return new AgreementDashboardView(dashboard.agreementId(), agreement, parties, activities.size(), byType,
+				byYear, ConferenceTotals.of(activities), conferencesByYear, commitments,
+				NextReview.of(dashboard.review(), today, names),
+				NotificationCounts.of(dashboard.notifications().values()), recent(dashboard));
+	}
+
+	/**
+	 * The feed: latest changes first, cancelled ones included.
+	 */
+	private static List<ActivityEntry> recent(AgreementDashboard dashboard) {
+		return dashboard.activities()
 			.values()
 			.stream()
-			.sorted(Comparator.comparing(ActivityEntry::startsAt).reversed().thenComparing(ActivityEntry::id))
+			.sorted(Comparator.comparing(AgreementDashboardView::changedAt).reversed().thenComparing(ActivityEntry::id))
 			.limit(RECENT)
 			.toList();
-		return new AgreementDashboardView(dashboard.agreementId(), dashboard.agreement(), activities.size(), byType,
-				byYear, ConferenceTotals.of(activities), recent);
+	}
+
+	private static Instant changedAt(ActivityEntry entry) {
+		return (entry.changedAt() != null) ? entry.changedAt() : entry.startsAt().toInstant(ZoneOffset.UTC);
 	}
 
 }

@@ -1,7 +1,8 @@
 package org.coophub.reporting.dashboard;
 
 /**
- * A projection changed: open dashboards should refresh this agreement.
+ * A projection changed: open dashboards should refresh this agreement, or everything when
+ * {@code agreementId} is null (an organization was renamed, a rebuild switched over).
  */
-record DashboardChanged(String agreementId) {
+public record DashboardChanged(String agreementId) {
 }

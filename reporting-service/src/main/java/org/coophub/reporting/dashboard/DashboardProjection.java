@@ -1,18 +1,15 @@
 package org.coophub.reporting.dashboard;
 
-import java.util.function.Predicate;
-
-import org.coophub.events.activity.ActivityState;
-import org.coophub.events.agreement.AgreementState;
+import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies agreement and activity events to the agreement dashboards. Idempotent: a
- * version already held changes nothing; a concurrent change by another instance fails the
- * optimistic lock and the binder retries the record.
+ * Hands out projectors: {@link #live()} for events as they arrive (written to the active
+ * generation and to one being rebuilt, and pushed to open pages), {@link #into(int)} for
+ * a rebuild's replay (written to the new generation only, quietly).
  */
 @Component
 public class DashboardProjection {
@@ -21,28 +18,20 @@ public class DashboardProjection {
 
 	private final ApplicationEventPublisher events;
 
-	DashboardProjection(MongoTemplate mongo, ApplicationEventPublisher events) {
+	private final ProjectionCollections collections;
+
+	DashboardProjection(MongoTemplate mongo, ApplicationEventPublisher events, ProjectionCollections collections) {
 		this.mongo = mongo;
 		this.events = events;
+		this.collections = collections;
 	}
 
-	public void apply(AgreementState agreement, long version) {
-		update(agreement.id(), (dashboard) -> dashboard.apply(AgreementSummary.of(agreement, version)));
+	public Projector live() {
+		return new Projector(this.mongo, this.collections, this.collections.writeTargets(), this.events);
 	}
 
-	public void apply(ActivityState activity, long version) {
-		update(activity.agreementId(), (dashboard) -> dashboard.apply(ActivityEntry.of(activity, version)));
-	}
-
-	private void update(String agreementId, Predicate<AgreementDashboard> change) {
-		AgreementDashboard dashboard = this.mongo.findById(agreementId, AgreementDashboard.class);
-		if (dashboard == null) {
-			dashboard = new AgreementDashboard(agreementId, null);
-		}
-		if (change.test(dashboard)) {
-			this.mongo.save(dashboard);
-			this.events.publishEvent(new DashboardChanged(agreementId));
-		}
+	public Projector into(int generation) {
+		return new Projector(this.mongo, this.collections, List.of(generation), null);
 	}
 
 }

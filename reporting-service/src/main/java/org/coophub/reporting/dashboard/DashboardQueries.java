@@ -5,42 +5,78 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.coophub.platform.problem.NotFoundException;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+/**
+ * Reads the active generation of the projection.
+ */
 @Component
-class DashboardQueries {
+public class DashboardQueries {
 
-	static final ZoneId PROGRAM_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+	public static final ZoneId PROGRAM_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private final MongoTemplate mongo;
 
 	private final Clock clock;
 
-	DashboardQueries(MongoTemplate mongo, Clock clock) {
+	private final ProjectionCollections collections;
+
+	DashboardQueries(MongoTemplate mongo, Clock clock, ProjectionCollections collections) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.collections = collections;
 	}
 
-	AgreementDashboardView agreement(String agreementId) {
-		AgreementDashboard dashboard = this.mongo.findById(agreementId, AgreementDashboard.class);
+	public LocalDate today() {
+		return LocalDate.now(this.clock.withZone(PROGRAM_ZONE));
+	}
+
+	public AgreementDashboardView agreement(String agreementId) {
+		return AgreementDashboardView.of(dashboard(agreementId), today(), names());
+	}
+
+	/**
+	 * The raw projection of one agreement, for reports that look at another year than
+	 * today's.
+	 * @param agreementId the agreement
+	 * @return the dashboard
+	 */
+	public AgreementDashboard dashboard(String agreementId) {
+		int generation = this.collections.generations().active();
+		AgreementDashboard dashboard = this.mongo.findById(agreementId, AgreementDashboard.class,
+				this.collections.dashboards(generation));
 		if (dashboard == null) {
 			throw new NotFoundException("Dashboard of agreement", agreementId);
 		}
-		return AgreementDashboardView.of(dashboard);
+		return dashboard;
 	}
 
-	List<PortfolioEntry> portfolio() {
-		int year = LocalDate.now(this.clock.withZone(PROGRAM_ZONE)).getYear();
-		return this.mongo.findAll(AgreementDashboard.class)
+	public List<PortfolioEntry> portfolio() {
+		int generation = this.collections.generations().active();
+		LocalDate today = today();
+		Names names = names();
+		return this.mongo.findAll(AgreementDashboard.class, this.collections.dashboards(generation))
 			.stream()
 			.filter((dashboard) -> dashboard.agreement() != null)
-			.map((dashboard) -> PortfolioEntry.of(dashboard, year))
+			.map((dashboard) -> PortfolioEntry.of(dashboard, today, names))
 			.sorted(Comparator.comparing((PortfolioEntry entry) -> entry.agreement().code()))
 			.toList();
+	}
+
+	public Names names() {
+		int generation = this.collections.generations().active();
+		Map<String, OrganizationName> byId = this.mongo
+			.findAll(OrganizationName.class, this.collections.organizations(generation))
+			.stream()
+			.collect(Collectors.toMap(OrganizationName::id, Function.identity()));
+		return new Names(byId);
 	}
 
 }

@@ -2,19 +2,13 @@ package org.coophub.reporting.messaging;
 
 import java.util.function.Consumer;
 
-import org.coophub.events.activity.ActivityCancelled;
-import org.coophub.events.activity.ActivityCompleted;
-import org.coophub.events.activity.ActivityRecorded;
-import org.coophub.events.activity.ActivityRescheduled;
-import org.coophub.events.activity.ActivityUpdated;
-import org.coophub.events.agreement.AgreementAmended;
-import org.coophub.events.agreement.AgreementCreated;
-import org.coophub.events.agreement.AgreementStatusChanged;
-import org.coophub.events.agreement.CommitmentAdded;
-import org.coophub.events.agreement.CommitmentUpdated;
+import org.coophub.events.notification.ReviewCycleStatus;
+import org.coophub.events.notification.ReviewScheduled;
 import org.coophub.platform.messaging.EventRouter;
 import org.coophub.reporting.dashboard.DashboardProjection;
+import org.coophub.reporting.report.ReviewFellDue;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -24,22 +18,30 @@ class EventsConfiguration {
 
 	@Bean
 	Consumer<Message<byte[]>> agreementEvents(EventRouter router, DashboardProjection dashboards) {
-		return router.route((routes) -> routes
-			.on(AgreementCreated.class, (event) -> dashboards.apply(event.agreement(), event.version()))
-			.on(AgreementStatusChanged.class, (event) -> dashboards.apply(event.agreement(), event.version()))
-			.on(AgreementAmended.class, (event) -> dashboards.apply(event.agreement(), event.version()))
-			.on(CommitmentAdded.class, (event) -> dashboards.apply(event.agreement(), event.version()))
-			.on(CommitmentUpdated.class, (event) -> dashboards.apply(event.agreement(), event.version())));
+		return router.route((routes) -> ProjectionRoutes.agreementEvents(routes, dashboards::live));
 	}
 
 	@Bean
 	Consumer<Message<byte[]>> activityEvents(EventRouter router, DashboardProjection dashboards) {
-		return router.route((routes) -> routes
-			.on(ActivityRecorded.class, (event) -> dashboards.apply(event.activity(), event.version()))
-			.on(ActivityUpdated.class, (event) -> dashboards.apply(event.activity(), event.version()))
-			.on(ActivityRescheduled.class, (event) -> dashboards.apply(event.activity(), event.version()))
-			.on(ActivityCompleted.class, (event) -> dashboards.apply(event.activity(), event.version()))
-			.on(ActivityCancelled.class, (event) -> dashboards.apply(event.activity(), event.version())));
+		return router.route((routes) -> ProjectionRoutes.activityEvents(routes, dashboards::live));
+	}
+
+	/**
+	 * Review dates, hosts and notification outcomes; a review falling due also asks for
+	 * its annual report (after the projection holds the review, so the report names the
+	 * host).
+	 */
+	@Bean
+	Consumer<Message<byte[]>> notificationEvents(EventRouter router, DashboardProjection dashboards,
+			ApplicationEventPublisher publisher) {
+		Consumer<Message<byte[]>> project = router
+			.route((routes) -> ProjectionRoutes.notificationEvents(routes, dashboards::live));
+		Consumer<Message<byte[]>> due = router.route((routes) -> routes.on(ReviewScheduled.class, (e) -> {
+			if (e.status() == ReviewCycleStatus.DUE) {
+				publisher.publishEvent(new ReviewFellDue(e.agreementId(), e.year()));
+			}
+		}));
+		return project.andThen(due);
 	}
 
 }
