@@ -83,7 +83,12 @@ class AgreementEventsIntegrationTest {
 		String ld = post("/api/v1/organizations", organization("IT-LD-2", "Lâm Đồng")).get("id").asString();
 		String hcm = post("/api/v1/organizations", organization("IT-HCM-2", "TP.HCM")).get("id").asString();
 		String agreement = post("/api/v1/agreements", agreement("IT-CTHT-2", ld, hcm)).get("id").asString();
-		this.http.post().uri("/api/v1/agreements/{id}/activate", agreement).exchange().expectStatus().isOk();
+		this.http.post()
+			.uri("/api/v1/agreements/{id}/activate", agreement)
+			.header("If-Match", "\"1\"")
+			.exchange()
+			.expectStatus()
+			.isOk();
 
 		ConsumerRecord<String, String> created = this.agreementEvents
 			.awaitRecord((r) -> agreement.equals(r.key()) && typeOf(r).endsWith("agreement.created.v1"));
@@ -153,11 +158,11 @@ class AgreementEventsIntegrationTest {
 
 	static String agreement(String code, String lead, String partner) {
 		return """
-				{"code":"%s","title":{"vi":"Chương trình hợp tác","en":"Cooperation program"},
+				{"code":"%s","title":{"vi":"Chương trình hợp tác %s","en":"Cooperation program %s"},
 				 "parties":[{"organizationId":"%s","role":"LEAD"},{"organizationId":"%s","role":"PARTNER"}],
 				 "signedOn":"2009-10-15","startsOn":"2009-10-15","endsOn":"2029-12-31","areas":["INVESTMENT_PROMOTION"],
 				 "reviewPolicy":{"month":11,"day":6,"hostRotation":["%s","%s"],"lastHostOrganizationId":"%s"}}
-				""".formatted(code, lead, partner, partner, lead, partner);
+				""".formatted(code, code, code, lead, partner, partner, lead, partner);
 	}
 
 	private static String typeOf(ConsumerRecord<String, String> record) {

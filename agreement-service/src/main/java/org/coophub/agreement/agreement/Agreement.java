@@ -48,7 +48,10 @@ public class Agreement extends OutboxDocument {
 	@Id
 	private final String id;
 
-	@Indexed(unique = true)
+	/**
+	 * Unique per period, not for ever ({@link AgreementPeriods}): no unique index.
+	 */
+	@Indexed
 	private final String code;
 
 	private LocalizedText title;
@@ -76,6 +79,13 @@ public class Agreement extends OutboxDocument {
 	 * Code and titles without diacritics, lower case: what the free-text filter matches.
 	 */
 	private String searchText;
+
+	/**
+	 * The titles folded like {@link SearchText}, for the uniqueness check of
+	 * {@link AgreementPeriods}.
+	 */
+	@Indexed
+	private List<String> titleKeys;
 
 	private List<Revision> history = new ArrayList<>();
 
@@ -253,6 +263,7 @@ public class Agreement extends OutboxDocument {
 
 	private void apply(AgreementTerms terms) {
 		this.title = terms.title();
+		this.titleKeys = titleKeys(terms.title());
 		this.parties = List.copyOf(terms.parties());
 		this.signedOn = terms.signedOn();
 		this.startsOn = terms.startsOn();
@@ -273,6 +284,10 @@ public class Agreement extends OutboxDocument {
 					this.commitments.stream().flatMap((c) -> Stream.of(c.title().vi(), c.title().en())))
 			.filter(Objects::nonNull)
 			.toList());
+	}
+
+	static List<String> titleKeys(LocalizedText title) {
+		return Stream.of(title.vi(), title.en()).filter(Objects::nonNull).map(SearchText::fold).distinct().toList();
 	}
 
 	private static List<String> changedFields(AgreementTerms before, AgreementTerms after) {

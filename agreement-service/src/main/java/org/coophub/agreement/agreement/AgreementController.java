@@ -11,6 +11,8 @@ import jakarta.validation.Valid;
 import org.coophub.agreement.agreement.AgreementInput.CommitmentInput;
 import org.coophub.events.agreement.AgreementStatus;
 import org.coophub.events.agreement.Area;
+import org.coophub.platform.problem.StaleVersionException;
+import org.coophub.platform.web.FieldError;
 import org.coophub.platform.web.Versions;
 
 import org.springframework.data.domain.Pageable;
@@ -61,48 +63,49 @@ class AgreementController {
 	ResponseEntity<AgreementView> amend(@PathVariable String id, @Valid @RequestBody AgreementChanges changes,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = ACTOR, required = false) String actor) {
-		return ok(this.agreements.amend(id, changes, ifMatch, actorOf(actor)));
+		return ok(this.agreements.amend(id, changes, required(ifMatch), actorOf(actor)));
 	}
 
 	@PostMapping("/{id}/activate")
-	@Operation(summary = "DRAFT → ACTIVE")
+	@Operation(summary = "DRAFT → ACTIVE (If-Match required)")
 	ResponseEntity<AgreementView> activate(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = ACTOR, required = false) String actor) {
-		return ok(this.agreements.transition(id, Transition.ACTIVATE, ifMatch, actorOf(actor)));
+		return ok(this.agreements.transition(id, Transition.ACTIVATE, required(ifMatch), actorOf(actor)));
 	}
 
 	@PostMapping("/{id}/suspend")
-	@Operation(summary = "ACTIVE → SUSPENDED")
+	@Operation(summary = "ACTIVE → SUSPENDED (If-Match required)")
 	ResponseEntity<AgreementView> suspend(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = ACTOR, required = false) String actor) {
-		return ok(this.agreements.transition(id, Transition.SUSPEND, ifMatch, actorOf(actor)));
+		return ok(this.agreements.transition(id, Transition.SUSPEND, required(ifMatch), actorOf(actor)));
 	}
 
 	@PostMapping("/{id}/resume")
-	@Operation(summary = "SUSPENDED → ACTIVE")
+	@Operation(summary = "SUSPENDED → ACTIVE (If-Match required)")
 	ResponseEntity<AgreementView> resume(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = ACTOR, required = false) String actor) {
-		return ok(this.agreements.transition(id, Transition.RESUME, ifMatch, actorOf(actor)));
+		return ok(this.agreements.transition(id, Transition.RESUME, required(ifMatch), actorOf(actor)));
 	}
 
 	@PostMapping("/{id}/terminate")
-	@Operation(summary = "ACTIVE or SUSPENDED → TERMINATED")
+	@Operation(summary = "ACTIVE or SUSPENDED → TERMINATED (If-Match required)")
 	ResponseEntity<AgreementView> terminate(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = ACTOR, required = false) String actor) {
-		return ok(this.agreements.transition(id, Transition.TERMINATE, ifMatch, actorOf(actor)));
+		return ok(this.agreements.transition(id, Transition.TERMINATE, required(ifMatch), actorOf(actor)));
 	}
 
 	@PostMapping("/{id}/renew")
-	@Operation(summary = "EXPIRED → ACTIVE for the next period, starting the day after the last one ended")
+	@Operation(summary = "EXPIRED → ACTIVE for the next period, starting the day after the last one ended "
+			+ "(If-Match required)")
 	ResponseEntity<AgreementView> renew(@PathVariable String id, @Valid @RequestBody(required = false) RenewInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = ACTOR, required = false) String actor) {
 		RenewInput renewal = (input != null) ? input : new RenewInput(null, null);
-		return ok(this.agreements.renew(id, renewal, ifMatch, actorOf(actor)));
+		return ok(this.agreements.renew(id, renewal, required(ifMatch), actorOf(actor)));
 	}
 
 	@PostMapping("/{id}/commitments")
@@ -110,7 +113,7 @@ class AgreementController {
 	ResponseEntity<AgreementView> addCommitment(@PathVariable String id, @Valid @RequestBody CommitmentInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = ACTOR, required = false) String actor) {
-		Agreement agreement = this.agreements.addCommitment(id, input, ifMatch, actorOf(actor));
+		Agreement agreement = this.agreements.addCommitment(id, input, required(ifMatch), actorOf(actor));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.eTag(Versions.etag(agreement.version()))
 			.body(AgreementView.of(agreement));
@@ -122,7 +125,7 @@ class AgreementController {
 			@Valid @RequestBody CommitmentChanges changes,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestHeader(name = ACTOR, required = false) String actor) {
-		return ok(this.agreements.updateCommitment(id, commitmentId, changes, ifMatch, actorOf(actor)));
+		return ok(this.agreements.updateCommitment(id, commitmentId, changes, required(ifMatch), actorOf(actor)));
 	}
 
 	@GetMapping("/{id}")
@@ -157,6 +160,27 @@ class AgreementController {
 		problem.setProperty("currentStatus", ex.currentStatus());
 		problem.setProperty("allowedActions", ex.allowedActions());
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> periodConflict(PeriodConflictException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setTitle("Conflict");
+		problem.setProperty("errors", List.of(new FieldError(ex.field(), ex.getMessage())));
+		problem.setProperty("conflictingAgreementId", ex.conflictingAgreementId());
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+	/**
+	 * Every update names the version it was based on. Checked before anything is read, so
+	 * a request without it touches nothing; the service compares it with the stored
+	 * version.
+	 */
+	private static String required(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			throw StaleVersionException.missing();
+		}
+		return ifMatch;
 	}
 
 	private static ResponseEntity<AgreementView> ok(Agreement agreement) {

@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.coophub.agreement.organization.OrganizationService;
+import org.coophub.events.agreement.AgreementStatusChanged;
 import org.coophub.events.agreement.Commitment;
 import org.coophub.events.agreement.Party;
 import org.coophub.platform.outbox.OutboxWriter;
-import org.coophub.platform.problem.ConflictException;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
 import org.coophub.platform.web.Versions;
@@ -26,15 +26,18 @@ class AgreementService {
 
 	private final OrganizationService organizations;
 
+	private final AgreementPeriods periods;
+
 	private final OutboxWriter outbox;
 
 	private final Clock clock;
 
 	AgreementService(Agreements agreements, AgreementSearch search, OrganizationService organizations,
-			OutboxWriter outbox, Clock clock) {
+			AgreementPeriods periods, OutboxWriter outbox, Clock clock) {
 		this.agreements = agreements;
 		this.search = search;
 		this.organizations = organizations;
+		this.periods = periods;
 		this.outbox = outbox;
 		this.clock = clock;
 	}
@@ -42,28 +45,28 @@ class AgreementService {
 	Agreement create(AgreementTerms terms, String actor) {
 		AgreementRules.check(terms);
 		requireKnownParties(terms);
-		if (this.agreements.existsByCode(terms.code())) {
-			throw new ConflictException("An agreement with code " + terms.code() + " already exists");
-		}
+		this.periods.requireUnique(null, terms);
 		Agreement agreement = Agreement.draft(terms);
 		return this.outbox.save(agreement, agreement.created(this.clock.instant(), actor));
 	}
 
 	/**
-	 * Changes the status as asked. If-Match is optional here, unlike on a PATCH: the
-	 * status the transition starts from is its own precondition, and existing clients
-	 * (the demo loader) activate without one. When sent, it is checked.
+	 * Changes the status as asked. If-Match is required like on every update: a status
+	 * change decided on a stale read (say, suspending a program someone has just amended)
+	 * must be made again knowingly.
 	 */
 	Agreement transition(String id, Transition transition, String ifMatch, String actor) {
 		Agreement agreement = get(id);
-		matchIfGiven(ifMatch, agreement);
+		Versions.requireMatch(ifMatch, agreement.version());
 		return this.outbox.save(agreement, agreement.transition(transition, this.clock.instant(), actor));
 	}
 
 	Agreement renew(String id, RenewInput input, String ifMatch, String actor) {
 		Agreement agreement = get(id);
-		matchIfGiven(ifMatch, agreement);
-		return this.outbox.save(agreement, agreement.renew(input.endsOn(), input.note(), this.clock.instant(), actor));
+		Versions.requireMatch(ifMatch, agreement.version());
+		AgreementStatusChanged renewed = agreement.renew(input.endsOn(), input.note(), this.clock.instant(), actor);
+		this.periods.requireUnique(id, agreement.terms());
+		return this.outbox.save(agreement, renewed);
 	}
 
 	Agreement amend(String id, AgreementChanges changes, String ifMatch, String actor) {
@@ -73,6 +76,7 @@ class AgreementService {
 		if (changes.parties() != null) {
 			requireKnownParties(terms);
 		}
+		this.periods.requireUnique(id, terms);
 		return this.outbox.save(agreement, agreement.amend(terms, changes.note(), actor, this.clock.instant()));
 	}
 
@@ -110,12 +114,6 @@ class AgreementService {
 			.unknownAmong(terms.parties().stream().map(Party::organizationId).toList());
 		if (!unknown.isEmpty()) {
 			throw new RuleViolationException("parties", "Unknown organizations: " + String.join(", ", unknown));
-		}
-	}
-
-	private static void matchIfGiven(String ifMatch, Agreement agreement) {
-		if (ifMatch != null && !ifMatch.isBlank()) {
-			Versions.requireMatch(ifMatch, agreement.version());
 		}
 	}
 

@@ -4,6 +4,4 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 public interface Agreements extends MongoRepository<Agreement, String> {
 
-	boolean existsByCode(String code);
-
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import org.coophub.platform.problem.StaleVersionException;
 import org.coophub.platform.web.Versions;
 
 import org.springframework.data.domain.Pageable;
@@ -45,7 +46,7 @@ class OrganizationController {
 	@Operation(summary = "Change an organization (If-Match required); contacts, when sent, replace the list")
 	ResponseEntity<OrganizationView> update(@PathVariable String id, @Valid @RequestBody OrganizationChanges changes,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		Organization organization = this.organizations.update(id, changes, ifMatch);
+		Organization organization = this.organizations.update(id, changes, required(ifMatch));
 		return Versions.ok(OrganizationView.of(organization), organization.version());
 	}
 
@@ -53,7 +54,7 @@ class OrganizationController {
 	@Operation(summary = "Deactivate instead of delete (If-Match required): no new agreement can name it")
 	ResponseEntity<OrganizationView> deactivate(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		Organization organization = this.organizations.deactivate(id, ifMatch);
+		Organization organization = this.organizations.deactivate(id, required(ifMatch));
 		return Versions.ok(OrganizationView.of(organization), organization.version());
 	}
 
@@ -66,6 +67,16 @@ class OrganizationController {
 	@GetMapping
 	PagedModel<OrganizationView> list(Pageable pageable) {
 		return new PagedModel<>(this.organizations.list(pageable).map(OrganizationView::of));
+	}
+
+	/**
+	 * Every update names the version it was based on; checked before anything is read.
+	 */
+	private static String required(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			throw StaleVersionException.missing();
+		}
+		return ifMatch;
 	}
 
 }

@@ -16,7 +16,11 @@ import org.coophub.platform.web.TextInput;
 		 "kind": "INDUSTRIAL_ZONE_AUTHORITY", "province": "Lâm Đồng",
 		 "departments": ["Văn phòng", "Phòng Quản lý Đầu tư"],
 		 "contacts": [{"name": "Phòng Xúc tiến Đầu tư", "email": "xuctiendautu@bqlkcn-lamdong.example",
-		               "department": "Phòng Quản lý Đầu tư", "role": "Đầu mối hợp tác", "language": "vi", "notify": true}]}
+		               "department": "Phòng Quản lý Đầu tư", "role": "Đầu mối hợp tác", "language": "vi",
+		               "notify": true, "digest": false},
+		              {"name": "Investor relations", "email": "investors@bqlkcn-lamdong.example",
+		               "department": "Phòng Quản lý Đầu tư", "role": "Foreign investors' desk", "language": "en",
+		               "notify": true, "digest": true}]}
 		""")
 record OrganizationInput(
 		@NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z0-9][A-Z0-9._-]*",

@@ -2,17 +2,17 @@ package org.coophub.agreement.organization;
 
 import java.util.List;
 
-import org.coophub.events.agreement.Contact;
 import org.coophub.events.agreement.OrganizationState;
 import org.coophub.events.common.LocalizedText;
 
 record OrganizationView(String id, String code, LocalizedText name, String kind, String province,
-		List<String> departments, List<Contact> contacts, boolean active, long version) {
+		List<String> departments, List<ContactView> contacts, boolean active, long version) {
 
 	static OrganizationView of(Organization organization) {
 		OrganizationState state = organization.state();
 		return new OrganizationView(state.id(), state.code(), state.name(), state.kind(), state.province(),
-				state.departments(), state.contacts(), state.active(), organization.version());
+				state.departments(), state.contacts().stream().map(ContactView::of).toList(), state.active(),
+				organization.version());
 	}
 
 }

@@ -22,7 +22,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -54,7 +53,10 @@ class AgreementChangesControllerTest {
 		given(this.agreements.transition(eq("a-1"), eq(Transition.SUSPEND), any(), any()))
 			.willThrow(new IllegalTransitionException("CTHT", "suspend", AgreementStatus.SUSPENDED));
 
-		MvcTestResult result = this.mvc.post().uri("/api/v1/agreements/a-1/suspend").exchange();
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/agreements/a-1/suspend")
+			.header("If-Match", "\"3\"")
+			.exchange();
 
 		assertThat(result).hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyJson().extractingPath("$.currentStatus").isEqualTo("SUSPENDED");
@@ -84,8 +86,8 @@ class AgreementChangesControllerTest {
 	void withoutAnActorHeaderTheActorIsAnonymous() {
 		given(this.agreements.transition(any(), any(), any(), any()))
 			.willThrow(new NotFoundException("Agreement", "x"));
-		this.mvc.post().uri("/api/v1/agreements/a-1/terminate").exchange();
-		then(this.agreements).should().transition(eq("a-1"), eq(Transition.TERMINATE), isNull(), eq("anonymous"));
+		this.mvc.post().uri("/api/v1/agreements/a-1/terminate").header("If-Match", "\"3\"").exchange();
+		then(this.agreements).should().transition("a-1", Transition.TERMINATE, "\"3\"", "anonymous");
 	}
 
 	@Test
@@ -94,6 +96,7 @@ class AgreementChangesControllerTest {
 			.willThrow(new IllegalTransitionException("CTHT", "renew", AgreementStatus.ACTIVE));
 		assertThat(this.mvc.post()
 			.uri("/api/v1/agreements/a-1/renew")
+			.header("If-Match", "\"3\"")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"endsOn\":\"2034-12-31\"}")
 			.exchange()).hasStatus(HttpStatus.CONFLICT)
@@ -105,8 +108,9 @@ class AgreementChangesControllerTest {
 	@Test
 	void aRenewalWithoutABodyAsksForAPeriodAsLongAsTheLast() {
 		given(this.agreements.renew(any(), any(), any(), any())).willThrow(new NotFoundException("Agreement", "a-1"));
-		assertThat(this.mvc.post().uri("/api/v1/agreements/a-1/renew").exchange()).hasStatus(HttpStatus.NOT_FOUND);
-		then(this.agreements).should().renew("a-1", new RenewInput(null, null), null, "anonymous");
+		assertThat(this.mvc.post().uri("/api/v1/agreements/a-1/renew").header("If-Match", "\"3\"").exchange())
+			.hasStatus(HttpStatus.NOT_FOUND);
+		then(this.agreements).should().renew("a-1", new RenewInput(null, null), "\"3\"", "anonymous");
 	}
 
 	@Test
@@ -140,13 +144,6 @@ class AgreementChangesControllerTest {
 			.bodyJson()
 			.extractingPath("$.errors[0].field")
 			.isEqualTo("parties");
-	}
-
-	@Test
-	void anAmendmentWithoutIfMatchIsPreconditionRequired() {
-		given(this.agreements.amend(eq("a-1"), any(), isNull(), any())).willThrow(StaleVersionException.missing());
-		assertThat(patch("/api/v1/agreements/a-1", AMENDMENT)).hasStatus(HttpStatus.PRECONDITION_REQUIRED)
-			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test
@@ -205,17 +202,6 @@ class AgreementChangesControllerTest {
 	}
 
 	@Test
-	void aCommitmentWithoutIfMatchIsPreconditionRequired() {
-		given(this.agreements.addCommitment(eq("a-1"), any(), isNull(), any()))
-			.willThrow(StaleVersionException.missing());
-		assertThat(this.mvc.post()
-			.uri("/api/v1/agreements/a-1/commitments")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(COMMITMENT)
-			.exchange()).hasStatus(HttpStatus.PRECONDITION_REQUIRED);
-	}
-
-	@Test
 	void anUnknownCommitmentStatusIsABadRequest() {
 		assertThat(patch("/api/v1/agreements/a-1/commitments/c-1", "{\"status\":\"FORGOTTEN\"}"))
 			.hasStatus(HttpStatus.BAD_REQUEST)
@@ -268,8 +254,16 @@ class AgreementChangesControllerTest {
 		verifyNoInteractions(this.agreements);
 	}
 
+	/**
+	 * A PATCH based on version 1.
+	 */
 	private MvcTestResult patch(String uri, String body) {
-		return this.mvc.patch().uri(uri).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+		return this.mvc.patch()
+			.uri(uri)
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
 	}
 
 }

@@ -82,12 +82,22 @@ class AgreementChangesIntegrationTest {
 		send(this.http.patch(), "/api/v1/organizations/" + id, "\"1\"",
 				"""
 						{"name":{"vi":"Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng","en":"Lam Dong Industrial Zones Authority"},
-						 "contacts":[{"name":"Phòng Quản lý Đầu tư","email":"DauTu@ld.example","language":"en","notify":false}]}
+						 "contacts":[{"name":"Phòng Quản lý Đầu tư","email":"DauTu@ld.example","language":"en","notify":false},
+						             {"name":"Investor relations","email":"investors@ld.example","language":"en","digest":true}]}
 						""")
 			.expectStatus()
 			.isOk()
 			.expectHeader()
-			.valueEquals("ETag", "\"2\"");
+			.valueEquals("ETag", "\"2\"")
+			.expectBody()
+			.jsonPath("$.contacts[0].notify")
+			.isEqualTo(false)
+			.jsonPath("$.contacts[0].digest")
+			.isEqualTo(false)
+			.jsonPath("$.contacts[1].notify")
+			.isEqualTo(true)
+			.jsonPath("$.contacts[1].digest")
+			.isEqualTo(true);
 		send(this.http.post(), "/api/v1/organizations/" + id + "/deactivate", "\"1\"", null).expectStatus()
 			.isEqualTo(HttpStatus.PRECONDITION_FAILED);
 		send(this.http.post(), "/api/v1/organizations/" + id + "/deactivate", "\"2\"", null).expectStatus().isOk();
@@ -98,6 +108,8 @@ class AgreementChangesIntegrationTest {
 		assertThat(renamed.at("/organization/name/en").asString()).isEqualTo("Lam Dong Industrial Zones Authority");
 		assertThat(renamed.at("/organization/contacts/0/email").asString()).isEqualTo("dautu@ld.example");
 		assertThat(renamed.at("/organization/contacts/0/receivesNotifications").asBoolean()).isFalse();
+		assertThat(renamed.at("/organization/contacts/0/dailyDigest").asBoolean()).isFalse();
+		assertThat(renamed.at("/organization/contacts/1/dailyDigest").asBoolean()).isTrue();
 		JsonNode deactivated = this.json.readTree(updates.get(1).value());
 		assertThat(deactivated.get("version").asLong()).isEqualTo(3);
 		assertThat(deactivated.at("/organization/active").asBoolean()).isFalse();
@@ -112,13 +124,13 @@ class AgreementChangesIntegrationTest {
 	void everyTransitionPublishesStatusChangedWithTheNextVersionAndAnIllegalOneIsRefused() {
 		String id = activeAgreement("2029-12-31");
 		send(this.http.post(), "/api/v1/agreements/" + id + "/suspend", "\"2\"", null).expectStatus().isOk();
-		send(this.http.post(), "/api/v1/agreements/" + id + "/resume", null, null).expectStatus().isOk();
-		send(this.http.post(), "/api/v1/agreements/" + id + "/terminate", null, null).expectStatus()
+		send(this.http.post(), "/api/v1/agreements/" + id + "/resume", "\"3\"", null).expectStatus().isOk();
+		send(this.http.post(), "/api/v1/agreements/" + id + "/terminate", "\"4\"", null).expectStatus()
 			.isOk()
 			.expectHeader()
 			.valueEquals("ETag", "\"5\"");
 
-		send(this.http.post(), "/api/v1/agreements/" + id + "/resume", null, null).expectStatus()
+		send(this.http.post(), "/api/v1/agreements/" + id + "/resume", "\"5\"", null).expectStatus()
 			.isEqualTo(HttpStatus.CONFLICT)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -255,16 +267,104 @@ class AgreementChangesIntegrationTest {
 	}
 
 	@Test
-	void anAgreementCodeIsUnique() {
+	void aCodeInUseInAnOverlappingPeriodIsAConflictNamingTheCodeButALaterPeriodMayReuseIt() {
 		String ld = created("/api/v1/organizations", organization(code("LD"))).get("id").asString();
 		String hcm = created("/api/v1/organizations", organization(code("HCM"))).get("id").asString();
 		String code = code("CTHT");
-		created("/api/v1/agreements", agreement(code, ld, hcm, "2029-12-31"));
+		String first = created("/api/v1/agreements", agreement(code, ld, hcm, "2029-12-31")).get("id").asString();
 
-		send(this.http.post(), "/api/v1/agreements", null, agreement(code, ld, hcm, "2029-12-31")).expectStatus()
+		send(this.http.post(), "/api/v1/agreements", null,
+				agreement(code, "Chương trình khác " + code, "Another program " + code, ld, hcm, "2029-12-31",
+						"2031-12-31"))
+			.expectStatus()
 			.isEqualTo(HttpStatus.CONFLICT)
 			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("code")
+			.jsonPath("$.conflictingAgreementId")
+			.isEqualTo(first);
+
+		created("/api/v1/agreements", agreement(code, "Chương trình giai đoạn 2030 – 2039 " + code,
+				"Program 2030 – 2039 " + code, ld, hcm, "2030-01-01", "2039-12-31"));
+	}
+
+	@Test
+	void aTitleInUseInAnOverlappingPeriodIsAConflictWhateverItsCaseAndDiacritics() {
+		String ld = created("/api/v1/organizations", organization(code("LD"))).get("id").asString();
+		String hcm = created("/api/v1/organizations", organization(code("HCM"))).get("id").asString();
+		String code = code("CTHT");
+		created("/api/v1/agreements", agreement(code, "Chương trình hợp tác Lâm Đồng " + code,
+				"Lam Dong program " + code, ld, hcm, "2009-10-15", "2029-12-31"));
+		long before = this.agreements.count();
+
+		send(this.http.post(), "/api/v1/agreements", null,
+				agreement(code("CTHT"), "CHUONG TRINH  HOP TAC LAM DONG " + code, "Other " + code, ld, hcm,
+						"2012-01-01", null))
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("title.vi");
+		send(this.http.post(), "/api/v1/agreements", null,
+				agreement(code("CTHT"), "Khác " + code, "lam dong PROGRAM " + code, ld, hcm, "2009-10-15",
+						"2009-12-31"))
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("title.en");
+		assertThat(this.agreements.count()).isEqualTo(before);
+	}
+
+	@Test
+	void anAmendmentOrARenewalIntoAPeriodWhereAnotherAgreementHoldsTheCodeIsAConflict() {
+		String ld = created("/api/v1/organizations", organization(code("LD"))).get("id").asString();
+		String hcm = created("/api/v1/organizations", organization(code("HCM"))).get("id").asString();
+		String code = code("CTHT");
+		String ended = created("/api/v1/agreements", agreement(code, ld, hcm, "2012-12-31")).get("id").asString();
+		send(this.http.post(), "/api/v1/agreements/" + ended + "/activate", "\"1\"", null).expectStatus().isOk();
+		this.expiry.expireEnded();
+		created("/api/v1/agreements", agreement(code, "Giai đoạn 2016 – 2019 " + code, "2016 – 2019 " + code, ld, hcm,
+				"2016-01-01", "2019-12-31"));
+
+		send(this.http.patch(), "/api/v1/agreements/" + ended, "\"3\"",
+				"{\"title\":{\"vi\":\"Giai đoạn 2016 – 2019 " + code + "\"},\"note\":\"Đổi tên\"}")
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT);
+		send(this.http.post(), "/api/v1/agreements/" + ended + "/renew", "\"3\"", "{\"endsOn\":\"2016-06-30\"}")
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("code");
+		send(this.http.post(), "/api/v1/agreements/" + ended + "/renew", "\"3\"", "{\"endsOn\":\"2015-12-31\"}")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.startsOn")
+			.isEqualTo("2013-01-01");
+	}
+
+	@Test
+	void aLifecycleChangeWithoutIfMatchOrWithAStaleOneIsRefusedAndNotPublished() {
+		String id = activeAgreement("2029-12-31");
+
+		send(this.http.post(), "/api/v1/agreements/" + id + "/suspend", null, null).expectStatus()
+			.isEqualTo(HttpStatus.PRECONDITION_REQUIRED)
+			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		send(this.http.post(), "/api/v1/agreements/" + id + "/suspend", "\"1\"", null).expectStatus()
+			.isEqualTo(HttpStatus.PRECONDITION_FAILED)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		send(this.http.post(), "/api/v1/agreements/" + id + "/terminate", "\"2\"", null).expectStatus().isOk();
+
+		List<ConsumerRecord<String, String>> changes = events(id, "org.coophub.agreement.status-changed.v1", 2);
+		assertThat(changes).extracting((r) -> this.json.readTree(r.value()).at("/agreement/status").asString())
+			.containsExactly("ACTIVE", "TERMINATED");
+		assertThat(read("/api/v1/agreements/" + id + "/history").size()).isEqualTo(3);
 	}
 
 	@Test
@@ -364,13 +464,26 @@ class AgreementChangesIntegrationTest {
 				""".formatted(code, code, code.toLowerCase());
 	}
 
+	/**
+	 * An agreement from 2009-10-15, titled after its code: titles are unique per period.
+	 */
 	private static String agreement(String code, String lead, String partner, String endsOn) {
+		return agreement(code, "Chương trình hợp tác Lâm Đồng – TP.HCM " + code, "Cooperation program " + code, lead,
+				partner, "2009-10-15", endsOn);
+	}
+
+	/**
+	 * An agreement signed on 2009-10-15; {@code endsOn} null for one without an end.
+	 */
+	private static String agreement(String code, String vi, String en, String lead, String partner, String startsOn,
+			String endsOn) {
 		return """
-				{"code":"%s","title":{"vi":"Chương trình hợp tác Lâm Đồng – TP.HCM","en":"Cooperation program"},
+				{"code":"%s","title":{"vi":"%s","en":"%s"},
 				 "parties":[{"organizationId":"%s","role":"LEAD"},{"organizationId":"%s","role":"PARTNER"}],
-				 "signedOn":"2009-10-15","startsOn":"2009-10-15","endsOn":"%s","areas":["INVESTMENT_PROMOTION"],
+				 "signedOn":"2009-10-15","startsOn":"%s","endsOn":%s,"areas":["INVESTMENT_PROMOTION"],
 				 "reviewPolicy":{"month":11,"day":6,"hostRotation":["%s","%s"],"lastHostOrganizationId":"%s"}}
-				""".formatted(code, lead, partner, endsOn, partner, lead, partner);
+				""".formatted(code, vi, en, lead, partner, startsOn, (endsOn != null) ? "\"" + endsOn + "\"" : "null",
+				partner, lead, partner);
 	}
 
 	private static String type(ConsumerRecord<String, String> record) {

@@ -1,11 +1,13 @@
 package org.coophub.agreement.organization;
 
+import org.coophub.events.agreement.Contact;
 import org.coophub.platform.problem.ConflictException;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
 import org.coophub.platform.problem.StaleVersionException;
 import org.coophub.platform.web.ProblemDetailsAdvice;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -17,10 +19,11 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(OrganizationController.class)
@@ -65,10 +68,87 @@ class OrganizationControllerTest {
 	}
 
 	@Test
-	void anUpdateWithoutIfMatchIsPreconditionRequired() {
-		given(this.organizations.update(eq("o-1"), any(), isNull())).willThrow(StaleVersionException.missing());
-		assertThat(patch("{\"province\":\"Lâm Đồng\"}")).hasStatus(HttpStatus.PRECONDITION_REQUIRED)
+	void anUpdateWithoutIfMatchIsPreconditionRequiredAndNothingIsRead() {
+		assertThat(this.mvc.patch()
+			.uri("/api/v1/organizations/o-1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"province\":\"Lâm Đồng\"}")
+			.exchange()).hasStatus(HttpStatus.PRECONDITION_REQUIRED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		verifyNoInteractions(this.organizations);
+	}
+
+	@Test
+	void aDeactivationWithoutIfMatchIsPreconditionRequiredAndNothingIsRead() {
+		assertThat(this.mvc.post().uri("/api/v1/organizations/o-1/deactivate").exchange())
+			.hasStatus(HttpStatus.PRECONDITION_REQUIRED)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		verifyNoInteractions(this.organizations);
+	}
+
+	@Test
+	void aDeactivationOfAStaleVersionIsPreconditionFailed() {
+		given(this.organizations.deactivate("o-1", "\"1\"")).willThrow(StaleVersionException.stale(2));
+		assertThat(this.mvc.post().uri("/api/v1/organizations/o-1/deactivate").header("If-Match", "\"1\"").exchange())
+			.hasStatus(HttpStatus.PRECONDITION_FAILED)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void deactivatingAMissingOrganizationIsNotFound() {
+		given(this.organizations.deactivate("o-9", "\"1\"")).willThrow(new NotFoundException("Organization", "o-9"));
+		assertThat(this.mvc.post().uri("/api/v1/organizations/o-9/deactivate").header("If-Match", "\"1\"").exchange())
+			.hasStatus(HttpStatus.NOT_FOUND)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void malformedJsonIsABadRequestAndNothingIsRead() {
+		assertThat(patch("{\"province\": ")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(register("{\"code\": ")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		verifyNoInteractions(this.organizations);
+	}
+
+	@Test
+	void aRegistrationWithoutCodeNameOrKindIsABadRequestNamingThem() {
+		assertThat(register("{}")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.contains("code", "name", "kind");
+		verifyNoInteractions(this.organizations);
+	}
+
+	@Test
+	void aDigestThatIsNotABooleanIsABadRequestNamingIt() {
+		assertThat(register(REGISTRATION.replace("\"digest\":true", "\"digest\":\"daily\"")))
+			.hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.asString()
+			.contains("digest");
+		verifyNoInteractions(this.organizations);
+	}
+
+	@Test
+	void aRegisteredCodeIsAConflict() {
+		given(this.organizations.register(any()))
+			.willThrow(new ConflictException("An organization with code BQL-LD already exists"));
+		assertThat(register(REGISTRATION)).hasStatus(HttpStatus.CONFLICT)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void notifyAndDigestOfAContactReachTheServiceWithTheirDefaults() {
+		given(this.organizations.register(any())).willThrow(new ConflictException("stop here"));
+		register(REGISTRATION);
+
+		ArgumentCaptor<OrganizationInput> input = ArgumentCaptor.forClass(OrganizationInput.class);
+		then(this.organizations).should().register(input.capture());
+		assertThat(input.getValue().contacts()).extracting(ContactInput::toContact)
+			.extracting(Contact::receivesNotifications, Contact::dailyDigest)
+			.containsExactly(tuple(true, true), tuple(true, false));
 	}
 
 	@Test
@@ -109,9 +189,27 @@ class OrganizationControllerTest {
 		verifyNoInteractions(this.organizations);
 	}
 
+	static final String REGISTRATION = """
+			{"code":"BQL-LD","name":{"vi":"Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng"},"kind":"INDUSTRIAL_ZONE_AUTHORITY",
+			 "contacts":[{"name":"Investor relations","email":"investors@ld.example","language":"en","digest":true},
+			             {"name":"Văn phòng","email":"vanphong@ld.example"}]}
+			""";
+
+	private MvcTestResult register(String body) {
+		return this.mvc.post()
+			.uri("/api/v1/organizations")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+	}
+
+	/**
+	 * A PATCH based on version 1.
+	 */
 	private MvcTestResult patch(String body) {
 		return this.mvc.patch()
 			.uri("/api/v1/organizations/o-1")
+			.header("If-Match", "\"1\"")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)
 			.exchange();
