@@ -1,10 +1,8 @@
 package org.coophub.notification;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -40,9 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -55,10 +51,13 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithInfrastructure
-@Import(ActivityNotificationIntegrationTest.FixedClock.class)
+@Import(TestClockConfiguration.class)
 class ActivityNotificationIntegrationTest {
 
-	static final Instant NOW = Instant.parse("2026-03-01T03:00:00Z");
+	static final Instant NOW = TestClockConfiguration.START;
+
+	@Autowired
+	MutableClock clock;
 
 	@LocalServerPort
 	int port;
@@ -79,6 +78,7 @@ class ActivityNotificationIntegrationTest {
 
 	@BeforeEach
 	void setUp() {
+		this.clock.set(NOW);
 		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
 		this.run = UUID.randomUUID().toString().substring(0, 8);
 		this.ld = "org-ld-" + this.run;
@@ -214,16 +214,6 @@ class ActivityNotificationIntegrationTest {
 				LocalDateTime.of(2012, 5, 18, 8, 0), LocalDateTime.of(2012, 5, 18, 17, 0), "Asia/Ho_Chi_Minh",
 				new Location("TP. Hồ Chí Minh", "Trung tâm Hội nghị"), this.hcm, List.of(this.ld), List.of(),
 				ActivityStatus.COMPLETED, new org.coophub.events.activity.Outcomes(120, 45, 12, 3, 2, null));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FixedClock {
-
-		@Bean
-		Clock clock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-
 	}
 
 }

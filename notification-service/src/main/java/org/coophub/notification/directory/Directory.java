@@ -1,5 +1,6 @@
 package org.coophub.notification.directory;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.coophub.events.agreement.AgreementState;
@@ -7,6 +8,8 @@ import org.coophub.events.agreement.OrganizationState;
 import org.coophub.platform.projection.VersionedUpserts;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +33,17 @@ public class Directory {
 
 	public void apply(AgreementState agreement, long version) {
 		this.upserts.upsertIfNewer(KnownAgreement.of(agreement, version));
+	}
+
+	/**
+	 * The agreements an organization is party to.
+	 * @param organizationId the organization
+	 * @return the agreements' ids
+	 */
+	public List<String> agreementsOf(String organizationId) {
+		Query query = Query.query(Criteria.where("partyIds").is(organizationId));
+		query.fields().include("_id");
+		return this.mongo.find(query, KnownAgreement.class).stream().map(KnownAgreement::id).toList();
 	}
 
 	public Optional<KnownAgreement> agreement(String id) {

@@ -2,13 +2,26 @@ package org.coophub.notification.messaging;
 
 import java.util.function.Consumer;
 
+import org.coophub.events.activity.ActivityCancelled;
 import org.coophub.events.activity.ActivityCompleted;
 import org.coophub.events.activity.ActivityRecorded;
+import org.coophub.events.activity.ActivityRescheduled;
+import org.coophub.events.activity.ActivityState;
+import org.coophub.events.activity.ActivityUpdated;
+import org.coophub.events.agreement.AgreementAmended;
 import org.coophub.events.agreement.AgreementCreated;
+import org.coophub.events.agreement.AgreementState;
 import org.coophub.events.agreement.AgreementStatusChanged;
+import org.coophub.events.agreement.CommitmentAdded;
+import org.coophub.events.agreement.CommitmentUpdated;
 import org.coophub.events.agreement.OrganizationRegistered;
+import org.coophub.events.agreement.OrganizationUpdated;
+import org.coophub.events.report.AnnualReportGenerated;
 import org.coophub.notification.directory.Directory;
 import org.coophub.notification.notification.ActivityNotices;
+import org.coophub.notification.notification.ReportNotices;
+import org.coophub.notification.reminder.ActivityLog;
+import org.coophub.notification.reminder.Reminders;
 import org.coophub.notification.review.ReviewScheduler;
 import org.coophub.platform.messaging.EventRouter;
 
@@ -16,27 +29,74 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+/**
+ * The topics notification-service follows. Handlers only unwrap events; every step is
+ * idempotent, so a redelivered event changes nothing.
+ */
 @Configuration(proxyBeanMethods = false)
 class EventsConfiguration {
 
 	@Bean
-	Consumer<Message<byte[]>> agreementEvents(EventRouter router, Directory directory, ReviewScheduler reviews) {
-		return router.route((routes) -> routes
-			.on(OrganizationRegistered.class, (event) -> directory.apply(event.organization(), event.version()))
-			.on(AgreementCreated.class, (event) -> {
-				directory.apply(event.agreement(), event.version());
-				reviews.follow(event.agreement(), event.version());
-			})
-			.on(AgreementStatusChanged.class, (event) -> {
-				directory.apply(event.agreement(), event.version());
-				reviews.follow(event.agreement(), event.version());
-			}));
+	Consumer<Message<byte[]>> agreementEvents(EventRouter router, Directory directory, ReviewScheduler reviews,
+			Reminders reminders) {
+		AgreementHandler agreement = (state, version) -> {
+			directory.apply(state, version);
+			reviews.follow(state, version);
+			// also when this version was seen: a crash may have come between the steps
+			reminders.replan(state.id());
+		};
+		return router.route((routes) -> routes.on(OrganizationRegistered.class, (event) -> {
+			directory.apply(event.organization(), event.version());
+			reminders.replanOrganization(event.organizationId());
+		}).on(OrganizationUpdated.class, (event) -> {
+			directory.apply(event.organization(), event.version());
+			reminders.replanOrganization(event.organizationId());
+		})
+			.on(AgreementCreated.class, (event) -> agreement.apply(event.agreement(), event.version()))
+			.on(AgreementAmended.class, (event) -> agreement.apply(event.agreement(), event.version()))
+			.on(AgreementStatusChanged.class, (event) -> agreement.apply(event.agreement(), event.version()))
+			.on(CommitmentAdded.class, (event) -> agreement.apply(event.agreement(), event.version()))
+			.on(CommitmentUpdated.class, (event) -> agreement.apply(event.agreement(), event.version())));
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> activityEvents(EventRouter router, ActivityNotices notices) {
-		return router.route((routes) -> routes.on(ActivityRecorded.class, notices::recorded)
-			.on(ActivityCompleted.class, notices::completed));
+	Consumer<Message<byte[]>> activityEvents(EventRouter router, ActivityNotices notices, ActivityLog log,
+			ReviewScheduler reviews, Reminders reminders) {
+		ActivityHandler followed = (activity, version) -> {
+			log.apply(activity, version);
+			if (reviews.activity(activity)) {
+				reminders.replan(activity.agreementId());
+			}
+		};
+		return router.route((routes) -> routes.on(ActivityRecorded.class, (event) -> {
+			followed.apply(event.activity(), event.version());
+			notices.recorded(event);
+		}).on(ActivityCompleted.class, (event) -> {
+			followed.apply(event.activity(), event.version());
+			notices.completed(event);
+		})
+			.on(ActivityUpdated.class, (event) -> followed.apply(event.activity(), event.version()))
+			.on(ActivityRescheduled.class, (event) -> followed.apply(event.activity(), event.version()))
+			.on(ActivityCancelled.class, (event) -> followed.apply(event.activity(), event.version())));
+	}
+
+	@Bean
+	Consumer<Message<byte[]>> reportEvents(EventRouter router, ReportNotices notices) {
+		return router.route((routes) -> routes.on(AnnualReportGenerated.class, notices::generated));
+	}
+
+	@FunctionalInterface
+	interface AgreementHandler {
+
+		void apply(AgreementState agreement, long version);
+
+	}
+
+	@FunctionalInterface
+	interface ActivityHandler {
+
+		void apply(ActivityState activity, long version);
+
 	}
 
 }

@@ -42,8 +42,11 @@ public class ActivityNotices {
 
 	private final Clock clock;
 
+	private final DailyDigests digests;
+
 	ActivityNotices(Directory directory, MailTemplates templates, MongoTemplate mongo,
-			NotificationDispatcher dispatcher, Clock clock) {
+			NotificationDispatcher dispatcher, Clock clock, DailyDigests digests) {
+		this.digests = digests;
 		this.directory = directory;
 		this.templates = templates;
 		this.mongo = mongo;
@@ -71,6 +74,14 @@ public class ActivityNotices {
 			KnownOrganization party = organization(partyId);
 			for (Contact contact : party.recipients()) {
 				String key = template + ":" + eventId + ":" + contact.email();
+				if (contact.dailyDigest()) {
+					Map<String, Object> item = model(activity, agreement, host, party, contact);
+					item.put("template", template);
+					this.digests.collect(key, contact.email().strip().toLowerCase(java.util.Locale.ROOT),
+							contact.name(), contact.language(), party.name().in(contact.language()), template,
+							agreement.id(), item);
+					continue;
+				}
 				RenderedMail mail = this.templates.render(template, VIEW, contact.language(),
 						model(activity, agreement, host, party, contact), agreement.code(),
 						activity.title().in(contact.language()));

@@ -11,7 +11,7 @@ import org.coophub.events.common.Money;
  * Dates and amounts as each language writes them: 06/11/2012 and 350.000.000.000 VND in
  * Vietnamese, 6 November 2012 and 350,000,000,000 VND in English.
  */
-final class MailFormats {
+public final class MailFormats {
 
 	private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -20,11 +20,11 @@ final class MailFormats {
 	private MailFormats() {
 	}
 
-	static String date(LocalDate date, String language) {
+	public static String date(LocalDate date, String language) {
 		return "en".equals(language) ? EN_DATE.format(date) : VI_DATE.format(date);
 	}
 
-	static String money(Money money, String language) {
+	public static String money(Money money, String language) {
 		NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag(language));
 		format.setMaximumFractionDigits(2);
 		return format.format(money.amount()) + " " + money.currency();

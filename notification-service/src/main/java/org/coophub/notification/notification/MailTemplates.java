@@ -15,13 +15,13 @@ import org.springframework.stereotype.Component;
  * English.
  */
 @Component
-class MailTemplates {
+public class MailTemplates {
 
 	/**
 	 * Bumped whenever a template's wording changes, so the ledger tells which one was
 	 * sent.
 	 */
-	static final int VERSION = 1;
+	public static final int VERSION = 1;
 
 	private final TemplateEngine engine;
 
@@ -42,7 +42,7 @@ class MailTemplates {
 	 * @param subjectArgs the values the subject shows
 	 * @return the mail, HTML and plain text
 	 */
-	RenderedMail render(String template, String view, String language, Map<String, Object> model,
+	public RenderedMail render(String template, String view, String language, Map<String, Object> model,
 			Object... subjectArgs) {
 		Locale locale = Locale.forLanguageTag(language);
 		Context context = new Context(locale, model);
@@ -51,6 +51,17 @@ class MailTemplates {
 		String html = this.engine.process("mail/" + view, context);
 		String text = this.engine.process("mail/" + view + ".txt", context);
 		return new RenderedMail(template, VERSION, language, subject, text, html);
+	}
+
+	/**
+	 * One message of the bundle.
+	 * @param code the message's code
+	 * @param language {@code vi} or {@code en}
+	 * @param args the values it shows
+	 * @return the text
+	 */
+	public String message(String code, String language, Object... args) {
+		return this.messages.getMessage(code, args, Locale.forLanguageTag(language));
 	}
 
 }

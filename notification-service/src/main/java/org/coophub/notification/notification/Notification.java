@@ -26,6 +26,16 @@ public class Notification extends OutboxDocument {
 
 	static final String STATUS = "status";
 
+	/**
+	 * The kind of review reminders (lead days and overdue alike).
+	 */
+	public static final String KIND_REVIEW_REMINDER = "review-reminder";
+
+	/**
+	 * How long after its moment a notification still counts as on time.
+	 */
+	static final Duration LATE_AFTER = Duration.ofHours(1);
+
 	@Id
 	private final String id;
 
@@ -34,9 +44,28 @@ public class Notification extends OutboxDocument {
 
 	private final String recipient;
 
-	private final RenderedMail mail;
+	/**
+	 * What the notification is about, e.g. {@code review-reminder} or
+	 * {@code activity-recorded}.
+	 */
+	@Indexed
+	private String kind;
 
-	private final String contentHash;
+	/**
+	 * Rendered when planned (activity notices) or, for review reminders, when sent, so
+	 * the digest they carry is as fresh as the moment they go out.
+	 */
+	private RenderedMail mail;
+
+	private String contentHash;
+
+	/**
+	 * The moment the notification should go out; sent more than an hour after it, it is
+	 * marked late.
+	 */
+	private Instant dueAt;
+
+	private Reminder reminder;
 
 	private final Instant plannedAt;
 
@@ -63,22 +92,67 @@ public class Notification extends OutboxDocument {
 		this.plannedAt = plannedAt;
 	}
 
-	static Notification plan(String key, String agreementId, String recipient, RenderedMail mail, Instant now) {
+	/**
+	 * A notification rendered now, to go out at once.
+	 * @param key the send key
+	 * @param agreementId the agreement it concerns
+	 * @param recipient the e-mail address
+	 * @param mail the rendered mail
+	 * @param now the current instant
+	 * @return the planned notification
+	 */
+	public static Notification plan(String key, String agreementId, String recipient, RenderedMail mail, Instant now) {
 		Notification notification = new Notification(key, agreementId, recipient, mail, mail.contentHash(), now);
+		notification.kind = mail.template();
 		notification.status = NotificationStatus.PLANNED;
 		notification.nextAttemptAt = now;
+		notification.dueAt = now;
 		notification.version = 1;
 		return notification;
+	}
+
+	/**
+	 * A review reminder to go out at {@code dueAt}, rendered when it is sent.
+	 * @param key the send key
+	 * @param agreementId the agreement
+	 * @param recipient the e-mail address
+	 * @param reminder what the reminder is about
+	 * @param dueAt when it should go out
+	 * @param now the current instant
+	 * @return the planned reminder
+	 */
+	public static Notification remind(String key, String agreementId, String recipient, Reminder reminder,
+			Instant dueAt, Instant now) {
+		Notification notification = new Notification(key, agreementId, recipient, null, null, now);
+		notification.kind = KIND_REVIEW_REMINDER;
+		notification.reminder = reminder;
+		notification.status = NotificationStatus.PLANNED;
+		notification.nextAttemptAt = dueAt;
+		notification.dueAt = dueAt;
+		notification.version = 1;
+		return notification;
+	}
+
+	void rendered(RenderedMail rendered) {
+		this.mail = rendered;
+		this.contentHash = rendered.contentHash();
+	}
+
+	void cancelled(String reason) {
+		this.status = NotificationStatus.CANCELLED;
+		this.lastError = reason;
+		this.version++;
 	}
 
 	DomainEvent sent(Instant now) {
 		this.status = NotificationStatus.SENT;
 		this.attempts++;
 		this.sentAt = now;
+		this.late = this.dueAt != null && now.isAfter(this.dueAt.plus(LATE_AFTER));
 		this.lastError = null;
 		this.version++;
 		return new NotificationSent(UUID.randomUUID().toString(), now, this.id, this.version, this.agreementId,
-				this.mail.template(), this.recipient, this.mail.language(), this.late);
+				template(), this.recipient, this.mail.language(), this.late);
 	}
 
 	/**
@@ -95,7 +169,7 @@ public class Notification extends OutboxDocument {
 		if (this.attempts >= maxAttempts) {
 			this.status = NotificationStatus.FAILED;
 			return List.of(new NotificationFailed(UUID.randomUUID().toString(), now, this.id, this.version,
-					this.agreementId, this.mail.template(), this.recipient, this.attempts, error));
+					this.agreementId, template(), this.recipient, this.attempts, error));
 		}
 		this.status = NotificationStatus.PLANNED;
 		this.nextAttemptAt = now.plus(Duration.ofSeconds(5L << Math.min(this.attempts, 8)));
@@ -106,16 +180,39 @@ public class Notification extends OutboxDocument {
 		return this.id;
 	}
 
-	String agreementId() {
+	public String agreementId() {
 		return this.agreementId;
 	}
 
-	String recipient() {
+	public String recipient() {
 		return this.recipient;
+	}
+
+	public String kind() {
+		return this.kind;
+	}
+
+	public Reminder reminder() {
+		return this.reminder;
+	}
+
+	public Instant dueAt() {
+		return this.dueAt;
 	}
 
 	RenderedMail mail() {
 		return this.mail;
+	}
+
+	String template() {
+		return (this.mail != null) ? this.mail.template() : this.kind;
+	}
+
+	String language() {
+		if (this.mail != null) {
+			return this.mail.language();
+		}
+		return (this.reminder != null) ? this.reminder.language() : null;
 	}
 
 	String contentHash() {
@@ -126,7 +223,7 @@ public class Notification extends OutboxDocument {
 		return this.plannedAt;
 	}
 
-	NotificationStatus status() {
+	public NotificationStatus status() {
 		return this.status;
 	}
 

@@ -1,7 +1,10 @@
 package org.coophub.notification.notification;
 
+import java.time.Instant;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,8 +20,25 @@ class NotificationController {
 
 	@GetMapping("/api/v1/notifications")
 	PagedModel<NotificationView> list(@RequestParam(required = false) String agreementId,
-			@RequestParam(required = false) String recipient, Pageable pageable) {
-		return new PagedModel<>(this.ledger.find(agreementId, recipient, pageable).map(NotificationView::of));
+			@RequestParam(required = false) String recipient, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) NotificationStatus status, Pageable pageable) {
+		var filter = new NotificationLedger.Filter(kind, agreementId, recipient, status, null, null);
+		return new PagedModel<>(this.ledger.find(filter, pageable).map(NotificationView::of));
+	}
+
+	/**
+	 * Review reminders, planned and sent, in the order they are due; {@code from} and
+	 * {@code to} bound the moment they are due.
+	 */
+	@GetMapping("/api/v1/reminders")
+	PagedModel<NotificationView> reminders(@RequestParam(required = false) String agreementId,
+			@RequestParam(required = false) String recipient, @RequestParam(required = false) NotificationStatus status,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+			Pageable pageable) {
+		var filter = new NotificationLedger.Filter(Notification.KIND_REVIEW_REMINDER, agreementId, recipient, status,
+				from, to);
+		return new PagedModel<>(this.ledger.find(filter, pageable).map(NotificationView::of));
 	}
 
 }

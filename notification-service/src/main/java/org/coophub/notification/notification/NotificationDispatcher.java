@@ -3,6 +3,7 @@ package org.coophub.notification.notification;
 import java.time.Clock;
 import java.util.List;
 
+import org.coophub.platform.outbox.OutboxWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -33,19 +33,22 @@ class NotificationDispatcher {
 
 	private final SmtpMailer mail;
 
-	private final org.coophub.platform.outbox.OutboxWriter outbox;
+	private final OutboxWriter outbox;
 
 	private final Clock clock;
 
 	private final int maxAttempts;
 
-	NotificationDispatcher(MongoTemplate mongo, SmtpMailer mail, org.coophub.platform.outbox.OutboxWriter outbox,
-			Clock clock, @Value("${coophub.mail.max-attempts}") int maxAttempts) {
+	private final List<MailComposer> composers;
+
+	NotificationDispatcher(MongoTemplate mongo, SmtpMailer mail, OutboxWriter outbox, Clock clock,
+			@Value("${coophub.mail.max-attempts}") int maxAttempts, List<MailComposer> composers) {
 		this.mongo = mongo;
 		this.mail = mail;
 		this.outbox = outbox;
 		this.clock = clock;
 		this.maxAttempts = maxAttempts;
+		this.composers = composers;
 	}
 
 	@Scheduled(fixedDelayString = "${coophub.mail.dispatch-interval}")
@@ -66,7 +69,11 @@ class NotificationDispatcher {
 		}
 	}
 
-	void dispatch(List<String> ids) {
+	/**
+	 * Sends the given notifications now if they are due and nobody else claimed them.
+	 * @param ids the send keys
+	 */
+	public void dispatch(List<String> ids) {
 		ids.forEach(this::dispatch);
 	}
 
@@ -76,13 +83,31 @@ class NotificationDispatcher {
 			return;
 		}
 		try {
+			if (claimed.mail() == null && !compose(claimed)) {
+				return;
+			}
 			this.mail.send(claimed.recipient(), claimed.id(), claimed.mail());
-			this.outbox.save(claimed, claimed.sent(this.clock.instant()));
 		}
-		catch (MailException | jakarta.mail.MessagingException ex) {
+		catch (RuntimeException | jakarta.mail.MessagingException ex) {
 			log.warn("Sending notification {} failed: {}", id, ex.getMessage());
 			this.outbox.save(claimed, claimed.failed(ex.getMessage(), this.clock.instant(), this.maxAttempts));
+			return;
 		}
+		// outside the try: once the SMTP server took the mail, it must never be retried
+		this.outbox.save(claimed, claimed.sent(this.clock.instant()));
+	}
+
+	private boolean compose(Notification claimed) {
+		for (MailComposer composer : this.composers) {
+			var rendered = composer.compose(claimed);
+			if (rendered.isPresent()) {
+				claimed.rendered(rendered.get());
+				return true;
+			}
+		}
+		claimed.cancelled("No longer applies");
+		this.outbox.save(claimed, List.of());
+		return false;
 	}
 
 	private Notification claim(String id) {

@@ -1,7 +1,10 @@
 package org.coophub.notification.notification;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Locale;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -9,14 +12,15 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Every notification planned, sent or failed, newest first.
+ * Every notification planned, sent, failed or cancelled.
  */
 @Component
-class NotificationLedger {
+public class NotificationLedger {
 
 	private final MongoTemplate mongo;
 
@@ -24,19 +28,103 @@ class NotificationLedger {
 		this.mongo = mongo;
 	}
 
-	Page<Notification> find(String agreementId, String recipient, Pageable pageable) {
+	/**
+	 * Plans a notification unless one with the same send key exists.
+	 * @param notification the notification
+	 * @return whether it was new
+	 */
+	public boolean plan(Notification notification) {
+		try {
+			this.mongo.insert(notification);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Plans a cancelled reminder again: a review moved back to a date it had before.
+	 * @param key the send key
+	 * @return whether a cancelled reminder was planned again
+	 */
+	public boolean replan(String key) {
+		Query cancelled = Query
+			.query(Criteria.where("_id").is(key).and(Notification.STATUS).is(NotificationStatus.CANCELLED));
+		Update planned = new Update().set(Notification.STATUS, NotificationStatus.PLANNED)
+			.unset("lastError")
+			.inc("version", 1)
+			.inc("lockVersion", 1);
+		return this.mongo.updateFirst(cancelled, planned, Notification.class).getModifiedCount() > 0;
+	}
+
+	/**
+	 * Cancels the planned reminders of an agreement that are no longer right; reminders
+	 * already being sent are left alone.
+	 * @param agreementId the agreement
+	 * @param keep the send keys that are still right
+	 * @return how many were cancelled
+	 */
+	public long cancelRemindersExcept(String agreementId, Collection<String> keep) {
+		Query wrong = Query.query(Criteria.where("agreementId")
+			.is(agreementId)
+			.and("kind")
+			.is(Notification.KIND_REVIEW_REMINDER)
+			.and(Notification.STATUS)
+			.is(NotificationStatus.PLANNED)
+			.and("_id")
+			.nin(keep));
+		Update cancelled = new Update().set(Notification.STATUS, NotificationStatus.CANCELLED)
+			.set("lastError", "The review moved, was held or the recipient left")
+			.inc("version", 1)
+			.inc("lockVersion", 1);
+		return this.mongo.updateMulti(wrong, cancelled, Notification.class).getModifiedCount();
+	}
+
+	Page<Notification> find(Filter filter, Pageable pageable) {
 		Criteria criteria = new Criteria();
-		if (agreementId != null) {
-			criteria.and("agreementId").is(agreementId);
+		if (filter.kind() != null) {
+			criteria.and("kind").is(filter.kind());
 		}
-		if (recipient != null) {
-			criteria.and("recipient").is(recipient.strip().toLowerCase(Locale.ROOT));
+		if (filter.agreementId() != null) {
+			criteria.and("agreementId").is(filter.agreementId());
 		}
+		if (filter.recipient() != null) {
+			criteria.and("recipient").is(filter.recipient().strip().toLowerCase(Locale.ROOT));
+		}
+		if (filter.status() != null) {
+			criteria.and(Notification.STATUS).is(filter.status());
+		}
+		if (filter.from() != null && filter.to() != null) {
+			criteria.and("dueAt").gte(filter.from()).lt(filter.to());
+		}
+		else if (filter.from() != null) {
+			criteria.and("dueAt").gte(filter.from());
+		}
+		else if (filter.to() != null) {
+			criteria.and("dueAt").lt(filter.to());
+		}
+		Sort defaultOrder = (filter.kind() != null) ? Sort.by("dueAt", "_id")
+				: Sort.by(Sort.Direction.DESC, "plannedAt");
 		Pageable page = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
-				pageable.getSortOr(Sort.by(Sort.Direction.DESC, "plannedAt")));
+				pageable.getSortOr(defaultOrder));
 		Query query = Query.query(criteria);
 		return PageableExecutionUtils.getPage(this.mongo.find(Query.of(query).with(page), Notification.class), page,
 				() -> this.mongo.count(query, Notification.class));
+	}
+
+	/**
+	 * What to list.
+	 *
+	 * @param kind the kind, or null for all
+	 * @param agreementId the agreement, or null
+	 * @param recipient the recipient's address, or null
+	 * @param status the status, or null
+	 * @param from the earliest due moment, inclusive, or null
+	 * @param to the latest due moment, exclusive, or null
+	 */
+	record Filter(String kind, String agreementId, String recipient, NotificationStatus status, Instant from,
+			Instant to) {
 	}
 
 }

@@ -2,14 +2,21 @@ package org.coophub.notification.notification;
 
 import java.time.Instant;
 
-record NotificationView(String id, String agreementId, String recipient, String template, int templateVersion,
-		String language, String subject, String contentHash, NotificationStatus status, int attempts, String lastError,
-		boolean late, Instant plannedAt, Instant sentAt) {
+/**
+ * A ledger entry as the API shows it; template, subject and hash are absent until a
+ * reminder is rendered, when it is sent.
+ */
+public record NotificationView(String id, String kind, String agreementId, String recipient, String template,
+		Integer templateVersion, String language, String subject, String contentHash, NotificationStatus status,
+		int attempts, String lastError, boolean late, Instant plannedAt, Instant dueAt, Instant sentAt,
+		Reminder reminder) {
 
-	static NotificationView of(Notification n) {
-		return new NotificationView(n.id(), n.agreementId(), n.recipient(), n.mail().template(),
-				n.mail().templateVersion(), n.mail().language(), n.mail().subject(), n.contentHash(), n.status(),
-				n.attempts(), n.lastError(), n.late(), n.plannedAt(), n.sentAt());
+	public static NotificationView of(Notification n) {
+		RenderedMail mail = n.mail();
+		return new NotificationView(n.id(), n.kind(), n.agreementId(), n.recipient(), n.template(),
+				(mail != null) ? mail.templateVersion() : null, n.language(), (mail != null) ? mail.subject() : null,
+				n.contentHash(), n.status(), n.attempts(), n.lastError(), n.late(), n.plannedAt(), n.dueAt(),
+				n.sentAt(), n.reminder());
 	}
 
 }

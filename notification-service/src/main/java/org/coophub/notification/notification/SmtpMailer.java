@@ -1,7 +1,10 @@
 package org.coophub.notification.notification;
 
+import java.nio.charset.StandardCharsets;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -9,7 +12,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a rendered mail over SMTP as multipart/alternative (plain text and HTML), UTF-8.
+ * Sends a rendered mail over SMTP as multipart/alternative (plain text and HTML), UTF-8,
+ * with the invitation of a review reminder attached.
  */
 @Component
 class SmtpMailer {
@@ -30,6 +34,10 @@ class SmtpMailer {
 		helper.setTo(recipient);
 		helper.setSubject(mail.subject());
 		helper.setText(mail.text(), mail.html());
+		if (mail.calendar() != null) {
+			helper.addAttachment(mail.calendar().filename(), new ByteArrayDataSource(
+					mail.calendar().content().getBytes(StandardCharsets.UTF_8), mail.calendar().contentType()));
+		}
 		message.setHeader("X-Coophub-Notification", notificationId);
 		message.setHeader("Content-Language", mail.language());
 		this.smtp.send(message);

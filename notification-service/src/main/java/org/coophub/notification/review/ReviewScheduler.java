@@ -2,12 +2,15 @@ package org.coophub.notification.review;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.coophub.events.DomainEvent;
+import org.coophub.events.activity.ActivityState;
+import org.coophub.events.activity.ActivityStatus;
+import org.coophub.events.activity.ActivityType;
 import org.coophub.events.agreement.AgreementState;
-import org.coophub.events.notification.ReviewScheduled;
 import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.problem.NotFoundException;
 
@@ -15,7 +18,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps each agreement's review schedule in step with the agreement.
+ * Keeps each agreement's review schedule in step with the agreement and its ANNUAL_REVIEW
+ * activities.
  */
 @Service
 public class ReviewScheduler {
@@ -32,23 +36,61 @@ public class ReviewScheduler {
 		this.clock = clock;
 	}
 
-	public void follow(AgreementState agreement, long version) {
-		ReviewSchedule schedule = Optional.ofNullable(this.mongo.findById(agreement.id(), ReviewSchedule.class))
-			.orElseGet(() -> ReviewSchedule.of(agreement.id()));
+	/**
+	 * Takes in a newer state of an agreement.
+	 * @param agreement the agreement
+	 * @param version its version
+	 * @return whether the state was new, so reminders may need planning again
+	 */
+	public boolean follow(AgreementState agreement, long version) {
+		ReviewSchedule schedule = find(agreement.id()).orElseGet(() -> ReviewSchedule.of(agreement.id()));
 		if (!schedule.follow(agreement, version)) {
-			return;
+			return false;
 		}
-		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of(schedule.timeZone())));
-		List<ReviewScheduled> planned = schedule.planNext(today, this.clock.instant()).stream().toList();
-		this.outbox.save(schedule, planned);
+		this.outbox.save(schedule, schedule.reconcile(today(schedule), this.clock.instant()));
+		return true;
 	}
 
-	ReviewSchedule schedule(String agreementId) {
-		ReviewSchedule schedule = this.mongo.findById(agreementId, ReviewSchedule.class);
-		if (schedule == null) {
-			throw new NotFoundException("Review schedule of agreement", agreementId);
+	/**
+	 * An activity changed: an ANNUAL_REVIEW completed holds the review, one planned for
+	 * another day moves it.
+	 * @param activity the activity
+	 * @return whether the schedule changed
+	 */
+	public boolean activity(ActivityState activity) {
+		if (activity.type() != ActivityType.ANNUAL_REVIEW || activity.startsAt() == null) {
+			return false;
 		}
-		return schedule;
+		Optional<ReviewSchedule> found = find(activity.agreementId());
+		if (found.isEmpty()) {
+			return false;
+		}
+		ReviewSchedule schedule = found.get();
+		LocalDate day = activity.startsAt().toLocalDate();
+		List<DomainEvent> events = new ArrayList<>();
+		if (activity.status() == ActivityStatus.COMPLETED) {
+			events.addAll(schedule.held(activity.id(), day, today(schedule), this.clock.instant()));
+		}
+		else if (activity.status() == ActivityStatus.PLANNED) {
+			schedule.rescheduled(activity.id(), day, this.clock.instant()).ifPresent(events::add);
+		}
+		if (events.isEmpty()) {
+			return false;
+		}
+		this.outbox.save(schedule, events);
+		return true;
+	}
+
+	public Optional<ReviewSchedule> find(String agreementId) {
+		return Optional.ofNullable(this.mongo.findById(agreementId, ReviewSchedule.class));
+	}
+
+	public ReviewSchedule schedule(String agreementId) {
+		return find(agreementId).orElseThrow(() -> new NotFoundException("Review schedule of agreement", agreementId));
+	}
+
+	public LocalDate today(ReviewSchedule schedule) {
+		return LocalDate.now(this.clock.withZone(schedule.zone()));
 	}
 
 }

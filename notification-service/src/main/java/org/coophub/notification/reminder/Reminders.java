@@ -1,0 +1,240 @@
+package org.coophub.notification.reminder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.coophub.events.agreement.Contact;
+import org.coophub.notification.directory.Directory;
+import org.coophub.notification.directory.KnownAgreement;
+import org.coophub.notification.directory.KnownOrganization;
+import org.coophub.notification.notification.MailComposer;
+import org.coophub.notification.notification.MailFormats;
+import org.coophub.notification.notification.MailTemplates;
+import org.coophub.notification.notification.Notification;
+import org.coophub.notification.notification.NotificationLedger;
+import org.coophub.notification.notification.Reminder;
+import org.coophub.notification.notification.RenderedMail;
+import org.coophub.notification.review.ReviewCycle;
+import org.coophub.notification.review.ReviewSchedule;
+import org.coophub.notification.review.ReviewScheduler;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Plans the reminders of each agreement's upcoming review for every contact of every
+ * party, and renders each one when it goes out.
+ * <p>
+ * Planning is idempotent: each reminder's send key names agreement, cycle, moment and
+ * recipient, so planning again (a redelivered event, a second instance) adds nothing, and
+ * what the schedule no longer calls for is cancelled. Moments already past when a
+ * reminder is planned are skipped: a new agreement or contact gets no retroactive
+ * reminders. Moments that pass while the service is down stay planned and go out late,
+ * once.
+ */
+@Service
+public class Reminders implements MailComposer {
+
+	static final String VIEW = "review";
+
+	private final ReviewScheduler scheduler;
+
+	private final Directory directory;
+
+	private final NotificationLedger ledger;
+
+	private final ActivityLog activities;
+
+	private final MailTemplates templates;
+
+	private final Clock clock;
+
+	private final String organizer;
+
+	Reminders(ReviewScheduler scheduler, Directory directory, NotificationLedger ledger, ActivityLog activities,
+			MailTemplates templates, Clock clock, @Value("${coophub.mail.from}") String from) {
+		this.scheduler = scheduler;
+		this.directory = directory;
+		this.ledger = ledger;
+		this.activities = activities;
+		this.templates = templates;
+		this.clock = clock;
+		this.organizer = address(from);
+	}
+
+	/**
+	 * Plans the reminders the agreement's schedule calls for and cancels the others.
+	 * @param agreementId the agreement
+	 */
+	public void replan(String agreementId) {
+		Instant now = this.clock.instant();
+		Set<String> keep = new HashSet<>();
+		Optional<ReviewSchedule> schedule = this.scheduler.find(agreementId);
+		Optional<KnownAgreement> agreement = this.directory.agreement(agreementId);
+		Optional<ReviewCycle> cycle = schedule.flatMap(ReviewSchedule::upcoming);
+		if (cycle.isPresent() && agreement.isPresent()) {
+			ReviewCycle review = cycle.get();
+			List<ReminderPlan.Moment> moments = ReminderPlan.moments(review.dueOn(), schedule.get().zone(),
+					schedule.get().leadDays());
+			for (String partyId : agreement.get().partyIds()) {
+				Optional<KnownOrganization> party = this.directory.organization(partyId);
+				for (Contact contact : party.map(KnownOrganization::recipients).orElse(List.of())) {
+					for (ReminderPlan.Moment moment : moments) {
+						String email = contact.email().strip().toLowerCase(Locale.ROOT);
+						String key = ReminderPlan.key(agreementId, review.year(), review.dueOn(), moment.offsetDays(),
+								email);
+						keep.add(key);
+						if (moment.dueAt().isBefore(now)) {
+							continue;
+						}
+						Reminder reminder = new Reminder(review.year(), review.dueOn(), moment.offsetDays(), partyId,
+								language(contact));
+						if (!this.ledger
+							.plan(Notification.remind(key, agreementId, email, reminder, moment.dueAt(), now))) {
+							this.ledger.replan(key);
+						}
+					}
+				}
+			}
+		}
+		this.ledger.cancelRemindersExcept(agreementId, keep);
+	}
+
+	/**
+	 * Plans again the reminders of every agreement an organization is party to: its
+	 * contacts changed.
+	 * @param organizationId the organization
+	 */
+	public void replanOrganization(String organizationId) {
+		this.directory.agreementsOf(organizationId).forEach(this::replan);
+	}
+
+	@Override
+	public Optional<RenderedMail> compose(Notification notification) {
+		Reminder reminder = notification.reminder();
+		if (reminder == null) {
+			return Optional.empty();
+		}
+		Optional<ReviewSchedule> schedule = this.scheduler.find(notification.agreementId());
+		Optional<ReviewCycle> cycle = schedule.flatMap(ReviewSchedule::upcoming)
+			.filter((c) -> c.year() == reminder.year() && c.dueOn().equals(reminder.dueOn()));
+		Optional<KnownAgreement> agreement = this.directory.agreement(notification.agreementId());
+		Optional<KnownOrganization> party = this.directory.organization(reminder.organizationId());
+		Optional<Contact> contact = party.flatMap((p) -> p.recipient(notification.recipient()));
+		if (cycle.isEmpty() || agreement.isEmpty() || contact.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(render(schedule.get(), cycle.get(), agreement.get(), party.get(), contact.get(),
+				reminder.offsetDays()));
+	}
+
+	/**
+	 * Renders the reminder of an agreement's upcoming review as a contact would receive
+	 * it, without planning or sending anything.
+	 * @param agreementId the agreement
+	 * @param offsetDays the moment: a lead day, or negative for overdue
+	 * @param language the language
+	 * @param recipient a contact's address, or null for a neutral greeting as a
+	 * non-hosting party
+	 * @return the rendered mail
+	 */
+	RenderedMail preview(String agreementId, int offsetDays, String language, String recipient) {
+		ReviewSchedule schedule = this.scheduler.schedule(agreementId);
+		ReviewCycle cycle = schedule.upcoming()
+			.orElseThrow(() -> new org.coophub.platform.problem.RuleViolationException("agreementId",
+					"The agreement has no upcoming review"));
+		KnownAgreement agreement = this.directory.agreement(agreementId)
+			.orElseThrow(() -> new org.coophub.platform.problem.NotFoundException("Agreement", agreementId));
+		for (String partyId : agreement.partyIds()) {
+			Optional<KnownOrganization> party = this.directory.organization(partyId);
+			Optional<Contact> contact = (recipient != null) ? party.flatMap((p) -> p.recipient(recipient))
+					: Optional.empty();
+			if (contact.isPresent()) {
+				Contact c = contact.get();
+				Contact inLanguage = new Contact(c.name(), c.email(), c.phone(), c.department(), c.role(), language,
+						true);
+				return render(schedule, cycle, agreement, party.get(), inLanguage, offsetDays);
+			}
+		}
+		if (recipient != null) {
+			throw new org.coophub.platform.problem.RuleViolationException("recipient",
+					"Not a contact of the agreement's parties who receives mail");
+		}
+		String partyId = agreement.partyIds()
+			.stream()
+			.filter((id) -> !id.equals(cycle.hostOrganizationId()))
+			.findFirst()
+			.orElse(agreement.partyIds().get(0));
+		KnownOrganization party = this.directory.organization(partyId)
+			.orElseThrow(() -> new org.coophub.platform.problem.NotFoundException("Organization", partyId));
+		Contact reader = new Contact("...", this.organizer, null, null, null, language, true);
+		return render(schedule, cycle, agreement, party, reader, offsetDays);
+	}
+
+	private RenderedMail render(ReviewSchedule schedule, ReviewCycle cycle, KnownAgreement agreement,
+			KnownOrganization party, Contact contact, int offsetDays) {
+		String language = language(contact);
+		LocalDate today = this.scheduler.today(schedule);
+		LocalDate since = schedule.lastHeld()
+			.map((held) -> (held.heldOn() != null) ? held.heldOn() : held.dueOn())
+			.orElse(null);
+		ReviewDigest digest = ReviewDigest.of(this.activities.completed(agreement.id(), since, today),
+				agreement.openCommitments());
+		String hostName = (cycle.hostOrganizationId() != null) ? this.directory.organization(cycle.hostOrganizationId())
+			.map((host) -> host.name().in(language))
+			.orElse(cycle.hostOrganizationId()) : null;
+		boolean host = party.id().equals(cycle.hostOrganizationId());
+		String template = (offsetDays < 0) ? "review-overdue" : "review-reminder";
+		String dueDate = MailFormats.date(cycle.dueOn(), language);
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("recipientName", contact.name());
+		model.put("organizationName", party.name().in(language));
+		model.put("agreementCode", agreement.code());
+		model.put("agreementTitle", agreement.title().in(language));
+		model.put("year", String.valueOf(cycle.year()));
+		model.put("dueDate", dueDate);
+		model.put("days", Math.abs(offsetDays));
+		model.put("hostName", hostName);
+		model.put("host", host);
+		model.put("since", (since != null) ? MailFormats.date(since, language) : null);
+		model.put("digest", digest.lines(language));
+		List<String> commitments = new ArrayList<>();
+		digest.openCommitments()
+			.forEach((c) -> commitments.add(c.title().in(language)
+					+ ((c.dueOn() != null) ? " (" + MailFormats.date(c.dueOn(), language) + ")" : "")));
+		model.put("commitments", commitments);
+		RenderedMail mail = this.templates.render(template, VIEW, language, model, agreement.code(),
+				String.valueOf(cycle.year()), dueDate);
+		String summary = this.templates.message("review.calendar.summary", language, agreement.code(),
+				String.valueOf(cycle.year()), hostName);
+		String ics = ReviewInvitation.write(agreement.id(), cycle.year(), cycle.sequence(), cycle.dueOn(), summary,
+				agreement.title().in(language), this.organizer, contact.email(), this.clock.instant());
+		return mail.withCalendar(
+				new RenderedMail.MailAttachment("review-" + cycle.year() + ".ics", ReviewInvitation.CONTENT_TYPE, ics));
+	}
+
+	private static String language(Contact contact) {
+		return "en".equals(contact.language()) ? "en" : "vi";
+	}
+
+	private static String address(String from) {
+		try {
+			return new InternetAddress(from).getAddress();
+		}
+		catch (AddressException ex) {
+			throw new IllegalArgumentException("coophub.mail.from is not an address: " + from, ex);
+		}
+	}
+
+}
