@@ -1,71 +1,288 @@
-// The portfolio dashboard: reads /api/v1/dashboard, refreshes on every server-sent event.
-// Text is always set with textContent, so a title containing HTML shows as text.
+// The operations dashboard: the portfolio at #/, one agreement at #/agreements/{id}.
+// Reads the JSON API, redraws the open view on every server-sent event (no reload).
+// Text is always set with textContent, never innerHTML, so a title containing HTML shows as text.
 'use strict';
 
 const TEXTS = {
-  vi: { title: 'Cooperation Hub — Bảng điều hành', code: 'Mã', program: 'Chương trình', status: 'Trạng thái',
-        activities: 'Hoạt động', thisYear: 'Năm nay', conferences: 'Hội nghị XTĐT', investors: 'Nhà đầu tư',
-        mous: 'MoU', capital: 'Vốn đăng ký', waiting: 'Đang kết nối…', updated: 'Cập nhật lúc ',
-        ACTIVE: 'Đang hiệu lực', DRAFT: 'Dự thảo', SUSPENDED: 'Tạm dừng', TERMINATED: 'Chấm dứt', EXPIRED: 'Hết hạn' },
-  en: { title: 'Cooperation Hub — Operations dashboard', code: 'Code', program: 'Program', status: 'Status',
-        activities: 'Activities', thisYear: 'This year', conferences: 'Conferences', investors: 'Investors',
-        mous: 'MoUs', capital: 'Registered capital', waiting: 'Connecting…', updated: 'Updated at ',
-        ACTIVE: 'Active', DRAFT: 'Draft', SUSPENDED: 'Suspended', TERMINATED: 'Terminated', EXPIRED: 'Expired' }
+  vi: {
+    title: 'Cooperation Hub — Bảng điều hành', portfolio: 'Danh mục chương trình', code: 'Mã',
+    program: 'Chương trình', status: 'Trạng thái', activities: 'Hoạt động', thisYear: 'Năm nay',
+    conferences: 'Hội nghị XTĐT', investors: 'Nhà đầu tư', mous: 'MoU', capital: 'Vốn đăng ký',
+    nextReview: 'Sơ kết tiếp theo', behind: 'Cam kết chậm', upcomingReviews: 'Sơ kết sắp tới',
+    pipeline: 'Tình trạng luồng sự kiện', group: 'Dịch vụ (nhóm)', topic: 'Chủ đề', lag: 'Độ trễ (bản ghi)',
+    deadLetters: 'Thư chết (DLQ): ', outbox: 'Hàng đợi outbox: ', unavailable: 'không có số liệu',
+    back: '← Danh mục', exportCsv: 'Xuất CSV', exportXlsx: 'Xuất XLSX', reportHtml: 'Báo cáo sơ kết (HTML)',
+    reportPdf: 'Báo cáo sơ kết (PDF)', notifications: 'Thông báo', byYear: 'Hoạt động theo năm và loại',
+    commitmentsChart: 'Cam kết năm nay: chỉ tiêu, kế hoạch, đã thực hiện', commitments: 'Cam kết',
+    commitment: 'Cam kết', target: 'Chỉ tiêu/năm', planned: 'Kế hoạch', held: 'Đã thực hiện',
+    feed: 'Hoạt động gần đây', waiting: 'Đang kết nối…', updated: 'Cập nhật lúc ', overdue: 'quá hạn',
+    host: 'chủ trì: ', sent: 'đã gửi', late: 'trễ', failed: 'lỗi', none: '—', parties: 'Các bên: ',
+    ACTIVE: 'Đang hiệu lực', DRAFT: 'Dự thảo', SUSPENDED: 'Tạm dừng', TERMINATED: 'Chấm dứt', EXPIRED: 'Hết hạn',
+    PLANNED: 'Kế hoạch', COMPLETED: 'Đã thực hiện', CANCELLED: 'Đã hủy', OPEN: 'Chưa thực hiện',
+    IN_PROGRESS: 'Đang thực hiện', DONE: 'Hoàn thành', DROPPED: 'Bỏ', UPCOMING: 'Sắp tới', DUE: 'Đến hạn',
+    OVERDUE: 'Quá hạn', HELD: 'Đã tổ chức', LEAD: 'Chủ trì', PARTNER: 'Đối tác',
+    INVESTMENT_PROMOTION_CONFERENCE: 'Hội nghị XTĐT', TRADE_PROMOTION: 'Xúc tiến thương mại',
+    INFORMATION_EXCHANGE: 'Trao đổi thông tin', DOCUMENT_SHARING: 'Chia sẻ tài liệu',
+    WEBSITE_PROMOTION: 'Quảng bá trên website', EXPERIENCE_EXCHANGE: 'Trao đổi kinh nghiệm', TRAINING: 'Đào tạo',
+    SITE_VISIT: 'Khảo sát', JOINT_MEETING: 'Họp liên tịch', SPORTS_EVENT: 'Giao lưu thể thao',
+    ANNUAL_REVIEW: 'Sơ kết', OTHER: 'Khác'
+  },
+  en: {
+    title: 'Cooperation Hub — Operations dashboard', portfolio: 'Portfolio', code: 'Code', program: 'Program',
+    status: 'Status', activities: 'Activities', thisYear: 'This year', conferences: 'Conferences',
+    investors: 'Investors', mous: 'MoUs', capital: 'Registered capital', nextReview: 'Next review',
+    behind: 'Behind target', upcomingReviews: 'Upcoming reviews', pipeline: 'Pipeline health',
+    group: 'Service (group)', topic: 'Topic', lag: 'Lag (records)', deadLetters: 'Dead letters: ',
+    outbox: 'Outbox backlog: ', unavailable: 'not available', back: '← Portfolio', exportCsv: 'Export CSV',
+    exportXlsx: 'Export XLSX', reportHtml: 'Annual review report (HTML)', reportPdf: 'Annual review report (PDF)',
+    notifications: 'Notifications', byYear: 'Activities by year and type',
+    commitmentsChart: 'Commitments this year: target, planned, held', commitments: 'Commitments',
+    commitment: 'Commitment', target: 'Target/year', planned: 'Planned', held: 'Held', feed: 'Recent activity',
+    waiting: 'Connecting…', updated: 'Updated at ', overdue: 'overdue', host: 'host: ', sent: 'sent', late: 'late',
+    failed: 'failed', none: '—', parties: 'Parties: ',
+    ACTIVE: 'Active', DRAFT: 'Draft', SUSPENDED: 'Suspended', TERMINATED: 'Terminated', EXPIRED: 'Expired',
+    PLANNED: 'Planned', COMPLETED: 'Completed', CANCELLED: 'Cancelled', OPEN: 'Open', IN_PROGRESS: 'In progress',
+    DONE: 'Done', DROPPED: 'Dropped', UPCOMING: 'Upcoming', DUE: 'Due', OVERDUE: 'Overdue', HELD: 'Held',
+    LEAD: 'Lead', PARTNER: 'Partner',
+    INVESTMENT_PROMOTION_CONFERENCE: 'Investment conference', TRADE_PROMOTION: 'Trade promotion',
+    INFORMATION_EXCHANGE: 'Information exchange', DOCUMENT_SHARING: 'Document sharing',
+    WEBSITE_PROMOTION: 'Website promotion', EXPERIENCE_EXCHANGE: 'Experience exchange', TRAINING: 'Training',
+    SITE_VISIT: 'Site visit', JOINT_MEETING: 'Joint meeting', SPORTS_EVENT: 'Sports event',
+    ANNUAL_REVIEW: 'Annual review', OTHER: 'Other'
+  }
 };
+
+const COLORS = ['#0b5563', '#e07a1f', '#3c8d2f', '#8e44ad', '#c0392b', '#2c7fb8', '#7f8c8d', '#d4ac0d',
+  '#16a085', '#6d4c41', '#ad1457', '#34495e'];
 
 let language = (localStorage.getItem('lang') || navigator.language || 'vi').startsWith('en') ? 'en' : 'vi';
 let portfolio = [];
+let pipeline = null;
+let agreement = null;
+const charts = {};
 
 function t(key) { return TEXTS[language][key] || key; }
-
-function cell(row, text, numeric) {
-  const td = document.createElement('td');
-  td.textContent = text;
-  if (numeric) { td.className = 'number'; }
-  row.appendChild(td);
+function text(value) { return (value && (value[language] || value.vi || value.en)) || ''; }
+function formatNumber(value) { return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(value || 0); }
+function formatDate(iso) {
+  if (!iso) { return t('none'); }
+  const [y, m, d] = iso.split('-');
+  return language === 'vi' ? d + '/' + m + '/' + y : iso;
 }
-
-function formatNumber(value) { return new Intl.NumberFormat(language).format(value); }
-
 function capital(totals) {
-  return Object.entries(totals.registeredCapital || {})
-    .map(([currency, amount]) => formatNumber(amount) + ' ' + currency).join(' · ');
+  const parts = Object.entries((totals && totals.registeredCapital) || {})
+    .map(([currency, amount]) => formatNumber(amount) + ' ' + currency);
+  return parts.length ? parts.join(' · ') : t('none');
+}
+function el(tag, content, className) {
+  const node = document.createElement(tag);
+  if (content !== undefined && content !== null) { node.textContent = content; }
+  if (className) { node.className = className; }
+  return node;
+}
+function cell(row, content, numeric, field) {
+  const td = el('td', content, numeric ? 'number' : null);
+  if (field) { td.dataset.field = field; }
+  row.appendChild(td);
+  return td;
+}
+function reviewText(review) {
+  if (!review) { return t('none'); }
+  const host = text(review.hostName) || review.hostOrganizationId || '';
+  return (review.dueOn ? formatDate(review.dueOn) : String(review.year)) + (host ? ' · ' + t('host') + host : '');
 }
 
-function render() {
+function route() {
+  const match = location.hash.match(/^#\/agreements\/([^/]+)$/);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+function renderTexts() {
   document.documentElement.lang = language;
-  document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+  document.querySelectorAll('[data-lang]').forEach((button) => {
+    button.classList.toggle('active', button.dataset.lang === language);
+  });
+  document.querySelectorAll('[data-export]').forEach((link) => {
+    link.href = 'api/v1/dashboard/export.' + link.dataset.export + '?lang=' + language;
+  });
+}
+
+function renderPortfolio() {
   const body = document.querySelector('#portfolio tbody');
   body.replaceChildren();
   for (const entry of portfolio) {
     const row = document.createElement('tr');
     row.dataset.agreementId = entry.agreementId;
-    const title = entry.agreement.title[language] || entry.agreement.title.vi;
-    cell(row, entry.agreement.code);
-    cell(row, title);
-    cell(row, t(entry.agreement.status));
-    cell(row, formatNumber(entry.activityCount), true);
-    cell(row, formatNumber(entry.activitiesThisYear), true);
-    cell(row, formatNumber(entry.conferenceTotals.conferences), true);
-    cell(row, formatNumber(entry.conferenceTotals.investorsAttending), true);
-    cell(row, formatNumber(entry.conferenceTotals.mousSigned), true);
-    cell(row, capital(entry.conferenceTotals), true);
+    if (entry.reviewOverdue) { row.className = 'overdue'; }
+    cell(row, entry.agreement.code, false, 'code');
+    const titleCell = cell(row, null, false, 'title');
+    const link = el('a', text(entry.agreement.title));
+    link.href = '#/agreements/' + encodeURIComponent(entry.agreementId);
+    titleCell.appendChild(link);
+    cell(row, t(entry.agreement.status), false, 'status');
+    cell(row, formatNumber(entry.activityCount), true, 'activityCount');
+    cell(row, formatNumber(entry.activitiesThisYear), true, 'activitiesThisYear');
+    cell(row, formatNumber(entry.conferenceTotals.conferences), true, 'conferences');
+    cell(row, formatNumber(entry.conferenceTotals.investorsAttending), true, 'investors');
+    cell(row, formatNumber(entry.conferenceTotals.mousSigned), true, 'mous');
+    cell(row, capital(entry.conferenceTotals), true, 'capital');
+    const review = cell(row, reviewText(entry.nextReview), false, 'nextReview');
+    if (entry.reviewOverdue) { review.appendChild(el('span', t('overdue'), 'badge')); }
+    cell(row, formatNumber(entry.commitmentsBehindTarget), true, 'behind');
     body.appendChild(row);
+  }
+  const reviews = document.getElementById('reviews');
+  reviews.replaceChildren();
+  portfolio.filter((entry) => entry.nextReview && entry.nextReview.dueOn)
+    .sort((a, b) => a.nextReview.dueOn.localeCompare(b.nextReview.dueOn))
+    .forEach((entry) => {
+      const item = el('li', entry.agreement.code + ' — ' + text(entry.agreement.title) + ': ' + reviewText(entry.nextReview));
+      if (entry.reviewOverdue) { item.appendChild(el('span', t('overdue'), 'badge')); }
+      reviews.appendChild(item);
+    });
+  renderPipeline();
+}
+
+function renderPipeline() {
+  const body = document.querySelector('#pipeline tbody');
+  body.replaceChildren();
+  if (!pipeline) { return; }
+  for (const lag of pipeline.consumerLag) {
+    const row = document.createElement('tr');
+    cell(row, lag.group);
+    cell(row, lag.topic);
+    cell(row, formatNumber(lag.lag), true);
+    body.appendChild(row);
+  }
+  const dead = pipeline.deadLetters.map((d) => d.topic + ': ' + formatNumber(d.records)).join(' · ');
+  document.getElementById('dead-letters').textContent = t('deadLetters') + (dead || '0');
+  const outbox = pipeline.outboxBacklog;
+  document.getElementById('outbox').textContent = t('outbox') + (outbox === null || outbox === undefined
+    ? t('unavailable') : formatNumber(outbox));
+}
+
+function chart(id, config) {
+  if (charts[id]) { charts[id].destroy(); }
+  charts[id] = new Chart(document.getElementById(id), config);
+}
+
+function renderAgreement() {
+  if (!agreement) { return; }
+  const a = agreement;
+  const id = encodeURIComponent(a.agreementId);
+  document.getElementById('agreement-title').textContent = a.agreement
+    ? a.agreement.code + ' — ' + text(a.agreement.title) : a.agreementId;
+  document.getElementById('agreement-meta').textContent = a.agreement
+    ? t(a.agreement.status) + ' · ' + t('parties') + a.parties.map((p) => (text(p.name) || p.organizationId)
+      + ' (' + t(p.role) + ')').join(', ') : '';
+  const year = new Date().getFullYear();
+  document.getElementById('agreement-csv').href = 'api/v1/dashboard/agreements/' + id + '/export.csv?lang=' + language;
+  document.getElementById('agreement-xlsx').href = 'api/v1/dashboard/agreements/' + id + '/export.xlsx?lang=' + language;
+  document.getElementById('report-html').href = 'api/v1/agreements/' + id + '/reports/' + year + '?lang=' + language;
+  document.getElementById('report-pdf').href = 'api/v1/agreements/' + id + '/reports/' + year + '.pdf?lang=' + language;
+  document.getElementById('card-activities').textContent = formatNumber(a.activityCount);
+  document.getElementById('card-conferences').textContent = formatNumber(a.conferenceTotals.conferences);
+  document.getElementById('card-investors').textContent = formatNumber(a.conferenceTotals.investorsAttending);
+  document.getElementById('card-capital').textContent = capital(a.conferenceTotals);
+  document.getElementById('card-review').textContent = reviewText(a.nextReview)
+    + (a.nextReview && a.nextReview.overdue ? ' · ' + t('overdue') : '');
+  document.getElementById('card-notifications').textContent = formatNumber(a.notifications.sent) + ' ' + t('sent')
+    + ' · ' + formatNumber(a.notifications.late) + ' ' + t('late') + ' · ' + formatNumber(a.notifications.failed)
+    + ' ' + t('failed');
+
+  const years = Object.keys(a.activitiesByYear);
+  const types = [...new Set(years.flatMap((y) => Object.keys(a.activitiesByYear[y])))];
+  chart('chart-years', {
+    type: 'bar',
+    data: {
+      labels: years,
+      datasets: types.map((type, i) => ({ label: t(type), backgroundColor: COLORS[i % COLORS.length],
+        data: years.map((y) => a.activitiesByYear[y][type] || 0) }))
+    },
+    options: { animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true,
+      ticks: { precision: 0 } } } }
+  });
+  const current = a.commitments.map((c) => c.years.find((y) => y.year === year) || { target: c.perYear, planned: 0, held: 0 });
+  chart('chart-commitments', {
+    type: 'bar',
+    data: {
+      labels: a.commitments.map((c) => text(c.title)),
+      datasets: [
+        { label: t('target'), backgroundColor: COLORS[6], data: current.map((y) => y.target || 0) },
+        { label: t('planned'), backgroundColor: COLORS[1], data: current.map((y) => y.planned) },
+        { label: t('held'), backgroundColor: COLORS[2], data: current.map((y) => y.held) }
+      ]
+    },
+    options: { animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+  });
+
+  const commitments = document.querySelector('#commitments tbody');
+  commitments.replaceChildren();
+  a.commitments.forEach((c, i) => {
+    const row = document.createElement('tr');
+    const name = cell(row, text(c.title));
+    if (c.behindTarget) { name.appendChild(el('span', t('behind'), 'badge')); }
+    cell(row, c.perYear === null ? t('none') : formatNumber(c.perYear), true);
+    cell(row, formatNumber(current[i].planned), true);
+    cell(row, formatNumber(current[i].held), true);
+    cell(row, t(c.status));
+    commitments.appendChild(row);
+  });
+  const feed = document.getElementById('feed');
+  feed.replaceChildren();
+  for (const activity of a.recentActivities) {
+    feed.appendChild(el('li', formatDate((activity.startsAt || '').substring(0, 10)) + ' · ' + t(activity.type)
+      + ' · ' + text(activity.title) + ' · ' + t(activity.status)));
   }
 }
 
+async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (!response.ok) { throw new Error(url + ': ' + response.status); }
+  return response.json();
+}
+
 async function refresh() {
-  const response = await fetch('api/v1/dashboard', { headers: { Accept: 'application/json' } });
-  portfolio = await response.json();
-  render();
-  document.getElementById('live').textContent = t('updated') + new Date().toLocaleTimeString(language);
+  const id = route();
+  document.getElementById('portfolio-view').hidden = id !== null;
+  document.getElementById('agreement-view').hidden = id === null;
+  try {
+    if (id === null) {
+      portfolio = await getJson('api/v1/dashboard');
+      pipeline = await getJson('api/v1/dashboard/pipeline').catch(() => null);
+      renderPortfolio();
+    }
+    else {
+      agreement = await getJson('api/v1/dashboard/agreements/' + encodeURIComponent(id));
+      renderAgreement();
+    }
+    document.getElementById('live').textContent = t('updated') + new Date().toLocaleTimeString(language);
+  }
+  catch (error) {
+    document.getElementById('live').textContent = String(error.message);
+  }
 }
 
 document.querySelectorAll('[data-lang]').forEach((button) => button.addEventListener('click', () => {
   language = button.dataset.lang;
   localStorage.setItem('lang', language);
-  render();
+  renderTexts();
+  renderPortfolio();
+  renderAgreement();
 }));
+window.addEventListener('hashchange', refresh);
 
-new EventSource('api/v1/dashboard/stream').addEventListener('dashboard-changed', refresh);
+// A burst of events (an import, a rebuild) becomes one refresh.
+let pending = null;
+function refreshSoon() {
+  if (pending === null) { pending = setTimeout(() => { pending = null; refresh(); }, 200); }
+}
+const events = new EventSource('api/v1/dashboard/stream');
+events.addEventListener('dashboard-changed', (event) => {
+  const change = JSON.parse(event.data || '{}');
+  const id = route();
+  if (id === null || !change.agreementId || change.agreementId === id) { refreshSoon(); }
+});
+renderTexts();
 refresh();

@@ -139,6 +139,28 @@ class DashboardIntegrationTest {
 	}
 
 	@Test
+	void thePageAndItsChartLibraryAreServedLocally() {
+		String page = this.http.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).contains("webjars/chart.js/dist/chart.umd.js").doesNotContain("://");
+		String chartJs = this.http.get()
+			.uri("/webjars/chart.js/dist/chart.umd.js")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(chartJs).contains("Chart.js");
+	}
+
+	@Test
 	void anUnknownAgreementDashboardIsNotFoundAsProblemJson() {
 		this.http.get()
 			.uri("/api/v1/dashboard/agreements/{id}", "no-such-agreement")
