@@ -29,13 +29,28 @@ final class DemoApi {
 	}
 
 	Response post(URI uri, JsonNode body) {
+		return send("POST", uri, body, null);
+	}
+
+	/**
+	 * An update of a resource read at the version {@code etag}: the services require
+	 * If-Match on every update.
+	 */
+	Response update(String method, URI uri, JsonNode body, String etag) {
+		return send(method, uri, body, etag);
+	}
+
+	private Response send(String method, URI uri, JsonNode body, String ifMatch) {
 		HttpRequest.BodyPublisher publisher = (body != null) ? HttpRequest.BodyPublishers.ofByteArray(toBytes(body))
 				: HttpRequest.BodyPublishers.noBody();
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.POST(publisher)
+			.method(method, publisher)
 			.header("Accept", "application/json, application/problem+json");
 		if (body != null) {
 			request.header("Content-Type", "application/json; charset=utf-8");
+		}
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
 		}
 		return send(request);
 	}
@@ -45,6 +60,7 @@ final class DemoApi {
 			HttpResponse<byte[]> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofByteArray());
 			return new Response(response.request().method() + " " + response.request().uri(), response.statusCode(),
+					response.headers().firstValue("ETag").orElse(null),
 					new String(response.body(), StandardCharsets.UTF_8), this.json);
 		}
 		catch (IOException ex) {
@@ -65,7 +81,10 @@ final class DemoApi {
 		}
 	}
 
-	record Response(String call, int status, String body, ObjectMapper json) {
+	/**
+	 * @param etag the ETag header (the resource's version), or null
+	 */
+	record Response(String call, int status, String etag, String body, ObjectMapper json) {
 
 		/**
 		 * The JSON body if the status is the expected one, else a failure showing the
@@ -82,6 +101,18 @@ final class DemoApi {
 				throw new DemoDataException(
 						this.call + " answered " + this.status + " with a body that is not JSON: " + this.body, ex);
 			}
+		}
+
+		/**
+		 * The ETag of an answer with the expected status: what the next update of the
+		 * resource sends as If-Match.
+		 */
+		String expectEtag(int expectedStatus) {
+			expect(expectedStatus);
+			if (this.etag == null) {
+				throw new DemoDataException(this.call + " answered " + this.status + " without an ETag");
+			}
+			return this.etag;
 		}
 
 		DemoDataException unexpected() {

@@ -84,26 +84,48 @@ public final class DemoData {
 				.expect(201);
 			ids.put("org:" + organization.path("code").asText(), created.path("id").asText());
 		}
-		JsonNode agreement = this.api
-			.post(this.agreementService.resolve("/api/v1/agreements"), resolve(demo.path("agreement"), ids))
-			.expect(201);
-		String agreementId = agreement.path("id").asText();
+		DemoApi.Response created = this.api.post(this.agreementService.resolve("/api/v1/agreements"),
+				resolve(demo.path("agreement"), ids));
+		String agreementId = created.expect(201).path("id").asText();
 		ids.put("agreement", agreementId);
-		JsonNode activated = this.api
-			.post(this.agreementService.resolve("/api/v1/agreements/" + agreementId + "/activate"), null)
-			.expect(200);
-		if (!"ACTIVE".equals(activated.path("status").asText())) {
+		URI agreement = this.agreementService.resolve("/api/v1/agreements/" + agreementId);
+		DemoApi.Response activated = this.api.update("POST", URI.create(agreement + "/activate"), null,
+				created.expectEtag(201));
+		if (!"ACTIVE".equals(activated.expect(200).path("status").asText())) {
 			throw new DemoDataException(
-					"Agreement " + agreementId + " is " + activated.path("status") + " after activation");
+					"Agreement " + agreementId + " is " + activated.expect(200).path("status") + " after activation");
+		}
+		String etag = activated.expectEtag(200);
+		int amendments = 0;
+		for (JsonNode change : demo.path("changesAfterActivation")) {
+			etag = applyChange(agreement, resolve(change, ids), etag);
+			amendments++;
 		}
 		int activities = 0;
 		for (JsonNode activity : demo.path("activities")) {
 			postActivity(resolve(activity, ids));
 			activities++;
 		}
-		log.info("Demo data loaded: {} organizations, agreement {}, {} activities", demo.path("organizations").size(),
-				agreementId, activities);
+		log.info("Demo data loaded: {} organizations, agreement {} with {} changes after activation, {} activities",
+				demo.path("organizations").size(), agreementId, amendments, activities);
 		return new Outcome(true, demo.path("organizations").size(), agreementId, activities);
+	}
+
+	/**
+	 * Applies one change of the agreement made after its activation, based on the version
+	 * {@code etag}: {@code amend} (a PATCH of its terms, with a note) or
+	 * {@code addCommitment}.
+	 * @return the ETag of the new version
+	 */
+	private String applyChange(URI agreement, JsonNode change, String etag) {
+		String kind = change.path("kind").asText();
+		return switch (kind) {
+			case "amend" -> this.api.update("PATCH", agreement, change.path("body"), etag).expectEtag(200);
+			case "addCommitment" ->
+				this.api.update("POST", URI.create(agreement + "/commitments"), change.path("body"), etag)
+					.expectEtag(201);
+			default -> throw new DemoDataException("Unknown kind of change in the demo data: " + kind);
+		};
 	}
 
 	private void postActivity(JsonNode activity) {

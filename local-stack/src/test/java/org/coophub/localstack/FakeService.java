@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpServer;
  * Stands in for a service jar in tests of the process handling and the demo loader: JDK
  * classes only, so it runs from a jar holding just this class. It answers health checks
  * and the few API calls of the demo loader, rejects bodies with unresolved placeholders,
+ * answers 428 to an update of the agreement without If-Match (as agreement-service does)
  * and (as activity-service may) answers 422 to the first activity until it "knows" the
  * agreement.
  */
@@ -59,10 +60,11 @@ public final class FakeService {
 				send(exchange, 201, "{\"id\":\"" + UUID.randomUUID() + "\"}");
 			}
 			else if (path.equals("/api/v1/agreements")) {
+				exchange.getResponseHeaders().set("ETag", "\"1\"");
 				send(exchange, 201, "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"DRAFT\",\"version\":1}");
 			}
-			else if (path.endsWith("/activate")) {
-				send(exchange, 200, "{\"status\":\"ACTIVE\",\"version\":2}");
+			else if (path.startsWith("/api/v1/agreements/")) {
+				updateAgreement(exchange, path, exchange.getRequestHeaders().getFirst("If-Match"));
 			}
 			else if (path.equals("/api/v1/activities")) {
 				boolean known = activityAttempts.incrementAndGet() > 2;
@@ -73,6 +75,21 @@ public final class FakeService {
 				send(exchange, 404, "{}");
 			}
 		}
+	}
+
+	/**
+	 * Activation, amendment or a new commitment: each needs the current version in
+	 * If-Match and answers with the next one.
+	 */
+	private static void updateAgreement(HttpExchange exchange, String path, String ifMatch) throws IOException {
+		if (ifMatch == null || !ifMatch.matches("\"\\d+\"")) {
+			send(exchange, 428, "{\"title\":\"Precondition required\",\"status\":428}");
+			return;
+		}
+		long next = Long.parseLong(ifMatch.replace("\"", "")) + 1;
+		exchange.getResponseHeaders().set("ETag", "\"" + next + "\"");
+		boolean created = path.endsWith("/commitments");
+		send(exchange, created ? 201 : 200, "{\"status\":\"ACTIVE\",\"version\":" + next + "}");
 	}
 
 	private static void send(HttpExchange exchange, int status, String json) throws IOException {

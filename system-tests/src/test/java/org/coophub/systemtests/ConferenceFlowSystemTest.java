@@ -70,13 +70,18 @@ class ConferenceFlowSystemTest {
 				 "kind":"INDUSTRIAL_ZONE_AUTHORITY","province":"TP. Hồ Chí Minh",
 				 "contacts":[{"name":"Văn phòng","email":"vanphong@st-hepza.example","language":"vi"}]}
 				""").get("id").asString();
-		String agreement = post(StackService.AGREEMENT, "/api/v1/agreements", """
+		HttpResponse<String> draft = send(StackService.AGREEMENT, "POST", "/api/v1/agreements", """
 				{"code":"ST-CTHT","title":{"vi":"Chương trình hợp tác Lâm Đồng – TP.HCM"},
 				 "parties":[{"organizationId":"%s","role":"LEAD"},{"organizationId":"%s","role":"PARTNER"}],
 				 "signedOn":"2009-10-15","startsOn":"2009-10-15","endsOn":"2035-12-31","areas":["INVESTMENT_PROMOTION"],
 				 "reviewPolicy":{"month":11,"day":6,"hostRotation":["%s","%s"],"lastHostOrganizationId":"%s"}}
-				""".formatted(ld, hcm, hcm, ld, hcm)).get("id").asString();
-		assertThat(send(StackService.AGREEMENT, "POST", "/api/v1/agreements/" + agreement + "/activate", null)
+				""".formatted(ld, hcm, hcm, ld, hcm));
+		assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+		String agreement = this.json.readTree(draft.body()).get("id").asString();
+		// Every update names the version it was based on: the ETag of the draft just
+		// created.
+		String etag = draft.headers().firstValue("ETag").orElseThrow();
+		assertThat(send(StackService.AGREEMENT, "POST", "/api/v1/agreements/" + agreement + "/activate", null, etag)
 			.statusCode()).isEqualTo(200);
 
 		String conference = """
@@ -140,10 +145,18 @@ class ConferenceFlowSystemTest {
 	}
 
 	private HttpResponse<String> send(StackService service, String method, String path, String body) throws Exception {
+		return send(service, method, path, body, null);
+	}
+
+	private HttpResponse<String> send(StackService service, String method, String path, String body, String ifMatch)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.stack.serviceUrl(service).resolve(path))
 			.header("Content-Type", "application/json")
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
