@@ -1,5 +1,7 @@
 package org.coophub.activity;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +9,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.coophub.events.DomainEvent;
 import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.events.agreement.AgreementStatus;
@@ -139,6 +144,80 @@ class ActivityCsvIntegrationTest {
 		assertThat(result.status()).isEqualTo(201);
 		assertThat(result.body().get("imported").asInt()).isEqualTo(10_000);
 		assertThat(stored()).isEqualTo(10_000);
+	}
+
+	@Test
+	void typeSpecificOutcomesRoundTripThroughExportAndReimport() {
+		String header = "Mã chương trình,Loại hoạt động,Tiêu đề tiếng Việt,Bắt đầu,Kết thúc,Đơn vị chủ trì,"
+				+ "Đơn vị tham gia,Phòng ban tham gia,Trạng thái,Tài liệu,Chủ đề,Số người tham gia,Biên bản,"
+				+ "Kế hoạch kỳ tới\n";
+		String file = header
+				+ outcomeRow("DOCUMENT_SHARING", "Văn phòng",
+						"\"Sổ tay chất lượng | ISO 9001:2008 | REGULATION | "
+								+ "https://bqlkcn.example/so-tay.pdf\r\nBiểu mẫu đăng ký đầu tư, 2010 | FORM | "
+								+ "https://bqlkcn.example/bieu-mau.docx\"",
+						"", "", "", "")
+				+ outcomeRow("EXPERIENCE_EXCHANGE", "", "", "\"ISO 9001:2008; một cửa\"", "24", "", "")
+				+ outcomeRow("ANNUAL_REVIEW", "Văn phòng;Thanh tra", "", "", "", "https://bqlkcn.example/bien-ban.pdf",
+						"\"Tiếp tục cung cấp thông tin, số liệu KCN\nLuân phiên tổ chức sơ kết; năm 2013\"");
+
+		Result imported = importCsv(file.getBytes(StandardCharsets.UTF_8));
+		assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
+		String first = export();
+		assertThat(importCsv(first.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+
+		List<List<String>> once = records(first);
+		List<List<String>> twice = new ArrayList<>(once);
+		twice.addAll(once);
+		assertThat(records(export())).containsExactlyInAnyOrderElementsOf(twice);
+		JsonNode sharing = getJson("/api/v1/activities?agreementId=" + this.agreementId + "&type=DOCUMENT_SHARING");
+		assertThat(sharing.at("/content/0/outcomes/documents/0/title").asString())
+			.isEqualTo("Sổ tay chất lượng | ISO 9001:2008");
+		assertThat(sharing.at("/content/0/outcomes/documents/1/kind").asString()).isEqualTo("FORM");
+		JsonNode review = getJson("/api/v1/activities?agreementId=" + this.agreementId + "&type=ANNUAL_REVIEW");
+		assertThat(review.at("/content/0/outcomes/planItems/1").asString())
+			.isEqualTo("Luân phiên tổ chức sơ kết; năm 2013");
+		assertThat(review.at("/content/0/participatingDepartments/1").asString()).isEqualTo("Thanh tra");
+	}
+
+	@Test
+	void outcomesThatDoNotReadOrDoNotBelongToTheTypeNameTheirColumn() {
+		String header = "agreementId,type,titleVi,startsAt,endsAt,hostOrganizationId,participantOrganizationIds,"
+				+ "participatingDepartments,status,documents,topic,participants,minutesLink,planItems\n";
+		String file = header
+				+ outcomeRow("DOCUMENT_SHARING", "", "Sổ tay chất lượng | MEMO | https://x.example/a", "", "", "", "")
+				+ outcomeRow("INFORMATION_EXCHANGE", "", "Sổ tay | FORM | ftp://x.example/a", "", "", "", "")
+				+ outcomeRow("SPORTS_EVENT", "", "", "Bóng đá", "180", "", "")
+				+ outcomeRow("ANNUAL_REVIEW", "", "", "", "-4", "", "");
+
+		Result result = importCsv(file.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(result.status()).isEqualTo(422);
+		assertThat(result.body()
+			.get("errors")
+			.valueStream()
+			.map((e) -> e.get("row").asInt() + ":" + e.get("column").asString()))
+			.contains("1:documents", "2:documents", "3:topic", "4:participants");
+		assertThat(result.body().get("errors").get(0).get("message").asString()).contains("title | KIND | link");
+		assertThat(stored()).isZero();
+	}
+
+	private String outcomeRow(String type, String departments, String documents, String topic, String participants,
+			String minutes, String plan) {
+		return String.join(",", this.agreementId, type, "Hoạt động " + type, "2012-05-18T08:00:00",
+				"2012-05-18T17:00:00", ActivityRecordingIntegrationTest.HCM, ActivityRecordingIntegrationTest.LD,
+				departments, "COMPLETED", documents, topic, participants, minutes, plan) + "\n";
+	}
+
+	private static List<List<String>> records(String csv) {
+		try (CSVParser parser = CSVParser.parse(csv, CSVFormat.DEFAULT)) {
+			List<List<String>> records = new ArrayList<>(parser.getRecords().stream().map(CSVRecord::toList).toList());
+			records.remove(0);
+			return records;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private String row(String title, String investors, String capital, String currency) {

@@ -99,15 +99,20 @@ public class ActivityRecordingIntegrationTest {
 	}
 
 	@Test
-	void anAgreementNotKnownYetIsRefusedAndNothingIsStored() {
+	void anAgreementNotKnownYetIsRefusedAndNothingIsStoredUntilItsEventArrives() {
 		String agreementId = UUID.randomUUID().toString();
 
 		Response response = postConference(agreementId);
 
 		assertThat(response.status()).isEqualTo(422);
-		assertThat(response.body().get("detail").asString()).contains("not known");
+		assertThat(response.body().get("detail").asString()).contains("not known yet");
 		assertThat(response.body().at("/errors/0/field").asString()).isEqualTo("agreementId");
 		assertThat(this.mongo.count(Query.query(Criteria.where("agreementId").is(agreementId)), "activities")).isZero();
+
+		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), agreementId, 2,
+				agreement(agreementId, AgreementStatus.ACTIVE)));
+		await().until(() -> postConference(agreementId), (r) -> r.status() == 201);
+		assertThat(this.mongo.count(Query.query(Criteria.where("agreementId").is(agreementId)), "activities")).isOne();
 	}
 
 	@Test

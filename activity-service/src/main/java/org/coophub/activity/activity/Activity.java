@@ -38,7 +38,7 @@ public class Activity extends OutboxDocument {
 
 	private ActivityDetails details;
 
-	/** Title, description and place folded for search that ignores diacritics. */
+	/** Title, description, place and topic folded for search that ignores diacritics. */
 	private String searchText;
 
 	private final List<Reschedule> reschedules = new ArrayList<>();
@@ -98,7 +98,8 @@ public class Activity extends OutboxDocument {
 		this.details = changed;
 		this.searchText = SearchText.of(changed.title().vi(), changed.title().en(), changed.description(),
 				(changed.location() != null) ? changed.location().venue() : null,
-				(changed.location() != null) ? changed.location().province() : null);
+				(changed.location() != null) ? changed.location().province() : null,
+				(changed.outcomes() != null) ? changed.outcomes().topic() : null);
 	}
 
 	private void requirePlanned(String change) {
@@ -120,7 +121,7 @@ public class Activity extends OutboxDocument {
 		ActivityDetails d = this.details;
 		return new ActivityState(this.id, this.agreementId, d.type(), d.title(), d.startsAt(), d.endsAt(), d.timeZone(),
 				d.location(), d.hostOrganizationId(), d.participantOrganizationIds(), d.commitmentIds(), d.status(),
-				d.outcomes());
+				d.outcomes(), d.description(), d.participatingDepartments());
 	}
 
 	public String id() {

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.coophub.activity.activity.ActivityInput.LocationInput;
 import org.coophub.activity.activity.ActivityInput.OutcomesInput;
@@ -23,9 +24,12 @@ final class ActivityChanges {
 
 	/**
 	 * A partial update: absent fields keep their value; dates move through rescheduling.
+	 * Outcomes, when given, replace the outcomes as a whole.
 	 */
 	record Patch(@Valid TextInput title, @Size(max = 4000) String description, @Valid LocationInput location,
 			@Size(max = 50) List<@NotBlank String> participantOrganizationIds,
+			@Size(max = 50) List<@NotBlank @Size(max = 200) @Pattern(regexp = ActivityInput.ONE_ITEM,
+					message = ActivityInput.ONE_ITEM_MESSAGE) String> participatingDepartments,
 			@Size(max = 50) List<@NotBlank String> commitmentIds, @Valid OutcomesInput outcomes) {
 
 		ActivityDetails applyTo(ActivityDetails d) {
@@ -36,9 +40,10 @@ final class ActivityChanges {
 					(this.location != null)
 							? new Location(this.location.province(), this.location.venue()) : d.location(),
 					d.hostOrganizationId(),
-					(this.participantOrganizationIds != null)
-							? this.participantOrganizationIds.stream().distinct().toList()
+					(this.participantOrganizationIds != null) ? ActivityInput.orEmpty(this.participantOrganizationIds)
 							: d.participantOrganizationIds(),
+					(this.participatingDepartments != null) ? ActivityInput.stripped(this.participatingDepartments)
+							: d.participatingDepartments(),
 					(this.commitmentIds != null) ? this.commitmentIds.stream().distinct().toList() : d.commitmentIds(),
 					d.status(), (this.outcomes != null) ? this.outcomes.toOutcomes() : d.outcomes());
 		}

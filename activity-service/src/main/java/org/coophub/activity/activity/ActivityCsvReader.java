@@ -19,11 +19,13 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.coophub.activity.activity.ActivityInput.DocumentInput;
 import org.coophub.activity.activity.ActivityInput.LocationInput;
 import org.coophub.activity.activity.ActivityInput.MoneyInput;
 import org.coophub.activity.activity.ActivityInput.OutcomesInput;
 import org.coophub.events.activity.ActivityStatus;
 import org.coophub.events.activity.ActivityType;
+import org.coophub.events.activity.DocumentKind;
 import org.coophub.platform.web.TextInput;
 
 /**
@@ -120,8 +122,8 @@ final class ActivityCsvReader {
 					cells.text(CsvColumn.DESCRIPTION), cells.parse(CsvColumn.STARTS_AT, LocalDateTime::parse),
 					cells.parse(CsvColumn.ENDS_AT, LocalDateTime::parse), cells.text(CsvColumn.TIME_ZONE),
 					location(cells), cells.text(CsvColumn.HOST), cells.list(CsvColumn.PARTICIPANTS),
-					cells.list(CsvColumn.COMMITMENTS), cells.parse(CsvColumn.STATUS, ActivityStatus::valueOf),
-					outcomes(cells));
+					cells.list(CsvColumn.DEPARTMENTS), cells.list(CsvColumn.COMMITMENTS),
+					cells.parse(CsvColumn.STATUS, ActivityStatus::valueOf), outcomes(cells));
 			if (cells.readWell()) {
 				rows.add(new Row(record.row(), input));
 			}
@@ -149,10 +151,42 @@ final class ActivityCsvReader {
 		BigDecimal amount = cells.parse(CsvColumn.CAPITAL_AMOUNT, BigDecimal::new);
 		String currency = cells.text(CsvColumn.CAPITAL_CURRENCY);
 		MoneyInput capital = (amount == null && currency == null) ? null : new MoneyInput(amount, currency);
-		boolean none = Arrays.asList(investors, enterprises, leads, mous, projects, capital)
+		List<DocumentInput> documents = cells.parse(CsvColumn.DOCUMENTS, ActivityCsvReader::documents,
+				"one document per line, as 'title | KIND | link' with KIND one of "
+						+ Arrays.toString(DocumentKind.values()));
+		String topic = cells.text(CsvColumn.TOPIC);
+		Integer participants = cells.parse(CsvColumn.PARTICIPANT_COUNT, Integer::valueOf);
+		String minutes = cells.text(CsvColumn.MINUTES_LINK);
+		List<String> plan = cells.lines(CsvColumn.PLAN_ITEMS);
+		boolean none = Arrays
+			.asList(investors, enterprises, leads, mous, projects, capital, documents, topic, participants, minutes)
 			.stream()
-			.allMatch((value) -> value == null);
-		return none ? null : new OutcomesInput(investors, enterprises, leads, mous, projects, capital);
+			.allMatch((value) -> value == null) && plan.isEmpty();
+		return none ? null : new OutcomesInput(investors, enterprises, leads, mous, projects, capital, documents, topic,
+				participants, minutes, plan.isEmpty() ? null : plan);
+	}
+
+	/**
+	 * Reads the documents of one cell, one a line, from the right: link, kind, then the
+	 * title, which may itself contain '|'.
+	 */
+	private static List<DocumentInput> documents(String cell) {
+		List<DocumentInput> documents = new ArrayList<>();
+		for (String line : lines(cell)) {
+			int linkAt = line.lastIndexOf('|');
+			int kindAt = (linkAt > 0) ? line.lastIndexOf('|', linkAt - 1) : -1;
+			if (kindAt < 0) {
+				throw new IllegalArgumentException("not 'title | KIND | link': " + line);
+			}
+			DocumentKind kind = DocumentKind.valueOf(line.substring(kindAt + 1, linkAt).strip());
+			documents
+				.add(new DocumentInput(line.substring(0, kindAt).strip(), kind, line.substring(linkAt + 1).strip()));
+		}
+		return documents.isEmpty() ? null : documents;
+	}
+
+	private static List<String> lines(String cell) {
+		return Arrays.stream(cell.split("\\R")).map(String::strip).filter((line) -> !line.isEmpty()).toList();
 	}
 
 	record Row(int number, ActivityInput input) {
@@ -184,6 +218,11 @@ final class ActivityCsvReader {
 			return value.isEmpty() ? null : value;
 		}
 
+		List<String> lines(CsvColumn column) {
+			String value = text(column);
+			return (value == null) ? List.of() : ActivityCsvReader.lines(value);
+		}
+
 		List<String> list(CsvColumn column) {
 			String value = text(column);
 			return (value == null) ? List.of()
@@ -194,6 +233,10 @@ final class ActivityCsvReader {
 		}
 
 		<T> T parse(CsvColumn column, Function<String, T> parser) {
+			return parse(column, parser, null);
+		}
+
+		<T> T parse(CsvColumn column, Function<String, T> parser, String expected) {
 			String value = text(column);
 			if (value == null) {
 				return null;
@@ -202,7 +245,8 @@ final class ActivityCsvReader {
 				return parser.apply(value);
 			}
 			catch (IllegalArgumentException | DateTimeParseException ex) {
-				this.errors.add(new CsvError(this.record.row(), headerOf(column), "cannot read '" + value + "'"));
+				this.errors.add(new CsvError(this.record.row(), headerOf(column),
+						"cannot read '" + value + "'" + ((expected != null) ? "; expected " + expected : "")));
 				this.readWell = false;
 				return null;
 			}

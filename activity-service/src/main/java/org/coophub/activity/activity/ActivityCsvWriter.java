@@ -3,11 +3,13 @@ package org.coophub.activity.activity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.coophub.events.activity.ActivityState;
 import org.coophub.events.activity.Outcomes;
+import org.coophub.events.activity.SharedDocument;
 
 /**
  * Writes activities in the import format, so an export re-imports unchanged.
@@ -32,18 +34,29 @@ final class ActivityCsvWriter {
 	}
 
 	private static Object[] cells(ActivityState a, String description) {
-		Outcomes o = a.outcomes();
-		boolean capital = o != null && o.registeredCapital() != null;
+		Outcomes o = (a.outcomes() != null) ? a.outcomes()
+				: new Outcomes(null, null, null, null, null, null, null, null, null, null, null);
+		boolean capital = o.registeredCapital() != null;
 		return new Object[] { a.agreementId(), a.type(), a.title().vi(), a.title().en(), description, a.startsAt(),
 				a.endsAt(), a.timeZone(), (a.location() != null) ? a.location().province() : null,
 				(a.location() != null) ? a.location().venue() : null, a.hostOrganizationId(),
 				String.join(CsvColumn.LIST_SEPARATOR, a.participantOrganizationIds()),
-				String.join(CsvColumn.LIST_SEPARATOR, a.commitmentIds()), a.status(),
-				(o != null) ? o.investorsAttending() : null, (o != null) ? o.enterprisesAttending() : null,
-				(o != null) ? o.investmentLeads() : null, (o != null) ? o.mousSigned() : null,
-				(o != null) ? o.projectsRegistered() : null,
+				String.join(CsvColumn.LIST_SEPARATOR, orEmpty(a.participatingDepartments())),
+				String.join(CsvColumn.LIST_SEPARATOR, a.commitmentIds()), a.status(), o.investorsAttending(),
+				o.enterprisesAttending(), o.investmentLeads(), o.mousSigned(), o.projectsRegistered(),
 				capital ? o.registeredCapital().amount().toPlainString() : null,
-				capital ? o.registeredCapital().currency() : null };
+				capital ? o.registeredCapital().currency() : null, documents(o.documents()), o.topic(),
+				o.participants(), o.minutesLink(), String.join(CsvColumn.LINE_SEPARATOR, orEmpty(o.planItems())) };
+	}
+
+	private static String documents(List<SharedDocument> documents) {
+		return orEmpty(documents).stream()
+			.map((d) -> String.join(CsvColumn.PART_SEPARATOR, d.title(), d.kind().name(), d.link()))
+			.collect(Collectors.joining(CsvColumn.LINE_SEPARATOR));
+	}
+
+	private static <T> List<T> orEmpty(List<T> values) {
+		return (values != null) ? values : List.of();
 	}
 
 }

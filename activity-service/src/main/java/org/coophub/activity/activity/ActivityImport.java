@@ -26,13 +26,19 @@ class ActivityImport {
 			Map.entry("timeZone", CsvColumn.TIME_ZONE), Map.entry("location.province", CsvColumn.PROVINCE),
 			Map.entry("location.venue", CsvColumn.VENUE), Map.entry("hostOrganizationId", CsvColumn.HOST),
 			Map.entry("participantOrganizationIds", CsvColumn.PARTICIPANTS),
+			Map.entry("participatingDepartments", CsvColumn.DEPARTMENTS),
 			Map.entry("commitmentIds", CsvColumn.COMMITMENTS), Map.entry("status", CsvColumn.STATUS),
 			Map.entry("outcomes.investorsAttending", CsvColumn.INVESTORS),
 			Map.entry("outcomes.enterprisesAttending", CsvColumn.ENTERPRISES),
 			Map.entry("outcomes.investmentLeads", CsvColumn.LEADS), Map.entry("outcomes.mousSigned", CsvColumn.MOUS),
 			Map.entry("outcomes.projectsRegistered", CsvColumn.PROJECTS),
 			Map.entry("outcomes.registeredCapital.amount", CsvColumn.CAPITAL_AMOUNT),
-			Map.entry("outcomes.registeredCapital.currency", CsvColumn.CAPITAL_CURRENCY));
+			Map.entry("outcomes.registeredCapital.currency", CsvColumn.CAPITAL_CURRENCY),
+			Map.entry("outcomes.registeredCapital", CsvColumn.CAPITAL_AMOUNT),
+			Map.entry("outcomes.documents", CsvColumn.DOCUMENTS), Map.entry("outcomes.topic", CsvColumn.TOPIC),
+			Map.entry("outcomes.participants", CsvColumn.PARTICIPANT_COUNT),
+			Map.entry("outcomes.minutesLink", CsvColumn.MINUTES_LINK),
+			Map.entry("outcomes.planItems", CsvColumn.PLAN_ITEMS));
 
 	private final Validator validator;
 
@@ -56,10 +62,8 @@ class ActivityImport {
 			if (errors.size() > before) {
 				continue;
 			}
-			ActivityDetails details = row.input().toDetails();
 			try {
-				this.activities.check(details);
-				accepted.add(details);
+				accepted.add(this.activities.check(row.input().toDetails()));
 			}
 			catch (RuleViolationException ex) {
 				errors.add(new CsvError(row.number(), column(reader, ex.field()), ex.getMessage()));
@@ -77,6 +81,12 @@ class ActivityImport {
 		}
 		String withoutIndex = field.replaceAll("\\[\\d+]", "").replace(".<list element>", "");
 		CsvColumn column = COLUMNS_BY_FIELD.get(withoutIndex);
+		// outcomes.documents.link and such: the column of the nearest enclosing field
+		String path = withoutIndex;
+		while (column == null && path.contains(".")) {
+			path = path.substring(0, path.lastIndexOf('.'));
+			column = COLUMNS_BY_FIELD.get(path);
+		}
 		if (column == null && withoutIndex.startsWith("endsAt")) {
 			column = CsvColumn.ENDS_AT;
 		}

@@ -16,8 +16,10 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.coophub.events.activity.ActivityStatus;
 import org.coophub.events.activity.ActivityType;
+import org.coophub.events.activity.DocumentKind;
 import org.coophub.events.activity.Location;
 import org.coophub.events.activity.Outcomes;
+import org.coophub.events.activity.SharedDocument;
 import org.coophub.events.common.Money;
 import org.coophub.platform.web.TextInput;
 
@@ -29,9 +31,24 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 		@NotNull LocalDateTime endsAt, @Size(max = 64) String timeZone, @Valid LocationInput location,
 		@NotBlank @Size(max = 64) String hostOrganizationId,
 		@Size(max = 50) List<@NotBlank String> participantOrganizationIds,
+		@Size(max = 50) List<@NotBlank @Size(max = 200) @Pattern(regexp = ONE_ITEM,
+				message = ONE_ITEM_MESSAGE) String> participatingDepartments,
 		@Size(max = 50) List<@NotBlank String> commitmentIds, ActivityStatus status, @Valid OutcomesInput outcomes) {
 
 	static final String DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+	/** One line without the CSV list separator, so lists survive a CSV round trip. */
+	static final String ONE_ITEM = "[^;\\r\\n]*";
+
+	static final String ONE_ITEM_MESSAGE = "must be one line without ';'";
+
+	/**
+	 * An absolute http(s) URL; '|' is not allowed in URLs unescaped, and separates the
+	 * parts of a document in CSV.
+	 */
+	static final String HTTP_URL = "(?i)https?://[^\\s/?#|]+[^\\s|]*";
+
+	static final String HTTP_URL_MESSAGE = "must be an http(s) URL";
 
 	@AssertTrue(message = "must not be before startsAt")
 	boolean isEndsAt() {
@@ -42,13 +59,18 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 		return new ActivityDetails(this.agreementId, this.type, this.title.toText(), this.description, this.startsAt,
 				this.endsAt, (this.timeZone != null) ? this.timeZone : DEFAULT_TIME_ZONE,
 				(this.location != null) ? new Location(this.location.province(), this.location.venue()) : null,
-				this.hostOrganizationId, orEmpty(this.participantOrganizationIds), orEmpty(this.commitmentIds),
+				this.hostOrganizationId, orEmpty(this.participantOrganizationIds),
+				stripped(this.participatingDepartments), orEmpty(this.commitmentIds),
 				(this.status != null) ? this.status : ActivityStatus.PLANNED,
 				(this.outcomes != null) ? this.outcomes.toOutcomes() : null);
 	}
 
-	private static List<String> orEmpty(List<String> values) {
+	static List<String> orEmpty(List<String> values) {
 		return (values != null) ? values.stream().distinct().toList() : List.of();
+	}
+
+	static List<String> stripped(List<String> values) {
+		return (values != null) ? values.stream().map(String::strip).distinct().toList() : List.of();
 	}
 
 	record LocationInput(@Size(max = 100) String province, @Size(max = 300) String venue) {
@@ -58,16 +80,46 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 			@NotNull @Pattern(regexp = "VND|USD", message = "must be VND or USD") String currency) {
 	}
 
+	/**
+	 * A document handed over; title and link on one line each, as CSV keeps one document
+	 * per line of its cell.
+	 */
+	record DocumentInput(
+			@NotBlank @Size(max = 300) @Pattern(regexp = "[^\\r\\n]*", message = "must be one line") String title,
+			@NotNull DocumentKind kind,
+			@NotBlank @Size(max = 2000) @Pattern(regexp = HTTP_URL, message = HTTP_URL_MESSAGE) String link) {
+
+		SharedDocument toDocument() {
+			return new SharedDocument(this.title.strip(), this.kind, this.link);
+		}
+
+	}
+
+	/**
+	 * What an activity achieved; which fields a type takes is a business rule
+	 * ({@link OutcomeFields}), checked after the form. Empty lists count as absent.
+	 */
 	record OutcomesInput(@PositiveOrZero @Max(1_000_000) Integer investorsAttending,
 			@PositiveOrZero @Max(1_000_000) Integer enterprisesAttending,
 			@PositiveOrZero @Max(1_000_000) Integer investmentLeads, @PositiveOrZero @Max(100_000) Integer mousSigned,
-			@PositiveOrZero @Max(100_000) Integer projectsRegistered, @Valid MoneyInput registeredCapital) {
+			@PositiveOrZero @Max(100_000) Integer projectsRegistered, @Valid MoneyInput registeredCapital,
+			@Size(max = 100) List<@NotNull @Valid DocumentInput> documents, @Size(max = 300) String topic,
+			@PositiveOrZero @Max(1_000_000) Integer participants,
+			@Size(max = 2000) @Pattern(regexp = HTTP_URL, message = HTTP_URL_MESSAGE) String minutesLink,
+			@Size(max = 50) List<@NotBlank @Size(max = 1000) @Pattern(regexp = "[^\\r\\n]*",
+					message = "must be one line") String> planItems) {
 
 		Outcomes toOutcomes() {
 			Money capital = (this.registeredCapital != null)
 					? new Money(this.registeredCapital.amount(), this.registeredCapital.currency()) : null;
+			List<SharedDocument> shared = (this.documents != null && !this.documents.isEmpty())
+					? this.documents.stream().map(DocumentInput::toDocument).toList() : null;
+			List<String> plan = (this.planItems != null && !this.planItems.isEmpty())
+					? this.planItems.stream().map(String::strip).toList() : null;
+			String trimmedTopic = (this.topic != null && !this.topic.isBlank()) ? this.topic.strip() : null;
 			return new Outcomes(this.investorsAttending, this.enterprisesAttending, this.investmentLeads,
-					this.mousSigned, this.projectsRegistered, capital);
+					this.mousSigned, this.projectsRegistered, capital, shared, trimmedTopic, this.participants,
+					this.minutesLink, plan);
 		}
 
 	}

@@ -2,11 +2,19 @@ package org.coophub.activity.activity;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.coophub.activity.agreement.KnownAgreement;
+import org.coophub.activity.agreement.KnownOrganization;
 import org.coophub.events.activity.ActivityStatus;
 import org.coophub.events.agreement.AgreementStatus;
 import org.coophub.platform.problem.RuleViolationException;
+import org.coophub.platform.text.SearchText;
 
 /**
  * What an activity must satisfy against the agreement it is recorded under, as
@@ -35,6 +43,7 @@ final class ActivityRules {
 				|| !agreement.covers(activity.endsAt().toLocalDate())) {
 			throw new RuleViolationException("startsAt", "The activity must take place within the agreement's period");
 		}
+		OutcomeFields.check(activity.type(), activity.outcomes());
 		checkParticipation(activity, agreement);
 	}
 
@@ -59,6 +68,41 @@ final class ActivityRules {
 						"The commitment is not one of the agreement's");
 			}
 		}
+	}
+
+	/**
+	 * Participating departments must be departments of the host or of a participating
+	 * organization. That is judged only when every one of those organizations is known
+	 * with its departments: otherwise a department could belong to the one not known.
+	 * @param activity the activity
+	 * @param known the organizations taking part that activity-service knows
+	 * @return the activity, its departments spelt as their organization spells them
+	 */
+	static ActivityDetails checkDepartments(ActivityDetails activity, List<KnownOrganization> known) {
+		List<String> named = activity.participatingDepartments();
+		Map<String, KnownOrganization> byId = known.stream()
+			.collect(Collectors.toMap(KnownOrganization::id, Function.identity(), (a, b) -> a));
+		boolean judgeable = activity.organizationsTakingPart()
+			.stream()
+			.allMatch((id) -> byId.containsKey(id) && !byId.get(id).departments().isEmpty());
+		if (named.isEmpty() || !judgeable) {
+			return activity;
+		}
+		List<String> spelt = new ArrayList<>();
+		for (int i = 0; i < named.size(); i++) {
+			String folded = SearchText.fold(named.get(i));
+			Optional<String> department = activity.organizationsTakingPart()
+				.stream()
+				.flatMap((id) -> byId.get(id).departments().stream())
+				.filter((candidate) -> SearchText.fold(candidate).equals(folded))
+				.findFirst();
+			if (department.isEmpty()) {
+				throw new RuleViolationException("participatingDepartments[" + i + "]",
+						"'" + named.get(i) + "' is not a department of the host or of a participating organization");
+			}
+			spelt.add(department.get());
+		}
+		return activity.withDepartments(spelt.stream().distinct().toList());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.coophub.activity.agreement.KnownAgreement;
 import org.coophub.activity.agreement.KnownAgreements;
+import org.coophub.activity.agreement.KnownOrganizations;
 import org.coophub.events.activity.Outcomes;
 import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.problem.NotFoundException;
@@ -29,34 +30,48 @@ class ActivityService {
 
 	private final KnownAgreements agreements;
 
+	private final KnownOrganizations organizations;
+
 	private final OutboxWriter outbox;
 
 	private final Clock clock;
 
-	ActivityService(Activities activities, MongoTemplate mongo, KnownAgreements agreements, OutboxWriter outbox,
-			Clock clock) {
+	ActivityService(Activities activities, MongoTemplate mongo, KnownAgreements agreements,
+			KnownOrganizations organizations, OutboxWriter outbox, Clock clock) {
 		this.activities = activities;
 		this.mongo = mongo;
 		this.agreements = agreements;
+		this.organizations = organizations;
 		this.outbox = outbox;
 		this.clock = clock;
 	}
 
 	Activity record(ActivityDetails details) {
-		check(details);
-		return store(details);
+		return store(check(details));
 	}
 
 	/**
-	 * Checks an activity against what activity-service knows of its agreement.
+	 * Checks an activity against what activity-service knows of its agreement and of the
+	 * organizations taking part.
 	 * @param details the activity to record
+	 * @return the activity as it is to be stored
 	 * @throws RuleViolationException naming the field at fault
 	 */
-	void check(ActivityDetails details) {
+	ActivityDetails check(ActivityDetails details) {
 		KnownAgreement agreement = this.agreements.find(details.agreementId())
-			.orElseThrow(() -> new RuleViolationException("agreementId", "Agreement " + details.agreementId()
-					+ " is not known (yet): it does not exist, or its creation has not reached activity-service"));
+			.orElseThrow(() -> new RuleViolationException("agreementId",
+					"Agreement " + details.agreementId()
+							+ " is not known yet: it does not exist, or its creation has not reached activity-service;"
+							+ " nothing was stored, try again in a moment"));
 		ActivityRules.check(details, agreement);
+		return withDepartmentsChecked(details);
+	}
+
+	private ActivityDetails withDepartmentsChecked(ActivityDetails details) {
+		if (details.participatingDepartments().isEmpty()) {
+			return details;
+		}
+		return ActivityRules.checkDepartments(details, this.organizations.findAll(details.organizationsTakingPart()));
 	}
 
 	/** Stores activities already checked, as an import does once every row passed. */
@@ -71,6 +86,7 @@ class ActivityService {
 
 	Activity complete(String id, String ifMatch, Outcomes outcomes) {
 		Activity activity = current(id, ifMatch);
+		OutcomeFields.check(activity.details().type(), outcomes);
 		return this.outbox.save(activity, activity.complete(outcomes, this.clock.instant()));
 	}
 
@@ -89,7 +105,9 @@ class ActivityService {
 	Activity update(String id, String ifMatch, ActivityChanges.Patch patch) {
 		Activity activity = current(id, ifMatch);
 		ActivityDetails changed = patch.applyTo(activity.details());
+		OutcomeFields.check(changed.type(), changed.outcomes());
 		ActivityRules.checkParticipation(changed, agreementOf(activity));
+		changed = withDepartmentsChecked(changed);
 		return this.outbox.save(activity, activity.update(changed, this.clock.instant()));
 	}
 

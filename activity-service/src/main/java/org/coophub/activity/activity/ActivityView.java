@@ -10,16 +10,16 @@ import org.coophub.events.activity.Location;
 import org.coophub.events.activity.Outcomes;
 import org.coophub.events.common.LocalizedText;
 
-record ActivityView(String id, String agreementId, ActivityType type, LocalizedText title, LocalDateTime startsAt,
-		LocalDateTime endsAt, String timeZone, Location location, String hostOrganizationId,
-		List<String> participantOrganizationIds, List<String> commitmentIds, ActivityStatus status, Outcomes outcomes,
-		long version) {
+record ActivityView(String id, String agreementId, ActivityType type, LocalizedText title, String description,
+		LocalDateTime startsAt, LocalDateTime endsAt, String timeZone, Location location, String hostOrganizationId,
+		List<String> participantOrganizationIds, List<String> participatingDepartments, List<String> commitmentIds,
+		ActivityStatus status, Outcomes outcomes, long version) {
 
 	static ActivityView of(Activity activity) {
 		ActivityState s = activity.state();
-		return new ActivityView(s.id(), s.agreementId(), s.type(), s.title(), s.startsAt(), s.endsAt(), s.timeZone(),
-				s.location(), s.hostOrganizationId(), s.participantOrganizationIds(), s.commitmentIds(), s.status(),
-				s.outcomes(), activity.version());
+		return new ActivityView(s.id(), s.agreementId(), s.type(), s.title(), s.description(), s.startsAt(), s.endsAt(),
+				s.timeZone(), s.location(), s.hostOrganizationId(), s.participantOrganizationIds(),
+				s.participatingDepartments(), s.commitmentIds(), s.status(), s.outcomes(), activity.version());
 	}
 
 }

@@ -18,14 +18,32 @@ enum CsvColumn {
 	DESCRIPTION("description", "Mô tả"), STARTS_AT("startsAt", "Bắt đầu"), ENDS_AT("endsAt", "Kết thúc"),
 	TIME_ZONE("timeZone", "Múi giờ"), PROVINCE("province", "Tỉnh thành"), VENUE("venue", "Địa điểm"),
 	HOST("hostOrganizationId", "Đơn vị chủ trì"), PARTICIPANTS("participantOrganizationIds", "Đơn vị tham gia"),
-	COMMITMENTS("commitmentIds", "Cam kết"), STATUS("status", "Trạng thái"),
-	INVESTORS("investorsAttending", "Nhà đầu tư tham dự"), ENTERPRISES("enterprisesAttending", "Doanh nghiệp tham dự"),
-	LEADS("investmentLeads", "Cơ hội đầu tư"), MOUS("mousSigned", "MoU đã ký"),
-	PROJECTS("projectsRegistered", "Dự án đăng ký"), CAPITAL_AMOUNT("capitalAmount", "Vốn đăng ký"),
-	CAPITAL_CURRENCY("capitalCurrency", "Đơn vị tiền tệ");
+	DEPARTMENTS("participatingDepartments", "Phòng ban tham gia"), COMMITMENTS("commitmentIds", "Cam kết"),
+	STATUS("status", "Trạng thái"), INVESTORS("investorsAttending", "Nhà đầu tư tham dự"),
+	ENTERPRISES("enterprisesAttending", "Doanh nghiệp tham dự"), LEADS("investmentLeads", "Cơ hội đầu tư"),
+	MOUS("mousSigned", "MoU đã ký"), PROJECTS("projectsRegistered", "Dự án đăng ký"),
+	CAPITAL_AMOUNT("capitalAmount", "Vốn đăng ký"), CAPITAL_CURRENCY("capitalCurrency", "Đơn vị tiền tệ"),
+	DOCUMENTS("documents", "Tài liệu"), TOPIC("topic", "Chủ đề"),
+	PARTICIPANT_COUNT("participants", "Số người tham gia"), MINUTES_LINK("minutesLink", "Biên bản"),
+	PLAN_ITEMS("planItems", "Kế hoạch kỳ tới");
 
-	/** Lists inside one cell (participants, commitments) are separated by this. */
+	/**
+	 * Lists of ids or names inside one cell (participants, departments, commitments) are
+	 * separated by this.
+	 */
 	static final String LIST_SEPARATOR = ";";
+
+	/**
+	 * Documents and plan items, which may contain ';' and ',', take one line each of
+	 * their cell (a line break inside a quoted CSV cell, as spreadsheets write it).
+	 */
+	static final String LINE_SEPARATOR = "\n";
+
+	/**
+	 * The parts of one document line: {@code title | KIND | link}. Read from the right,
+	 * so a title may itself contain '|'; a link may not.
+	 */
+	static final String PART_SEPARATOR = " | ";
 
 	private final String english;
 

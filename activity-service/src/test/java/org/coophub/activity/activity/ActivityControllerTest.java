@@ -65,6 +65,53 @@ class ActivityControllerTest {
 		assertBadField(VALID.replace("\"title\":{\"vi\":\"Hội nghị xúc tiến đầu tư\"},", ""), "title");
 	}
 
+	static final String EXCHANGE = """
+			{"agreementId":"agr-1","type":"DOCUMENT_SHARING",
+			 "title":{"vi":"Cung cấp tài liệu ISO 9001:2008"},
+			 "startsAt":"2010-08-12T09:00:00","endsAt":"2010-08-12T11:00:00",
+			 "hostOrganizationId":"org-hcm","participatingDepartments":["Văn phòng"],"status":"COMPLETED",
+			 "outcomes":{"documents":[{"title":"Sổ tay chất lượng","kind":"REGULATION","link":"https://example.org/so-tay.pdf"}],
+			   "participants":12,"minutesLink":"https://example.org/bien-ban.pdf","planItems":["Áp dụng ISO 9001"]}}
+			""";
+
+	@Test
+	void aDocumentLinkMustBeAnHttpUrl() {
+		assertBadField(EXCHANGE.replace("https://example.org/so-tay.pdf", "ftp://example.org/so-tay.pdf"),
+				"outcomes.documents[0].link");
+		assertBadField(EXCHANGE.replace("https://example.org/so-tay.pdf", "file:///C:/so-tay.pdf"),
+				"outcomes.documents[0].link");
+	}
+
+	@Test
+	void anUnknownDocumentKindIsNamed() {
+		assertBadField(EXCHANGE.replace("REGULATION", "MEMO"), "outcomes.documents[0].kind");
+	}
+
+	@Test
+	void aDocumentWithoutTitleIsNamed() {
+		assertBadField(EXCHANGE.replace("\"title\":\"Sổ tay chất lượng\",", ""), "outcomes.documents[0].title");
+	}
+
+	@Test
+	void aNegativeParticipantCountIsNamed() {
+		assertBadField(EXCHANGE.replace("\"participants\":12", "\"participants\":-3"), "outcomes.participants");
+	}
+
+	@Test
+	void theMinutesLinkMustBeAnHttpUrl() {
+		assertBadField(EXCHANGE.replace("https://example.org/bien-ban.pdf", "bien-ban.pdf"), "outcomes.minutesLink");
+	}
+
+	@Test
+	void aBlankPlanItemIsNamed() {
+		assertBadField(EXCHANGE.replace("\"Áp dụng ISO 9001\"", "\"Áp dụng\",\" \""), "outcomes.planItems[1]");
+	}
+
+	@Test
+	void aDepartmentWithTheCsvSeparatorIsNamed() {
+		assertBadField(EXCHANGE.replace("\"Văn phòng\"", "\"Văn phòng; Thanh tra\""), "participatingDepartments[0]");
+	}
+
 	private void assertBadField(String body, String field) {
 		MvcTestResult result = this.mvc.post()
 			.uri("/api/v1/activities")

@@ -24,7 +24,8 @@ class ActivityTest {
 	static Activity planned() {
 		return Activity.record(new ActivityDetails("agr-1", ActivityType.INVESTMENT_PROMOTION_CONFERENCE,
 				new LocalizedText("Hội nghị xúc tiến đầu tư", null), null, START, START.plusHours(9),
-				"Asia/Ho_Chi_Minh", null, "org-hcm", List.of("org-ld"), List.of(), ActivityStatus.PLANNED, null));
+				"Asia/Ho_Chi_Minh", null, "org-hcm", List.of("org-ld"), List.of(), List.of(), ActivityStatus.PLANNED,
+				null));
 	}
 
 	@Test
@@ -64,6 +65,23 @@ class ActivityTest {
 		assertThat(activity.reschedules()).singleElement()
 			.satisfies((r) -> assertThat(r.fromStartsAt()).isEqualTo(START))
 			.satisfies((r) -> assertThat(r.note()).isEqualTo("Trùng lịch giao ban"));
+	}
+
+	@Test
+	void theEventCarriesDescriptionDepartmentsAndTheTypesOutcomes() {
+		Activity activity = Activity.record(new ActivityDetails("agr-1", ActivityType.ANNUAL_REVIEW,
+				new LocalizedText("Sơ kết Chương trình hợp tác năm 2012", "2012 review"), "Luân phiên chủ trì", START,
+				START.plusHours(3), "Asia/Ho_Chi_Minh", null, "org-hcm", List.of("org-ld"),
+				List.of("Phòng Quản lý Đầu tư"), List.of(), ActivityStatus.PLANNED, null));
+		Outcomes review = new Outcomes(null, null, null, null, null, null, null, null, null,
+				"https://example.org/bien-ban.pdf", List.of("Tổ chức hội nghị xúc tiến đầu tư"));
+
+		ActivityCompleted completed = (ActivityCompleted) activity.complete(review, Instant.EPOCH);
+
+		assertThat(completed.activity().description()).isEqualTo("Luân phiên chủ trì");
+		assertThat(completed.activity().participatingDepartments()).containsExactly("Phòng Quản lý Đầu tư");
+		assertThat(completed.activity().outcomes().planItems()).containsExactly("Tổ chức hội nghị xúc tiến đầu tư");
+		assertThat(completed.activity().outcomes().minutesLink()).isEqualTo("https://example.org/bien-ban.pdf");
 	}
 
 }

@@ -1,0 +1,42 @@
+package org.coophub.activity.agreement;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.coophub.events.agreement.OrganizationState;
+import org.coophub.platform.projection.VersionedUpserts;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organization read model: newest version wins, redeliveries change nothing.
+ */
+@Component
+public class KnownOrganizations {
+
+	private final MongoTemplate mongo;
+
+	private final VersionedUpserts upserts;
+
+	KnownOrganizations(MongoTemplate mongo, VersionedUpserts upserts) {
+		this.mongo = mongo;
+		this.upserts = upserts;
+	}
+
+	public void apply(OrganizationState state, long version) {
+		this.upserts.upsertIfNewer(KnownOrganization.of(state, version));
+	}
+
+	/**
+	 * The organizations known among the given ones, in one query.
+	 * @param organizationIds the organizations wanted
+	 * @return those known; unknown ones are left out
+	 */
+	public List<KnownOrganization> findAll(Collection<String> organizationIds) {
+		return this.mongo.find(Query.query(Criteria.where("_id").in(organizationIds)), KnownOrganization.class);
+	}
+
+}
