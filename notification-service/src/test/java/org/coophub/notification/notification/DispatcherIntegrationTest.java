@@ -1,0 +1,178 @@
+package org.coophub.notification.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import jakarta.mail.internet.MimeMessage;
+import org.coophub.events.Topics;
+import org.coophub.notification.MutableClock;
+import org.coophub.notification.TestClockConfiguration;
+import org.coophub.platform.outbox.OutboxWriter;
+import org.coophub.testsupport.TestInfrastructure;
+import org.coophub.testsupport.TopicProbe;
+import org.coophub.testsupport.WithInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Sending: each notification claimed once however many instances dispatch, SMTP outages
+ * retried with backoff, and given up with a notification.failed event.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithInfrastructure
+@Import(TestClockConfiguration.class)
+class DispatcherIntegrationTest {
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	SmtpMailer mailer;
+
+	@Autowired
+	OutboxWriter outbox;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	List<MailComposer> composers;
+
+	@Autowired
+	NotificationLedger ledger;
+
+	String run;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.set(TestClockConfiguration.START);
+		this.run = UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Test
+	void twoInstancesSendEachNotificationOnce() {
+		// a second instance: its own dispatcher on the same MongoDB and SMTP server
+		NotificationDispatcher first = instance(5);
+		NotificationDispatcher second = instance(5);
+		List<String> keys = new ArrayList<>();
+		IntStream.range(0, 30).forEach((i) -> keys.add(plan("twice-" + i)));
+
+		CompletableFuture<Void> a = CompletableFuture.runAsync(() -> first.dispatch(keys));
+		List<String> reversed = new ArrayList<>(keys);
+		Collections.reverse(reversed);
+		CompletableFuture<Void> b = CompletableFuture.runAsync(() -> second.dispatch(reversed));
+		CompletableFuture.allOf(a, b).join();
+		first.dispatchDue();
+		second.dispatchDue();
+
+		await().until(() -> keys.stream().allMatch((key) -> status(key) == NotificationStatus.SENT));
+		List<MimeMessage> mails = mailsOfThisRun();
+		assertThat(mails).hasSize(30);
+		assertThat(mails).extracting(DispatcherIntegrationTest::to).doesNotHaveDuplicates();
+		assertThat(keys).allMatch((key) -> find(key).attempts() == 1);
+	}
+
+	@Test
+	void anSmtpOutageIsRetriedWithBackoffAndSentOnceWhenTheServerIsBack() {
+		TestInfrastructure.get().mail().stop();
+		String key;
+		try {
+			key = plan("outage");
+			await().until(() -> find(key).attempts() == 1);
+			Notification failed = find(key);
+			assertThat(failed.status()).isEqualTo(NotificationStatus.PLANNED);
+			assertThat(failed.lastError()).isNotBlank();
+		}
+		finally {
+			TestInfrastructure.get().mail().start();
+		}
+		// the backoff: nothing is tried again until the clock passes the next attempt
+		this.clock.advance(Duration.ofMinutes(1));
+		await().until(() -> status(key) == NotificationStatus.SENT);
+
+		assertThat(find(key).attempts()).isEqualTo(2);
+		assertThat(mailsOfThisRun()).hasSize(1);
+	}
+
+	@Test
+	void aNotificationThatKeepsFailingIsGivenUpWithAnEvent() {
+		// its own clock a day ahead: the service's own dispatcher does not see the
+		// notification due yet
+		MutableClock tomorrow = new MutableClock(this.clock.instant().plus(Duration.ofDays(1)));
+		NotificationDispatcher impatient = new NotificationDispatcher(this.mongo, this.mailer, this.outbox, tomorrow, 1,
+				this.composers);
+		try (TopicProbe probe = TopicProbe.fromLatest(Topics.NOTIFICATION_EVENTS)) {
+			TestInfrastructure.get().mail().stop();
+			String key;
+			try {
+				key = plan("given-up", tomorrow.instant());
+				impatient.dispatch(List.of(key));
+			}
+			finally {
+				TestInfrastructure.get().mail().start();
+			}
+			assertThat(status(key)).isEqualTo(NotificationStatus.FAILED);
+			var record = probe.awaitRecord((r) -> r.value().contains(key));
+			assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("org.coophub.notification.failed.v1");
+		}
+	}
+
+	private NotificationDispatcher instance(int maxAttempts) {
+		return new NotificationDispatcher(this.mongo, this.mailer, this.outbox, this.clock, maxAttempts,
+				this.composers);
+	}
+
+	private String plan(String name) {
+		return plan(name, this.clock.instant());
+	}
+
+	/**
+	 * Plans a test mail due at a moment.
+	 */
+	private String plan(String name, Instant at) {
+		String email = name + "-" + this.run + "@dispatch.example";
+		RenderedMail mail = new RenderedMail("test", 1, "vi", "Thử nghiệm " + name, "Nội dung", "<p>Nội dung</p>");
+		Notification notification = Notification.plan("test:" + name + ":" + email, "agr-" + this.run, email, mail, at);
+		this.ledger.plan(notification);
+		return notification.id();
+	}
+
+	private Notification find(String key) {
+		return this.mongo.findById(key, Notification.class);
+	}
+
+	private NotificationStatus status(String key) {
+		return find(key).status();
+	}
+
+	private List<MimeMessage> mailsOfThisRun() {
+		return List.of(TestInfrastructure.get().mail().receivedMessages())
+			.stream()
+			.filter((m) -> to(m).contains(this.run))
+			.toList();
+	}
+
+	private static String to(MimeMessage message) {
+		try {
+			return message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
