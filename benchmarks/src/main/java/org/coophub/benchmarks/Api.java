@@ -1,0 +1,75 @@
+package org.coophub.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The services' HTTP APIs as a client sees them: blocking calls for set-up, asynchronous
+ * ones for open-loop load.
+ */
+final class Api {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.executor(Executors.newFixedThreadPool(8, (r) -> {
+			Thread thread = new Thread(r, "benchmark-http");
+			thread.setDaemon(true);
+			return thread;
+		}))
+		.build();
+
+	HttpResponse<String> send(URI base, String method, String path, String contentType, String body)
+			throws IOException, InterruptedException {
+		return this.http.send(request(base, method, path, contentType, body), HttpResponse.BodyHandlers.ofString());
+	}
+
+	CompletableFuture<HttpResponse<String>> sendAsync(URI base, String method, String path, String contentType,
+			String body) {
+		return this.http.sendAsync(request(base, method, path, contentType, body),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * POSTs JSON and returns the answer, failing unless it is 2xx.
+	 */
+	JsonNode post(URI base, String path, String json) throws IOException, InterruptedException {
+		HttpResponse<String> response = send(base, "POST", path, "application/json", json);
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+					+ response.body().substring(0, Math.min(500, response.body().length())));
+		}
+		return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+	}
+
+	JsonNode get(URI base, String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = send(base, "GET", path, null, null);
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+		}
+		return JSON.readTree(response.body());
+	}
+
+	private static HttpRequest request(URI base, String method, String path, String contentType, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return request
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
+			.build();
+	}
+
+}

@@ -1,0 +1,293 @@
+package org.coophub.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Manifest;
+
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.coophub.localstack.StackService;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the benchmark: starts (or attaches to) a local stack, measures the
+ * infrastructure's own limit, the pipeline at rising rates, the read paths at scale and
+ * the review reminders, and writes benchmarks/target/results.json and a section of
+ * docs/performance.md.
+ */
+public final class BenchmarkCommand {
+
+	private final BenchmarkOptions options;
+
+	private final Map<String, Object> conditions = new LinkedHashMap<>();
+
+	private final List<RunResult> runs = new ArrayList<>();
+
+	private BenchmarkCommand(BenchmarkOptions options) {
+		this.options = options;
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (List.of(args).contains("--help")) {
+			System.out.println(BenchmarkOptions.USAGE);
+			return;
+		}
+		new BenchmarkCommand(BenchmarkOptions.parse(args)).run();
+		// the HTTP client's and Kafka's threads must not keep the JVM alive
+		System.exit(0);
+	}
+
+	private void run() throws Exception {
+		Instant started = Instant.now();
+		String loadBefore = loadAverage();
+		describeConditions(started);
+		System.out.printf("Cooperation Hub benchmark, %s mode, %d run(s); starting the stack...%n", this.options.mode(),
+				this.options.runs());
+		long stackStart = System.nanoTime();
+		try (MeasuredStack stack = MeasuredStack.startOrAttach(this.options)) {
+			// Ctrl-C must not leave the service processes behind
+			Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-stack"));
+			this.conditions.put("stack", stack.embedded() ? "started by the benchmark in "
+					+ Math.round((System.nanoTime() - stackStart) / 1e9)
+					+ " s: Kafka, MongoDB-wire (in memory) and SMTP capture in the benchmark JVM, services as JVMs with "
+					+ String.join(" ", this.options.serviceJvmOptions()) : "attached: " + this.options.kafka());
+			Api api = new Api();
+			ProcessSampler sampler = new ProcessSampler(stack, api);
+			Fixtures fixtures = new Fixtures(api, stack);
+			ScaleBenchmark scale = new ScaleBenchmark(api, stack, sampler, this.options);
+			Fixtures.Partners pipelinePartners = null;
+			ProcessSampler.Snapshot allStart = sampler.snapshot();
+			for (int run = 1; run <= this.options.runs(); run++) {
+				System.out.printf("== run %d of %d ==%n", run, this.options.runs());
+				RunResult result = new RunResult();
+				if (this.options.runs("limits")) {
+					phase(result, "limits", () -> new LimitsBenchmark(stack, this.options).run(result));
+				}
+				if (this.options.runs("pipeline")) {
+					if (pipelinePartners == null) {
+						pipelinePartners = fixtures.agreements("pipeline", 20, true, 200, 7);
+						awaitAccepted(api, stack, pipelinePartners);
+					}
+					Fixtures.Partners partners = pipelinePartners;
+					phase(result, "pipeline",
+							() -> new PipelineBenchmark(api, stack, sampler, this.options).run(partners, result));
+				}
+				if (this.options.runs("scale")) {
+					phase(result, "scale", () -> scale.run(fixtures, result));
+				}
+				if (this.options.runs("reminders") && run == 1) {
+					phase(result, "reminders",
+							() -> new ReminderBenchmark(api, stack, this.options).run(fixtures, result));
+				}
+				// memory at the end of the run, after everything was loaded
+				ProcessSampler.Snapshot now = sampler.snapshot();
+				result.detail("processes at the end of the run", sampler.between(allStart, now));
+				measureHeap(sampler, result);
+				this.runs.add(result);
+				this.conditions.put("other processes' CPU during the benchmark",
+						sampler.otherProcessesCores(allStart, now) + " cores of "
+								+ Runtime.getRuntime().availableProcessors() + " (measured from /proc/stat)");
+				this.conditions.put("load average (1, 5, 15 min) before → after", loadBefore + " → " + loadAverage());
+				this.conditions.put("duration", Duration.between(started, Instant.now()).toSeconds() + " s");
+				write();
+			}
+		}
+	}
+
+	private void measureHeap(ProcessSampler sampler, RunResult result) {
+		Map<String, Double> live = sampler.maxLiveHeap();
+		Map<String, Double> used = sampler.maxUsedHeap();
+		if (!live.isEmpty()) {
+			Map.Entry<String, Double> largest = live.entrySet()
+				.stream()
+				.max(Map.Entry.comparingByValue())
+				.orElseThrow();
+			result.measure("memory.heap.max-used-mb",
+					"largest live heap after GC of any service (" + largest.getKey() + " in this run)", "MB",
+					largest.getValue());
+		}
+		used.forEach((service, mb) -> result.measure("memory.heap.sampled." + service,
+				service + ": largest heap in use sampled (live + garbage, -Xmx256m)", "MB", mb));
+	}
+
+	private void awaitAccepted(Api api, MeasuredStack stack, Fixtures.Partners partners) throws Exception {
+		// activity-service accepts an activity once it has read the agreement from Kafka
+		URI activities = stack.url(StackService.ACTIVITY);
+		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		int n = 0;
+		for (String agreement : partners.agreementIds()) {
+			while (true) {
+				HttpResponse<String> response = api.send(activities, "POST", "/api/v1/activities", "application/json",
+						Fixtures.conference(partners, agreement, n++));
+				if (response.statusCode() == 201) {
+					break;
+				}
+				if (response.statusCode() != 422 || System.nanoTime() > deadline) {
+					throw new IllegalStateException(
+							"activity-service answered " + response.statusCode() + ": " + response.body());
+				}
+				Thread.sleep(200);
+			}
+		}
+	}
+
+	private void phase(RunResult result, String name, Phase phase) {
+		System.out.printf("-- %s --%n", name);
+		long start = System.nanoTime();
+		try {
+			phase.run();
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			result.note("Phase " + name + " failed: " + ex);
+		}
+		System.out.printf("-- %s done in %.0f s --%n", name, (System.nanoTime() - start) / 1e9);
+	}
+
+	private void write() throws IOException {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("conditions", this.conditions);
+		List<Map<String, Object>> targets = new ArrayList<>();
+		Map<String, Stats.Spread> spreads = MarkdownReport.spreads(this.runs);
+		for (Target target : Target.ISSUE_9) {
+			Map<String, Object> t = new LinkedHashMap<>();
+			t.put("target", target.name());
+			t.put("goal", target.goal());
+			t.put("metric", target.metricKey());
+			t.put("verdict", target.judge(spreads.get(target.metricKey())).text());
+			targets.add(t);
+		}
+		json.put("targets", targets);
+		json.put("summary", spreads);
+		json.put("runs", this.runs.stream().map(RunResult::toJson).toList());
+		Path output = this.options.output();
+		if (output.getParent() != null) {
+			Files.createDirectories(output.getParent());
+		}
+		Files.writeString(output,
+				JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(json));
+		System.out.println("Results: " + output.toAbsolutePath());
+		if (this.options.document() != null) {
+			String title = this.options.quick()
+					? "Quick run (smoke: shorter windows, smaller data; not the targets' conditions)" : "Full run";
+			String section = MarkdownReport.render(title, this.conditions, this.runs, Target.ISSUE_9);
+			Path doc = this.options.document();
+			String existing = Files.exists(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : "";
+			Files.writeString(doc, MarkdownReport.insert(existing, this.options.mode(), section),
+					StandardCharsets.UTF_8);
+			System.out.println("Report: " + doc.toAbsolutePath());
+		}
+	}
+
+	private void describeConditions(Instant started) {
+		this.conditions.put("date", started.truncatedTo(ChronoUnit.SECONDS).toString());
+		this.conditions.put("mode",
+				this.options.mode() + ", " + this.options.runs() + " run(s), " + this.options.windowSeconds()
+						+ " s per rate step, rates " + this.options.rates() + ", scale "
+						+ this.options.scaleAgreements() + " × " + this.options.scalePerAgreement() + ", reminders for "
+						+ this.options.reminderAgreements() + " agreements");
+		this.conditions.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", "
+				+ memTotal() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+		this.conditions.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+		this.conditions.put("versions", "Spring Boot " + manifestValue("Spring-Boot-Version") + ", Kafka "
+				+ AppInfoParser.getVersion() + ", commit " + gitCommit());
+	}
+
+	private static String loadAverage() {
+		try {
+			String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return parts[0] + ", " + parts[1] + ", " + parts[2];
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+	}
+
+	private static String cpuModel() {
+		try {
+			return Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((l) -> l.startsWith("model name"))
+				.map((l) -> l.substring(l.indexOf(':') + 1).trim())
+				.findFirst()
+				.orElse("?");
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+	}
+
+	private static String memTotal() {
+		long kb = ProcessSampler.status(ProcessHandle.current().pid()).isEmpty() ? -1 : meminfo();
+		return (kb > 0) ? Math.round(kb / 1024.0 / 1024.0) + " GiB RAM" : "? RAM";
+	}
+
+	private static long meminfo() {
+		try {
+			return Files.readAllLines(Path.of("/proc/meminfo"))
+				.stream()
+				.filter((l) -> l.startsWith("MemTotal"))
+				.map((l) -> Long.parseLong(l.replaceAll("\\D", "")))
+				.findFirst()
+				.orElse(-1L);
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+	private static String gitCommit() {
+		try {
+			Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+			String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+			return (git.waitFor() == 0) ? out : "?";
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "?";
+		}
+	}
+
+	private static String manifestValue(String name) {
+		try {
+			Enumeration<URL> manifests = BenchmarkCommand.class.getClassLoader().getResources("META-INF/MANIFEST.MF");
+			while (manifests.hasMoreElements()) {
+				try (InputStream in = manifests.nextElement().openStream()) {
+					String value = new Manifest(in).getMainAttributes().getValue(name);
+					if (value != null) {
+						return value;
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			// unknown
+		}
+		return "?";
+	}
+
+	@FunctionalInterface
+	private interface Phase {
+
+		void run() throws Exception;
+
+	}
+
+}

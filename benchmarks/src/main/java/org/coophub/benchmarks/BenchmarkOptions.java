@@ -1,0 +1,126 @@
+package org.coophub.benchmarks;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.coophub.localstack.StackService;
+
+/**
+ * The command line. Without {@code --kafka=} the benchmark starts its own local stack
+ * (free ports, in-memory MongoDB, no demo data); with it, it attaches to a running one.
+ */
+record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowSeconds, int warmupSeconds,
+		List<Integer> rates, int scaleAgreements, int scalePerAgreement, int reminderAgreements,
+		int reminderWaitSeconds, int queryRequests, Path output, Path document, Path projectRoot,
+		List<String> serviceJvmOptions, List<String> serviceArguments, String kafka, String mongo, URI mailApi,
+		Map<StackService, URI> serviceUrls, int lagPollMillis, int healthTimeoutSeconds) {
+
+	static final String USAGE = """
+			java -jar benchmarks/target/benchmarks.jar [options]
+			  --quick                      smoke run: 10 s windows, 1 run, 10,000 activities, 1,000 reminder agreements
+			  --runs=N                     repeat the measurements N times (default 3; quick 1)
+			  --phases=limits,pipeline,scale,reminders   which parts to run (default all)
+			  --window=S                   seconds per rate step (default 60; quick 10)
+			  --rates=50,100,200,...       the rising rates, activities/s
+			  --scale=AGREEMENTS:PER_AGREEMENT  (default 1000:100; quick 1000:10)
+			  --reminders=AGREEMENTS       agreements whose review reminders are sent (default 10000; quick 1000)
+			  --reminder-wait=S            how long to wait for the first reminder before skipping (default 120)
+			  --output=PATH                results JSON (default benchmarks/target/results.json)
+			  --doc=PATH | --no-doc        Markdown report (default docs/performance.md)
+			  --project-root=PATH          folder with <service>/target/<service>.jar (default .)
+			  --service-jvm-options="-Xmx256m ..."  JVM options of the services started
+			  --service-arg=--some.property=value   extra Spring Boot argument for every service (repeatable)
+			  --health-timeout=S           how long the services may take to start (default 600: a busy machine is slow)
+			  attach to a running stack instead of starting one:
+			  --kafka=HOST:PORT --mongo=mongodb://HOST:PORT --mail-api=http://HOST:8025
+			  --agreement-url=http://localhost:8081 --activity-url=... --reporting-url=... --notification-url=...
+			""";
+
+	static BenchmarkOptions parse(String... args) {
+		boolean quick = Arrays.asList(args).contains("--quick");
+		int runs = quick ? 1 : 3;
+		Set<String> phases = new LinkedHashSet<>(List.of("limits", "pipeline", "scale", "reminders"));
+		int window = quick ? 10 : 60;
+		List<Integer> rates = List.of(50, 100, 200, 400, 700, 1000, 1500, 2000);
+		int scaleAgreements = 1000;
+		int perAgreement = quick ? 10 : 100;
+		int reminders = quick ? 1000 : 10000;
+		int reminderWait = 120;
+		int healthTimeout = 600;
+		Path output = Path.of("benchmarks/target/results.json");
+		Path document = Path.of("docs/performance.md");
+		Path root = Path.of("");
+		List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-Dfile.encoding=UTF-8"));
+		List<String> serviceArgs = new ArrayList<>();
+		String kafka = null;
+		String mongo = null;
+		URI mailApi = null;
+		Map<StackService, URI> urls = new EnumMap<>(StackService.class);
+		for (String arg : args) {
+			String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+			String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+			switch (name) {
+				case "--quick" -> {
+				}
+				case "--runs" -> runs = Integer.parseInt(value);
+				case "--phases" -> phases = new LinkedHashSet<>(List.of(value.split(",")));
+				case "--window" -> window = Integer.parseInt(value);
+				case "--rates" ->
+					rates = Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+				case "--scale" -> {
+					String[] parts = value.split(":");
+					scaleAgreements = Integer.parseInt(parts[0]);
+					perAgreement = Integer.parseInt(parts[1]);
+				}
+				case "--reminders" -> reminders = Integer.parseInt(value);
+				case "--reminder-wait" -> reminderWait = Integer.parseInt(value);
+				case "--output" -> output = Path.of(value);
+				case "--doc" -> document = Path.of(value);
+				case "--no-doc" -> document = null;
+				case "--health-timeout" -> healthTimeout = Integer.parseInt(value);
+				case "--project-root" -> root = Path.of(value);
+				case "--service-jvm-options" -> jvm = List.of(value.trim().split("\\s+"));
+				case "--service-arg" -> serviceArgs.add(value);
+				case "--kafka" -> kafka = value;
+				case "--mongo" -> mongo = value;
+				case "--mail-api" -> mailApi = URI.create(value);
+				case "--agreement-url" -> urls.put(StackService.AGREEMENT, URI.create(value));
+				case "--activity-url" -> urls.put(StackService.ACTIVITY, URI.create(value));
+				case "--reporting-url" -> urls.put(StackService.REPORTING, URI.create(value));
+				case "--notification-url" -> urls.put(StackService.NOTIFICATION, URI.create(value));
+				default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
+			}
+		}
+		if (kafka != null) {
+			for (StackService service : StackService.values()) {
+				urls.putIfAbsent(service, URI.create("http://localhost:" + service.defaultPort()));
+			}
+			if (mongo == null) {
+				mongo = "mongodb://localhost:27017";
+			}
+		}
+		return new BenchmarkOptions(quick, runs, phases, window, quick ? 5 : 15, rates, scaleAgreements, perAgreement,
+				reminders, reminderWait, quick ? 500 : 2000, output, document, root, jvm, serviceArgs, kafka, mongo,
+				mailApi, urls, 10, healthTimeout);
+	}
+
+	boolean attach() {
+		return this.kafka != null;
+	}
+
+	boolean runs(String phase) {
+		return this.phases.contains(phase);
+	}
+
+	String mode() {
+		return this.quick ? "quick" : "full";
+	}
+
+}

@@ -1,0 +1,160 @@
+package org.coophub.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.coophub.localstack.StackService;
+
+/**
+ * Organizations and agreements to measure with, created through agreement-service's API
+ * like staff would. Each set has its own e-mail domain so the mails it causes can be
+ * counted apart.
+ */
+final class Fixtures {
+
+	private final Api api;
+
+	private final MeasuredStack stack;
+
+	private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36).toUpperCase();
+
+	Fixtures(Api api, MeasuredStack stack) {
+		this.api = api;
+		this.stack = stack;
+	}
+
+	/**
+	 * Two partner organizations and {@code count} active agreements between them.
+	 * @param set a short name, also the mail domain {@code <set>.bench.example}
+	 * @param notify whether the partners' contacts take e-mail
+	 * @param reviewInDays days from today (Asia/Ho_Chi_Minh) to each agreement's review
+	 * @param leadDays when reminders go out, days before the review
+	 */
+	Partners agreements(String set, int count, boolean notify, int reviewInDays, int leadDays) throws Exception {
+		URI agreements = this.stack.url(StackService.AGREEMENT);
+		String tag = (set + "-" + this.runId).toUpperCase();
+		String lamDong = organization(agreements, "LD-" + tag, "Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng",
+				"Lâm Đồng", "xuctien@ld." + set + ".bench.example", notify);
+		String hepza = organization(agreements, "HCM-" + tag, "Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM",
+				"TP. Hồ Chí Minh", "vanphong@hcm." + set + ".bench.example", notify);
+		LocalDate review = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(reviewInDays);
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			List<Future<String>> created = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				String code = "B-" + tag + "-" + i;
+				created.add(pool.submit(() -> agreement(agreements, code, lamDong, hepza, review, leadDays)));
+			}
+			List<String> ids = new ArrayList<>();
+			for (Future<String> future : created) {
+				ids.add(future.get());
+			}
+			return new Partners(lamDong, hepza, ids, set + ".bench.example");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private String organization(URI base, String code, String name, String province, String email, boolean notify)
+			throws IOException, InterruptedException {
+		return this.api.post(base, "/api/v1/organizations", """
+				{"code":"%s","name":{"vi":"%s","en":"%s"},"kind":"INDUSTRIAL_ZONE_AUTHORITY","province":"%s",
+				 "contacts":[{"name":"Phòng Xúc tiến Đầu tư","email":"%s","language":"vi","notify":%s}]}
+				""".formatted(code, name, code, province, email, notify)).get("id").asString();
+	}
+
+	private String agreement(URI base, String code, String lamDong, String hepza, LocalDate review, int leadDays)
+			throws IOException, InterruptedException {
+		String id = this.api
+			.post(base, "/api/v1/agreements",
+					"""
+							{"code":"%s","title":{"vi":"Chương trình hợp tác Lâm Đồng – TP.HCM %s","en":"Benchmark %s"},
+							 "parties":[{"organizationId":"%s","role":"LEAD"},{"organizationId":"%s","role":"PARTNER"}],
+							 "signedOn":"2020-01-15","startsOn":"2020-01-15","endsOn":"2035-12-31","areas":["INVESTMENT_PROMOTION"],
+							 "reviewPolicy":{"month":%d,"day":%d,"timeZone":"Asia/Ho_Chi_Minh","hostRotation":["%s","%s"],
+							   "lastHostOrganizationId":"%s","reminderLeadDays":[%d]}}
+							"""
+						.formatted(code, code, code, lamDong, hepza, review.getMonthValue(), review.getDayOfMonth(),
+								hepza, lamDong, hepza, leadDays))
+			.get("id")
+			.asString();
+		this.api.post(base, "/api/v1/agreements/" + id + "/activate", null);
+		return id;
+	}
+
+	/**
+	 * A completed investment conference hosted by HCMC with Lâm Đồng taking part, as
+	 * JSON.
+	 */
+	static String conference(Partners partners, String agreementId, int n) {
+		int month = 1 + n % 12;
+		int day = 1 + n % 28;
+		return """
+				{"agreementId":"%s","type":"INVESTMENT_PROMOTION_CONFERENCE",
+				 "title":{"vi":"Hội nghị xúc tiến đầu tư vào các KCN Lâm Đồng số %d","en":"Investment conference %d"},
+				 "startsAt":"2025-%02d-%02dT08:00:00","endsAt":"2025-%02d-%02dT17:00:00",
+				 "location":{"province":"TP. Hồ Chí Minh","venue":"Trung tâm Hội nghị"},
+				 "hostOrganizationId":"%s","participantOrganizationIds":["%s"],"status":"COMPLETED",
+				 "outcomes":{"investorsAttending":%d,"mousSigned":2,
+				   "registeredCapital":{"amount":120000000000,"currency":"VND"}}}
+				""".formatted(agreementId, n, n, month, day, month, day, partners.hepza(), partners.lamDong(),
+				50 + ThreadLocalRandom.current().nextInt(100));
+	}
+
+	/**
+	 * A CSV file of activities for the import endpoint, {@code perAgreement} rows for
+	 * each agreement.
+	 */
+	static String csv(Partners partners, List<String> agreementIds, int perAgreement) {
+		StringBuilder csv = new StringBuilder(
+				"agreementId,type,titleVi,titleEn,startsAt,endsAt,hostOrganizationId,participantOrganizationIds,status,"
+						+ "investorsAttending,capitalAmount,capitalCurrency\n");
+		String[] types = { "INVESTMENT_PROMOTION_CONFERENCE", "INFORMATION_EXCHANGE", "DOCUMENT_SHARING",
+				"JOINT_MEETING", "SITE_VISIT" };
+		for (String agreement : agreementIds) {
+			for (int i = 0; i < perAgreement; i++) {
+				String type = types[i % types.length];
+				boolean conference = i % types.length == 0;
+				int year = 2010 + i % 16;
+				int month = 1 + i % 12;
+				int day = 1 + i % 28;
+				csv.append(agreement)
+					.append(',')
+					.append(type)
+					.append(",Hoạt động hợp tác số ")
+					.append(i)
+					.append(",Activity ")
+					.append(i)
+					.append(',')
+					.append("%d-%02d-%02dT08:00:00,%d-%02d-%02dT17:00:00".formatted(year, month, day, year, month, day))
+					.append(',')
+					.append(partners.hepza())
+					.append(',')
+					.append(partners.lamDong())
+					.append(",COMPLETED,")
+					.append(conference ? "80" : "")
+					.append(',')
+					.append(conference ? "1000000000" : "")
+					.append(',')
+					.append(conference ? "VND" : "")
+					.append('\n');
+			}
+		}
+		return csv.toString();
+	}
+
+	/**
+	 * Two partners, their agreements and the mail domain of their contacts.
+	 */
+	record Partners(String lamDong, String hepza, List<String> agreementIds, String mailDomain) {
+	}
+
+}

@@ -1,0 +1,288 @@
+package org.coophub.benchmarks;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.coophub.localstack.StackService;
+
+/**
+ * Activities POSTed over HTTP at rising rates, open loop: a ticker sends what is due by
+ * the clock whether or not earlier requests have answered, so a slow service shows up as
+ * a growing backlog instead of a politely slower client. For each step, how long until
+ * reporting-service and notification-service applied each event ({@link LagMonitor}).
+ */
+final class PipelineBenchmark {
+
+	static final List<String> GROUPS = List.of("reporting-service", "notification-service");
+
+	/** More requests than this in flight and the step counts as not sustained. */
+	static final int MAX_IN_FLIGHT = 4000;
+
+	private final Api api;
+
+	private final MeasuredStack stack;
+
+	private final ProcessSampler sampler;
+
+	private final BenchmarkOptions options;
+
+	PipelineBenchmark(Api api, MeasuredStack stack, ProcessSampler sampler, BenchmarkOptions options) {
+		this.api = api;
+		this.stack = stack;
+		this.sampler = sampler;
+		this.options = options;
+	}
+
+	void run(Fixtures.Partners partners, RunResult result) throws Exception {
+		try (LagMonitor monitor = new LagMonitor(this.stack.kafka(), "activity-events", GROUPS,
+				Duration.ofMillis(this.options.lagPollMillis()))) {
+			// warm-up: the JIT, connection pools and the services' caches, not measured
+			Step warmup = step(monitor, partners, 50, this.options.warmupSeconds());
+			System.out.printf("  warm-up at 50/s: %s%n", warmup.summary());
+			List<Map<String, Object>> rows = new ArrayList<>();
+			int bestRate = 0;
+			Step at100 = null;
+			Step firstFailure = null;
+			for (int rate : this.options.rates()) {
+				this.stack.clearMail();
+				Step step = step(monitor, partners, rate, this.options.windowSeconds());
+				System.out.printf("  %5d/s: %s%n", rate, step.summary());
+				rows.add(step.row());
+				if (rate == 100) {
+					at100 = step;
+					result.detail("processes at 100 activities/s", step.processes());
+				}
+				if (step.sustained()) {
+					bestRate = rate;
+				}
+				else {
+					firstFailure = step;
+					if (rate >= 100) {
+						break;
+					}
+				}
+			}
+			result.detail("pipeline steps", rows);
+			result.measure("pipeline.max-sustained-rate",
+					"highest rate sustained for " + this.options.windowSeconds() + " s without growing backlog",
+					"activities/s", bestRate);
+			if (firstFailure != null) {
+				result.reason("pipeline.max-sustained-rate", "at " + firstFailure.rate + "/s: "
+						+ firstFailure.whyNotSustained() + "; busiest process " + firstFailure.busiest());
+			}
+			if (at100 != null) {
+				measureLatencies(result, at100);
+			}
+			this.stack.clearMail();
+		}
+	}
+
+	private void measureLatencies(RunResult result, Step step) {
+		for (String group : GROUPS) {
+			String name = group.replace("-service", "");
+			List<Long> fromEvent = step.recording.fromEvent(group);
+			List<Long> fromRequest = step.recording.fromRequest(group);
+			for (int p : new int[] { 50, 95, 99 }) {
+				result.measure("pipeline.at100." + name + ".p" + p,
+						"event published → " + group + " applied, p" + p + " at 100/s", "ms",
+						Stats.percentile(fromEvent, p));
+			}
+			result.measure("pipeline.at100." + name + ".request.p99", "POST sent → " + group + " applied, p99 at 100/s",
+					"ms", Stats.percentile(fromRequest, 99));
+		}
+		result.measure("pipeline.at100.http.p99", "POST /api/v1/activities response time, p99 at 100/s", "ms",
+				Stats.percentile(step.httpMillis, 99));
+		double p99 = Stats.percentile(step.recording.fromEvent("reporting-service"), 99);
+		if (p99 > 100) {
+			result.reason("pipeline.at100.reporting.p99", "HTTP p99 "
+					+ Stats.round(Stats.percentile(step.httpMillis, 99)) + " ms; busiest process " + step.busiest());
+		}
+	}
+
+	private Step step(LagMonitor monitor, Fixtures.Partners partners, int rate, int seconds) throws Exception {
+		URI activities = this.stack.url(StackService.ACTIVITY);
+		Map<String, Long> requestTimes = new ConcurrentHashMap<>();
+		Step step = new Step(rate, seconds);
+		step.recording = monitor.record((id) -> requestTimes.getOrDefault(id, -1L));
+		ProcessSampler.Snapshot before = this.sampler.snapshot();
+		List<String> agreements = partners.agreementIds();
+		long start = System.nanoTime();
+		long end = start + Duration.ofSeconds(seconds).toNanos();
+		long nextLagSample = start;
+		long sent = 0;
+		while (System.nanoTime() < end) {
+			long now = System.nanoTime();
+			long due = (long) ((now - start) / 1e9 * rate);
+			while (sent < due) {
+				if (step.inFlight.get() >= MAX_IN_FLIGHT) {
+					step.dropped.incrementAndGet();
+					sent++;
+					continue;
+				}
+				int n = (int) sent;
+				String body = Fixtures.conference(partners, agreements.get(n % agreements.size()), n);
+				long sentAt = System.currentTimeMillis();
+				long sentNanos = System.nanoTime();
+				step.inFlight.incrementAndGet();
+				this.api.sendAsync(activities, "POST", "/api/v1/activities", "application/json", body)
+					.whenComplete((response, failure) -> {
+						step.inFlight.decrementAndGet();
+						long millis = (System.nanoTime() - sentNanos) / 1_000_000;
+						if (failure == null && response.statusCode() == 201) {
+							step.ok.incrementAndGet();
+							step.httpMillis.add(millis);
+							String id = Api.JSON.readTree(response.body()).path("id").asString();
+							requestTimes.put(id, sentAt);
+						}
+						else {
+							step.failed.incrementAndGet();
+							if (step.firstError == null) {
+								step.firstError = (failure != null) ? failure.toString()
+										: response.statusCode() + " " + response.body();
+							}
+						}
+					});
+				sent++;
+			}
+			if (now >= nextLagSample) {
+				step.backlog.add(new long[] { (now - start) / 1_000_000, step.inFlight.get() + monitor.maxLag() });
+				nextLagSample = now + 250_000_000L;
+			}
+			Thread.sleep(1);
+		}
+		step.sent = sent;
+		step.completedInWindow = step.ok.get() + step.failed.get();
+		step.backlogAtEnd = step.inFlight.get() + monitor.maxLag();
+		ProcessSampler.Snapshot after = this.sampler.snapshot();
+		step.processes = this.sampler.between(before, after);
+		step.otherCores = this.sampler.otherProcessesCores(before, after);
+		// drain: everything sent answered and applied by both services
+		long drainStart = System.nanoTime();
+		long deadline = drainStart + Duration.ofSeconds(Math.max(30, seconds)).toNanos();
+		while (step.inFlight.get() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		long rest = monitor.awaitDrained(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+		step.drainMillis = (rest < 0) ? -1 : (System.nanoTime() - drainStart) / 1_000_000;
+		monitor.stopRecording();
+		return step;
+	}
+
+	/**
+	 * One rate held for one window.
+	 */
+	static final class Step {
+
+		final int rate;
+
+		final int seconds;
+
+		final AtomicInteger inFlight = new AtomicInteger();
+
+		final AtomicLong ok = new AtomicLong();
+
+		final AtomicLong failed = new AtomicLong();
+
+		final AtomicLong dropped = new AtomicLong();
+
+		final List<Long> httpMillis = java.util.Collections.synchronizedList(new ArrayList<>());
+
+		final List<long[]> backlog = new ArrayList<>();
+
+		volatile String firstError;
+
+		LagMonitor.Recording recording;
+
+		long sent;
+
+		long completedInWindow;
+
+		long backlogAtEnd;
+
+		long drainMillis;
+
+		double otherCores;
+
+		List<Map<String, Object>> processes = List.of();
+
+		Step(int rate, int seconds) {
+			this.rate = rate;
+			this.seconds = seconds;
+		}
+
+		/**
+		 * Sustained: at most 1 % errors, at least 95 % of the requests answered within
+		 * the window, at most two seconds' worth of work left at its end, and all of it
+		 * applied within ten seconds after.
+		 */
+		boolean sustained() {
+			return whyNotSustained().isEmpty();
+		}
+
+		String whyNotSustained() {
+			List<String> reasons = new ArrayList<>();
+			long target = (long) this.rate * this.seconds;
+			if (this.failed.get() + this.dropped.get() > target / 100) {
+				reasons.add((this.failed.get() + this.dropped.get()) + " of " + target + " requests failed"
+						+ ((this.firstError != null)
+								? " (" + this.firstError.substring(0, Math.min(120, this.firstError.length())) + ")"
+								: ""));
+			}
+			if (this.completedInWindow < target * 0.95) {
+				reasons.add("only " + this.completedInWindow + " of " + target + " requests answered in the window");
+			}
+			if (this.backlogAtEnd > 2L * this.rate) {
+				reasons.add("backlog " + this.backlogAtEnd + " at the end of the window (> 2 s of work)");
+			}
+			if (this.drainMillis < 0 || this.drainMillis > 10_000) {
+				reasons.add("backlog took " + ((this.drainMillis < 0) ? "too long" : this.drainMillis + " ms")
+						+ " to drain");
+			}
+			return String.join("; ", reasons);
+		}
+
+		String busiest() {
+			return this.processes.stream()
+				.max(java.util.Comparator.comparingDouble((row) -> (double) row.get("cpu %")))
+				.map((row) -> row.get("process") + " at " + row.get("cpu %") + " % CPU")
+				.orElse("?") + ", other processes " + this.otherCores + " cores";
+		}
+
+		Map<String, Object> row() {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("rate /s", this.rate);
+			row.put("sent", this.sent);
+			row.put("2xx", this.ok.get());
+			row.put("failed", this.failed.get() + this.dropped.get());
+			row.put("HTTP p99 ms", Stats.round(Stats.percentile(this.httpMillis, 99)));
+			for (String group : GROUPS) {
+				String name = group.replace("-service", "");
+				List<Long> latencies = this.recording.fromEvent(group);
+				row.put(name + " p50 ms", Stats.round(Stats.percentile(latencies, 50)));
+				row.put(name + " p99 ms", Stats.round(Stats.percentile(latencies, 99)));
+			}
+			row.put("backlog at end", this.backlogAtEnd);
+			row.put("drain ms", this.drainMillis);
+			row.put("other load, cores", this.otherCores);
+			row.put("sustained", sustained() ? "yes" : "no: " + whyNotSustained());
+			return row;
+		}
+
+		String summary() {
+			return row().toString();
+		}
+
+		List<Map<String, Object>> processes() {
+			return this.processes;
+		}
+
+	}
+
+}

@@ -1,0 +1,206 @@
+package org.coophub.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.coophub.localstack.StackService;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The data of many years: agreements with many activities each, loaded through the CSV
+ * import, then the read paths timed and the reporting projection rebuilt.
+ */
+final class ScaleBenchmark {
+
+	static final int ROWS_PER_FILE = 10_000;
+
+	private final Api api;
+
+	private final MeasuredStack stack;
+
+	private final ProcessSampler sampler;
+
+	private final BenchmarkOptions options;
+
+	private Fixtures.Partners partners;
+
+	ScaleBenchmark(Api api, MeasuredStack stack, ProcessSampler sampler, BenchmarkOptions options) {
+		this.api = api;
+		this.stack = stack;
+		this.sampler = sampler;
+		this.options = options;
+	}
+
+	/**
+	 * Loads the data once (the first run) and measures the queries and the rebuild on
+	 * every run.
+	 */
+	void run(Fixtures fixtures, RunResult result) throws Exception {
+		int total = this.options.scaleAgreements() * this.options.scalePerAgreement();
+		if (this.partners == null) {
+			load(fixtures, result, total);
+		}
+		else {
+			result.note(
+					"Scale: the data is loaded once, in the first run; later runs repeat the queries and the rebuild.");
+		}
+		queries(result, total);
+		rebuild(result, total);
+	}
+
+	private void load(Fixtures fixtures, RunResult result, int total) throws Exception {
+		ProcessSampler.Snapshot before = this.sampler.snapshot();
+		long setup = System.nanoTime();
+		// contacts without e-mail: 100,000 mails would measure the SMTP capture's memory
+		this.partners = fixtures.agreements("scale", this.options.scaleAgreements(), false, 200, 7);
+		System.out.printf("  %d agreements created in %.1f s%n", this.options.scaleAgreements(),
+				(System.nanoTime() - setup) / 1e9);
+		URI activities = this.stack.url(StackService.ACTIVITY);
+		try (LagMonitor monitor = new LagMonitor(this.stack.kafka(), "activity-events", PipelineBenchmark.GROUPS,
+				Duration.ofMillis(100))) {
+			long start = System.nanoTime();
+			int agreementsPerFile = Math.max(1, ROWS_PER_FILE / this.options.scalePerAgreement());
+			List<String> ids = this.partners.agreementIds();
+			for (int from = 0; from < ids.size(); from += agreementsPerFile) {
+				List<String> chunk = ids.subList(from, Math.min(ids.size(), from + agreementsPerFile));
+				importFile(activities, Fixtures.csv(this.partners, chunk, this.options.scalePerAgreement()));
+			}
+			double importSeconds = (System.nanoTime() - start) / 1e9;
+			System.out.printf("  %d activities imported in %.1f s; waiting for the projections%n", total,
+					importSeconds);
+			long drained = monitor.awaitDrained(Duration.ofMinutes(30));
+			double appliedSeconds = (System.nanoTime() - start) / 1e9;
+			result.measure("scale.import.rate", "CSV import into activity-service (" + ROWS_PER_FILE + " rows a file)",
+					"activities/s", Stats.round(total / importSeconds));
+			if (drained < 0) {
+				result.note("Scale: the services had not applied all imported activities after 30 minutes (backlog "
+						+ monitor.maxLag() + ").");
+			}
+			else {
+				result.measure("scale.applied.seconds",
+						"import of " + total + " activities until both services applied all", "s",
+						Stats.round(appliedSeconds));
+			}
+		}
+		result.detail("processes during the scale load", this.sampler.between(before, this.sampler.snapshot()));
+	}
+
+	private void importFile(URI activities, String csv) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		while (true) {
+			HttpResponse<String> response = this.api.send(activities, "POST", "/api/v1/activities:import", "text/csv",
+					csv);
+			if (response.statusCode() == 201) {
+				return;
+			}
+			// 422 while activity-service has not yet read the new agreements from Kafka
+			if (response.statusCode() != 422 || System.nanoTime() > deadline) {
+				throw new IllegalStateException("import answered " + response.statusCode() + ": "
+						+ response.body().substring(0, Math.min(500, response.body().length())));
+			}
+			Thread.sleep(1000);
+		}
+	}
+
+	private void queries(RunResult result, int total) throws Exception {
+		URI reporting = this.stack.url(StackService.REPORTING);
+		URI activities = this.stack.url(StackService.ACTIVITY);
+		List<String> ids = this.partners.agreementIds();
+		int n = this.options.queryRequests();
+		// warm-up of the read paths
+		for (int i = 0; i < 50; i++) {
+			this.api.send(reporting, "GET", "/api/v1/dashboard/agreements/" + random(ids), null, null);
+			this.api.send(activities, "GET", "/api/v1/activities?agreementId=" + random(ids) + "&size=20", null, null);
+		}
+		JsonNode sample = this.api.get(reporting, "/api/v1/dashboard/agreements/" + ids.get(0));
+		if (sample.path("activityCount").asInt() != this.options.scalePerAgreement()) {
+			result.note("Scale: an agreement's dashboard showed " + sample.path("activityCount").asInt()
+					+ " activities, " + this.options.scalePerAgreement() + " expected.");
+		}
+		timed(result, "scale.dashboard.agreement", "GET /api/v1/dashboard/agreements/{id} (one agreement)", n,
+				() -> reporting.resolve("/api/v1/dashboard/agreements/" + random(ids)));
+		timed(result, "scale.dashboard.portfolio",
+				"GET /api/v1/dashboard (portfolio of all " + (ids.size()) + "+ agreements)", Math.max(20, n / 20),
+				() -> reporting.resolve("/api/v1/dashboard"));
+		timed(result, "scale.activities.list", "GET /api/v1/activities?agreementId=…&size=20", n,
+				() -> activities.resolve("/api/v1/activities?agreementId=" + random(ids) + "&size=20"));
+		timed(result, "scale.activities.search",
+				"GET /api/v1/activities?q=hoat dong&size=20 (search, all " + total + ")", Math.max(20, n / 20),
+				() -> activities.resolve("/api/v1/activities?q=hoat%20dong&size=20"));
+	}
+
+	private void timed(RunResult result, String key, String label, int requests, java.util.function.Supplier<URI> uris)
+			throws Exception {
+		List<Long> micros = new ArrayList<>();
+		for (int i = 0; i < requests; i++) {
+			URI uri = uris.get();
+			long start = System.nanoTime();
+			HttpResponse<String> response = this.api.send(uri, "GET",
+					uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""), null, null);
+			micros.add((System.nanoTime() - start) / 1000);
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException(label + " answered " + response.statusCode());
+			}
+		}
+		List<Double> millis = micros.stream().map((m) -> m / 1000.0).toList();
+		result.measure(key + ".p50", label + ", p50", "ms", Stats.round(Stats.percentile(millis, 50)));
+		result.measure(key + ".p99", label + ", p99", "ms", Stats.round(Stats.percentile(millis, 99)));
+		System.out.printf("  %s: p50 %.1f ms, p99 %.1f ms (%d requests)%n", label, Stats.percentile(millis, 50),
+				Stats.percentile(millis, 99), requests);
+	}
+
+	private void rebuild(RunResult result, int total) throws Exception {
+		URI reporting = this.stack.url(StackService.REPORTING);
+		long start = System.nanoTime();
+		HttpResponse<String> response = this.api.send(reporting, "POST", "/api/v1/admin/projections:rebuild",
+				"application/json", "{}");
+		if (response.statusCode() == 404 || response.statusCode() == 405) {
+			result.note("Rebuild: reporting-service has no POST /api/v1/admin/projections:rebuild (answered "
+					+ response.statusCode() + "); not measured.");
+			result.reason("scale.rebuild.seconds", "the rebuild endpoint does not exist yet");
+			return;
+		}
+		if (response.statusCode() / 100 != 2) {
+			result.note("Rebuild: answered " + response.statusCode() + ": "
+					+ response.body().substring(0, Math.min(300, response.body().length())));
+			return;
+		}
+		if (response.statusCode() == 202) {
+			// asynchronous: done when the portfolio shows every activity again
+			long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+			while (System.nanoTime() < deadline && portfolioActivities() < total) {
+				Thread.sleep(200);
+			}
+			result.note("Rebuild answered 202: timed until the portfolio showed all " + total
+					+ " activities again (polled every 200 ms).");
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		result.measure("scale.rebuild.seconds", "projection rebuild of " + total + " activities", "s",
+				Stats.round(seconds));
+		result.detail("rebuild answer",
+				new String(response.body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).substring(0,
+						Math.min(300, response.body().length())));
+		System.out.printf("  rebuild: %.1f s%n", seconds);
+	}
+
+	private long portfolioActivities() throws Exception {
+		long sum = 0;
+		java.util.Set<String> ours = new java.util.HashSet<>(this.partners.agreementIds());
+		for (JsonNode entry : this.api.get(this.stack.url(StackService.REPORTING), "/api/v1/dashboard")) {
+			if (ours.contains(entry.path("agreementId").asString())) {
+				sum += entry.path("activityCount").asLong();
+			}
+		}
+		return sum;
+	}
+
+	private static String random(List<String> ids) {
+		return ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+	}
+
+}
