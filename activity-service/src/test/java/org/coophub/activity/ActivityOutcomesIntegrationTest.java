@@ -74,7 +74,8 @@ class ActivityOutcomesIntegrationTest {
 	@BeforeEach
 	void setUp() {
 		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
-		this.activityEvents = TopicProbe.subscribe(Topics.ACTIVITY_EVENTS);
+		// from the latest offset: the CSV tests fill the topic with thousands of records
+		this.activityEvents = TopicProbe.fromLatest(Topics.ACTIVITY_EVENTS);
 		this.agreementId = UUID.randomUUID().toString();
 		publish(new OrganizationRegistered(UUID.randomUUID().toString(), Instant.now(), HCM, 1,
 				organization(HCM, "Phòng Quản lý Đầu tư", "Văn phòng", "Thanh tra")));
@@ -153,6 +154,25 @@ class ActivityOutcomesIntegrationTest {
 		assertThat(completed.status()).isEqualTo(200);
 		assertThat(completed.body().get("version").asLong()).isEqualTo(2);
 		assertThat(completed.body().at("/outcomes/participants").asInt()).isEqualTo(60);
+	}
+
+	@Test
+	void aPatchIsCheckedAgainstTheTypeAndTheDepartmentsLikeARecording() {
+		Response meeting = post(activity("JOINT_MEETING", "2012-06-28T08:00:00", "{\"participants\":50}"));
+		String id = meeting.body().get("id").asString();
+
+		Response wrongOutcome = patch(id, "{\"outcomes\":{\"topic\":\"Giao ban quý II\"}}");
+		Response wrongDepartment = patch(id, "{\"participatingDepartments\":[\"Phòng Tài chính\"]}");
+		Response fine = patch(id, "{\"participatingDepartments\":[\"thanh tra\"],\"outcomes\":{\"participants\":55}}");
+
+		assertThat(wrongOutcome.status()).isEqualTo(422);
+		assertThat(wrongOutcome.body().at("/errors/0/field").asString()).isEqualTo("outcomes.topic");
+		assertThat(wrongDepartment.status()).isEqualTo(422);
+		assertThat(wrongDepartment.body().at("/errors/0/field").asString()).isEqualTo("participatingDepartments[0]");
+		assertThat(fine.status()).isEqualTo(200);
+		assertThat(fine.body().at("/participatingDepartments/0").asString()).isEqualTo("Thanh tra");
+		assertThat(fine.body().at("/outcomes/participants").asInt()).isEqualTo(55);
+		assertThat(fine.body().get("version").asLong()).isEqualTo(2);
 	}
 
 	@Test
@@ -259,6 +279,18 @@ class ActivityOutcomesIntegrationTest {
 	private Response post(String body) {
 		var result = this.http.post()
 			.uri("/api/v1/activities")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectBody()
+			.returnResult();
+		return new Response(result.getStatus().value(), this.json.readTree(result.getResponseBody()));
+	}
+
+	private Response patch(String id, String body) {
+		var result = this.http.patch()
+			.uri("/api/v1/activities/{id}", id)
+			.headers((headers) -> headers.setIfMatch("\"1\""))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
 			.exchange()
