@@ -27,6 +27,7 @@ import org.coophub.events.agreement.Party;
 import org.coophub.events.agreement.PartyRole;
 import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.common.LocalizedText;
+import org.coophub.events.report.AnnualReportGenerated;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxEntry;
 import org.coophub.testsupport.TestInfrastructure;
@@ -145,6 +146,70 @@ class ActivityNotificationIntegrationTest {
 		assertThat(schedule.at("/next/dueOn").asString()).isEqualTo("2026-11-06");
 		assertThat(schedule.at("/next/hostOrganizationId").asString()).isEqualTo(this.ld);
 		assertThat(schedule.at("/next/status").asString()).isEqualTo("UPCOMING");
+	}
+
+	@Test
+	void contactsWhoChoseADailyDigestGetOneMailTheNextMorning() throws Exception {
+		String dn = "org-dn-" + this.run;
+		Contact digest = new Contact("tonghop", "tonghop-" + this.run + "@dn.example", null, null, null, "vi", true,
+				true);
+		publish(new OrganizationRegistered(UUID.randomUUID().toString(), NOW, dn, 1,
+				organization(dn, "Ban Quản lý các KCN Đồng Nai", List.of(digest))));
+		String agreementId = "agr-digest-" + this.run;
+		AgreementState three = agreement(agreementId);
+		List<Party> parties = new java.util.ArrayList<>(three.parties());
+		parties.add(new Party(dn, PartyRole.PARTNER));
+		publish(new AgreementCreated(UUID.randomUUID().toString(), NOW, agreementId, 2,
+				new AgreementState(three.id(), three.code(), three.title(), parties, three.signedOn(), three.startsOn(),
+						three.endsOn(), three.timeZone(), three.areas(), three.status(), three.commitments(),
+						three.reviewPolicy())));
+		ActivityRecorded first = new ActivityRecorded(UUID.randomUUID().toString(), NOW, "act-" + this.run, 1,
+				conference(agreementId));
+		publish(first);
+		publish(first);
+		ActivityState second = conference(agreementId);
+		publish(new ActivityCompleted(UUID.randomUUID().toString(), NOW, "act-2-" + this.run, 2,
+				new ActivityState("act-2-" + this.run, agreementId, ActivityType.TRAINING,
+						new LocalizedText("Tập huấn cải cách hành chính", "Administrative reform training"),
+						second.startsAt(), second.endsAt(), second.timeZone(), second.location(), this.hcm,
+						second.participantOrganizationIds(), List.of(), ActivityStatus.COMPLETED, null)));
+		// the other parties' contacts who take each notice on its own have theirs
+		await().until(() -> mailsTo(this.run).size() >= 4);
+
+		// 08:00 the next morning in Ho Chi Minh City
+		this.clock.set(Instant.parse("2026-03-02T01:00:00Z"));
+		List<MimeMessage> mails = await().until(() -> mailsTo("tonghop-" + this.run), (m) -> !m.isEmpty());
+
+		assertThat(mails).hasSize(1);
+		MimeMessage mail = mails.get(0);
+		assertThat(mail.getSubject()).isEqualTo("[Cooperation Hub] Tổng hợp hoạt động ngày 01/03/2026 (2)");
+		assertThat(TestInfrastructure.get().mail().textOf(mail))
+			.contains("Hội nghị xúc tiến đầu tư vào các KCN Lâm Đồng")
+			.contains("Tập huấn cải cách hành chính")
+			.contains("Nhà đầu tư tham dự: 120");
+		assertThat(mail.getHeader("X-Coophub-Notification")[0]).startsWith("activity-digest:2026-03-01:");
+	}
+
+	@Test
+	void aGeneratedAnnualReportIsLinkedToEveryContactOnce() throws Exception {
+		String agreementId = "agr-report-" + this.run;
+		publish(new AgreementCreated(UUID.randomUUID().toString(), NOW, agreementId, 2, agreement(agreementId)));
+		AnnualReportGenerated report = new AnnualReportGenerated(UUID.randomUUID().toString(), NOW, agreementId, 1,
+				2025, "/api/v1/agreements/" + agreementId + "/reports/2025", "ab12cd34");
+		publish(report);
+		publish(report);
+
+		List<MimeMessage> mails = await().until(() -> mailsTo(this.run), (m) -> m.size() >= 3);
+		await().until(() -> sentNotifications(agreementId) == 3);
+
+		assertThat(mailsTo(this.run)).hasSize(3);
+		MimeMessage en = mailTo(mails, "international-" + this.run + "@ld.example");
+		assertThat(en.getSubject()).isEqualTo("[Cooperation Hub] IT-" + agreementId + ": 2025 annual review report");
+		assertThat(TestInfrastructure.get().mail().textOf(en))
+			.contains("http://localhost:8083/api/v1/agreements/" + agreementId + "/reports/2025")
+			.contains("ab12cd34");
+		assertThat(mailTo(mails, "vanphong-" + this.run + "@ld.example").getSubject())
+			.contains("báo cáo sơ kết năm 2025");
 	}
 
 	private List<MimeMessage> mailsTo(String marker) throws Exception {

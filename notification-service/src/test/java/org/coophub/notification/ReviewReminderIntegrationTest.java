@@ -28,6 +28,7 @@ import org.coophub.events.agreement.CommitmentStatus;
 import org.coophub.events.agreement.Contact;
 import org.coophub.events.agreement.OrganizationRegistered;
 import org.coophub.events.agreement.OrganizationState;
+import org.coophub.events.agreement.OrganizationUpdated;
 import org.coophub.events.agreement.Party;
 import org.coophub.events.agreement.PartyRole;
 import org.coophub.events.agreement.ReviewPolicy;
@@ -221,6 +222,41 @@ class ReviewReminderIntegrationTest {
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("language");
+	}
+
+	@Test
+	void contactChangesCancelAndPlanRemindersButNeverRetroactively() {
+		this.clock.set(Instant.parse("2026-09-01T00:00:00Z"));
+		registerParties();
+		String agreementId = "agr-contacts-" + this.run;
+		publish(new AgreementCreated(UUID.randomUUID().toString(), this.clock.instant(), agreementId, 2,
+				agreement(agreementId)));
+		await().until(() -> reminders(agreementId, "PLANNED").size() == 15);
+
+		// vanphong stops receiving mail
+		publish(new OrganizationUpdated(UUID.randomUUID().toString(), this.clock.instant(), this.hcm, 2,
+				organization(this.hcm, "Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM",
+						List.of(contact("vanphong", "hcm", "en", false)))));
+		JsonNode cancelled = await().until(() -> reminders(agreementId, "CANCELLED"), (r) -> r.size() == 5);
+		assertThat(cancelled.findValuesAsString("recipient")).containsOnly("vanphong-" + this.run + "@hcm.example");
+
+		// a new contact arrives on 10 October, after lead 30 (7 October)
+		this.clock.set(Instant.parse("2026-10-10T00:00:00Z"));
+		publish(new OrganizationUpdated(UUID.randomUUID().toString(), this.clock.instant(), this.hcm, 3,
+				organization(this.hcm, "Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM",
+						List.of(contact("vanphong", "hcm", "en", false), contact("moi", "hcm", "vi", true)))));
+
+		// 4 each for the two others (lead 30 went out when the clock passed it) and 4 for
+		// the newcomer
+		JsonNode planned = await().until(() -> reminders(agreementId, "PLANNED"), (r) -> r.size() == 12);
+		List<String> newcomer = planned.findValues("recipient")
+			.stream()
+			.map(JsonNode::asString)
+			.filter(("moi-" + this.run + "@hcm.example")::equals)
+			.toList();
+		assertThat(newcomer).hasSize(4);
+		assertThat(planned.findValuesAsString("id")).filteredOn((id) -> id.contains("moi-"))
+			.noneMatch((id) -> id.contains(":lead30:"));
 	}
 
 	private static List<MimeMessage> received(List<MimeMessage> mails, String moment) {

@@ -41,8 +41,8 @@ public class Directory {
 	 * @return the agreements' ids
 	 */
 	public List<String> agreementsOf(String organizationId) {
+		// whole documents: a record cannot be built from a projection without its version
 		Query query = Query.query(Criteria.where("partyIds").is(organizationId));
-		query.fields().include("_id");
 		return this.mongo.find(query, KnownAgreement.class).stream().map(KnownAgreement::id).toList();
 	}
 

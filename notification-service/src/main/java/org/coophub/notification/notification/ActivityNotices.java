@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.coophub.events.activity.ActivityCompleted;
@@ -66,22 +67,32 @@ public class ActivityNotices {
 		KnownAgreement agreement = this.directory.agreement(activity.agreementId())
 			.orElseThrow(() -> new DirectoryNotReadyException("agreement " + activity.agreementId()));
 		KnownOrganization host = organization(activity.hostOrganizationId());
-		List<String> planned = new ArrayList<>();
+		List<KnownOrganization> others = new ArrayList<>();
 		for (String partyId : agreement.partyIds()) {
-			if (partyId.equals(activity.hostOrganizationId())) {
-				continue;
+			if (!partyId.equals(activity.hostOrganizationId())) {
+				others.add(organization(partyId));
 			}
-			KnownOrganization party = organization(partyId);
+		}
+		// digest entries first: once a single notice is out, the event's digest entries
+		// are in
+		for (KnownOrganization party : others) {
 			for (Contact contact : party.recipients()) {
-				String key = template + ":" + eventId + ":" + contact.email();
 				if (contact.dailyDigest()) {
 					Map<String, Object> item = model(activity, agreement, host, party, contact);
 					item.put("template", template);
-					this.digests.collect(key, contact.email().strip().toLowerCase(java.util.Locale.ROOT),
-							contact.name(), contact.language(), party.name().in(contact.language()), template,
-							agreement.id(), item);
+					this.digests.collect(key(template, eventId, contact),
+							contact.email().strip().toLowerCase(Locale.ROOT), contact.name(), contact.language(),
+							party.name().in(contact.language()), template, agreement.id(), item);
+				}
+			}
+		}
+		List<String> planned = new ArrayList<>();
+		for (KnownOrganization party : others) {
+			for (Contact contact : party.recipients()) {
+				if (contact.dailyDigest()) {
 					continue;
 				}
+				String key = key(template, eventId, contact);
 				RenderedMail mail = this.templates.render(template, VIEW, contact.language(),
 						model(activity, agreement, host, party, contact), agreement.code(),
 						activity.title().in(contact.language()));
@@ -91,6 +102,10 @@ public class ActivityNotices {
 			}
 		}
 		this.dispatcher.dispatch(planned);
+	}
+
+	private static String key(String template, String eventId, Contact contact) {
+		return template + ":" + eventId + ":" + contact.email();
 	}
 
 	private KnownOrganization organization(String id) {
