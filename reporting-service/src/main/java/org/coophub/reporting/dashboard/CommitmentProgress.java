@@ -20,7 +20,7 @@ public record CommitmentProgress(String id, LocalizedText title, Area area, Comm
 		String responsibleOrganizationId, String metric, Integer perYear, LocalDate dueOn, List<Year> years,
 		boolean behindTarget) {
 
-	static CommitmentProgress of(Commitment commitment, Collection<ActivityEntry> activities, int currentYear) {
+	public static CommitmentProgress of(Commitment commitment, Collection<ActivityEntry> activities, int currentYear) {
 		List<ActivityEntry> linked = activities.stream()
 			.filter(ActivityEntry::counts)
 			.filter((activity) -> activity.linkedTo(commitment.id()))

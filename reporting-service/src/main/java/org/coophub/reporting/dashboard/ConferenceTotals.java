@@ -12,10 +12,10 @@ import org.coophub.events.activity.Outcomes;
  * What the completed promotion conferences achieved together; capital per currency, never
  * converted.
  */
-record ConferenceTotals(int conferences, int investorsAttending, int enterprisesAttending, int investmentLeads,
+public record ConferenceTotals(int conferences, int investorsAttending, int enterprisesAttending, int investmentLeads,
 		int mousSigned, int projectsRegistered, Map<String, BigDecimal> registeredCapital) {
 
-	static ConferenceTotals of(Collection<ActivityEntry> activities) {
+	public static ConferenceTotals of(Collection<ActivityEntry> activities) {
 		int conferences = 0;
 		int investors = 0;
 		int enterprises = 0;
