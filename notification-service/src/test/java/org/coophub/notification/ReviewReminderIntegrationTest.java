@@ -12,6 +12,7 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.coophub.events.DomainEvent;
+import org.coophub.events.Topics;
 import org.coophub.events.activity.ActivityCompleted;
 import org.coophub.events.activity.ActivityRecorded;
 import org.coophub.events.activity.ActivityState;
@@ -35,6 +36,7 @@ import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.common.LocalizedText;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.testsupport.TopicProbe;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,8 +143,16 @@ class ReviewReminderIntegrationTest {
 		ActivityCompleted review = new ActivityCompleted(UUID.randomUUID().toString(), this.clock.instant(),
 				"act-review-" + this.run, 2,
 				annualReview(agreementId, LocalDate.of(2026, 11, 6), ActivityStatus.COMPLETED));
-		publish(review);
-		publish(review);
+		try (TopicProbe probe = TopicProbe.fromLatest(Topics.NOTIFICATION_EVENTS)) {
+			publish(review);
+			publish(review);
+			var held = probe.awaitRecord((r) -> agreementId.equals(TopicProbe.header(r, "ce_subject"))
+					&& "org.coophub.review.held.v1".equals(TopicProbe.header(r, "ce_type")));
+			JsonNode heldEvent = this.json.readTree(held.value());
+			assertThat(heldEvent.at("/year").asInt()).isEqualTo(2026);
+			assertThat(heldEvent.at("/hostOrganizationId").asString()).isEqualTo(this.ld);
+			assertThat(heldEvent.at("/nextHostOrganizationId").asString()).isEqualTo(this.hcm);
+		}
 		JsonNode schedule = await().until(() -> schedule(agreementId),
 				(s) -> s != null && "2027-11-06".equals(s.at("/next/dueOn").asString()));
 		assertThat(schedule.at("/cycles/0/status").asString()).isEqualTo("HELD");

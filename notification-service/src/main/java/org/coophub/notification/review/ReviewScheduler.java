@@ -61,11 +61,11 @@ public class ReviewScheduler {
 		if (activity.type() != ActivityType.ANNUAL_REVIEW || activity.startsAt() == null) {
 			return false;
 		}
-		Optional<ReviewSchedule> found = find(activity.agreementId());
-		if (found.isEmpty()) {
-			return false;
-		}
-		ReviewSchedule schedule = found.get();
+		// every agreement event makes a schedule, so none means its events are still on
+		// the way:
+		// fail, and the binder delivers the activity again a little later
+		ReviewSchedule schedule = find(activity.agreementId()).orElseThrow(() -> new IllegalStateException(
+				"Review schedule of agreement " + activity.agreementId() + " not known yet"));
 		LocalDate day = activity.startsAt().toLocalDate();
 		List<DomainEvent> events = new ArrayList<>();
 		if (activity.status() == ActivityStatus.COMPLETED) {
