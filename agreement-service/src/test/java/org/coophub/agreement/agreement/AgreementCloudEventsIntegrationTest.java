@@ -86,6 +86,14 @@ class AgreementCloudEventsIntegrationTest {
 		assertCloudEvents(records, id, List.of("org.coophub.organization.registered.v1",
 				"org.coophub.organization.updated.v1", "org.coophub.organization.updated.v1"));
 		assertThat(value(records.get(1)).at("/organization/contacts/0/dailyDigest").asBoolean()).isTrue();
+		JsonNode stored = this.json.readTree(this.http.get()
+			.uri("/api/v1/organizations/" + id)
+			.exchange()
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+		assertThat(stored.at("/contacts/0/digest").asBoolean()).isTrue();
+		assertThat(stored.at("/contacts/0/notify").asBoolean()).isTrue();
 		assertThat(value(records.get(2)).at("/organization/active").asBoolean()).isFalse();
 	}
 
