@@ -3,6 +3,7 @@ package org.coophub.activity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,7 @@ import org.coophub.events.DomainEvent;
 import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.events.agreement.AgreementStatus;
 import org.coophub.platform.outbox.EventSender;
+import org.coophub.platform.outbox.HasOutbox;
 import org.coophub.platform.outbox.OutboxEntry;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,6 +146,12 @@ class ActivityCsvIntegrationTest {
 		assertThat(result.status()).isEqualTo(201);
 		assertThat(result.body().get("imported").asInt()).isEqualTo(10_000);
 		assertThat(stored()).isEqualTo(10_000);
+		// every activity.recorded leaves through the outbox; waiting here also keeps the
+		// relay's backlog from delaying the events other tests wait for
+		await().atMost(Duration.ofMinutes(3))
+			.until(() -> this.mongo.count(Query.query(
+					Criteria.where("agreementId").is(this.agreementId).and(HasOutbox.OUTBOX_FIELD + ".0").exists(true)),
+					"activities") == 0);
 	}
 
 	@Test

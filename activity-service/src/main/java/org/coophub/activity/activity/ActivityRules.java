@@ -43,7 +43,6 @@ final class ActivityRules {
 				|| !agreement.covers(activity.endsAt().toLocalDate())) {
 			throw new RuleViolationException("startsAt", "The activity must take place within the agreement's period");
 		}
-		OutcomeFields.check(activity.type(), activity.outcomes());
 		checkParticipation(activity, agreement);
 	}
 

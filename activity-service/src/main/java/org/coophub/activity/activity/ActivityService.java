@@ -64,6 +64,7 @@ class ActivityService {
 							+ " is not known yet: it does not exist, or its creation has not reached activity-service;"
 							+ " nothing was stored, try again in a moment"));
 		ActivityRules.check(details, agreement);
+		OutcomeFields.check(details.type(), details.outcomes());
 		return withDepartmentsChecked(details);
 	}
 
@@ -105,9 +106,16 @@ class ActivityService {
 	Activity update(String id, String ifMatch, ActivityChanges.Patch patch) {
 		Activity activity = current(id, ifMatch);
 		ActivityDetails changed = patch.applyTo(activity.details());
-		OutcomeFields.check(changed.type(), changed.outcomes());
+		// only what the patch touches is judged by today's rules: an unrelated change
+		// must not
+		// fail on outcomes or departments recorded before a rule or a department changed
+		if (patch.outcomes() != null) {
+			OutcomeFields.check(changed.type(), changed.outcomes());
+		}
 		ActivityRules.checkParticipation(changed, agreementOf(activity));
-		changed = withDepartmentsChecked(changed);
+		if (patch.participatingDepartments() != null || patch.participantOrganizationIds() != null) {
+			changed = withDepartmentsChecked(changed);
+		}
 		return this.outbox.save(activity, activity.update(changed, this.clock.instant()));
 	}
 

@@ -81,7 +81,7 @@ class ActivityRulesTest {
 			"DOCUMENT_SHARING, PARTICIPANTS, outcomes.participants", "JOINT_MEETING, TOPIC, outcomes.topic",
 			"TRAINING, REVIEW, outcomes.minutesLink", "OTHER, FIGURES, outcomes.investorsAttending" })
 	void anOutcomeOfAnotherTypeIsNamed(ActivityType type, String outcomes, String field) {
-		assertThatThrownBy(() -> ActivityRules.check(activity(type, named(outcomes)), AGREEMENT))
+		assertThatThrownBy(() -> OutcomeFields.check(type, named(outcomes)))
 			.isInstanceOfSatisfying(RuleViolationException.class, (ex) -> assertThat(ex.field()).isEqualTo(field))
 			.hasMessageContaining(type.name());
 	}
