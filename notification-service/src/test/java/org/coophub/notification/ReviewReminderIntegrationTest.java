@@ -267,6 +267,18 @@ class ReviewReminderIntegrationTest {
 		assertThat(newcomer).hasSize(4);
 		assertThat(planned.findValuesAsString("id")).filteredOn((id) -> id.contains("moi-"))
 			.noneMatch((id) -> id.contains(":lead30:"));
+		// due in November: lead 1 and the two overdue reminders of the three receiving
+		// contacts
+		JsonNode november = this.json.readTree(this.http.get()
+			.uri("/api/v1/reminders?agreementId={id}&status=PLANNED&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z",
+					agreementId)
+			.exchange()
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+		assertThat(november.at("/page/totalElements").asInt()).isEqualTo(9);
+		assertThat(november.get("content").findValuesAsString("dueAt")).containsOnly("2026-11-05T01:00:00Z",
+				"2026-11-07T01:00:00Z", "2026-11-13T01:00:00Z");
 	}
 
 	private static List<MimeMessage> received(List<MimeMessage> mails, String moment) {
