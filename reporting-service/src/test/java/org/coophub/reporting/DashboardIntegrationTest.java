@@ -139,6 +139,71 @@ class DashboardIntegrationTest {
 	}
 
 	@Test
+	void theActivitiesOfAViewExportAsCsvAndXlsx() throws Exception {
+		String agreementId = UUID.randomUUID().toString();
+		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), agreementId, 1,
+				agreement(agreementId)));
+		publish(new ActivityRecorded(UUID.randomUUID().toString(), Instant.now(), "act-" + agreementId, 1,
+				conference(agreementId, "act-" + agreementId, 120, "350000000000")));
+		await().until(() -> dashboard(agreementId), (d) -> d != null && d.get("activityCount").asInt() == 1);
+
+		String csv = this.http.get()
+			.uri("/api/v1/dashboard/agreements/{id}/export.csv?year=2012", agreementId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("text/csv;charset=UTF-8")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		List<String> lines = csv.lines().toList();
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0)).startsWith("\uFEFFMã chương trình,Mã hoạt động,Ngày bắt đầu");
+		assertThat(lines.get(1)).startsWith("IT-" + agreementId + ",act-" + agreementId + ",2012-05-18")
+			.contains("Hội nghị xúc tiến đầu tư")
+			.contains(",120,")
+			.contains("350000000000,VND");
+		String otherYear = this.http.get()
+			.uri("/api/v1/dashboard/agreements/{id}/export.csv?year=2013&lang=en", agreementId)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(otherYear.lines().toList()).hasSize(1).first().asString().contains("Program code");
+
+		byte[] xlsx = this.http.get()
+			.uri("/api/v1/dashboard/export.xlsx")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		StringBuilder sheets = new StringBuilder();
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("export", ".xlsx");
+		java.nio.file.Files.write(file, xlsx);
+		try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+			for (var entry : java.util.Collections.list(zip.entries())) {
+				if (entry.getName().startsWith("xl/")) {
+					sheets.append(new String(zip.getInputStream(entry).readAllBytes(),
+							java.nio.charset.StandardCharsets.UTF_8));
+				}
+			}
+		}
+		finally {
+			java.nio.file.Files.delete(file);
+		}
+		// the writer escapes non-ASCII characters as XML character references
+		String xml = java.util.regex.Pattern.compile("&#x([0-9a-f]+);")
+			.matcher(sheets)
+			.replaceAll((m) -> Character.toString(Integer.parseInt(m.group(1), 16)));
+		assertThat(xml).contains("Hội nghị xúc tiến đầu tư").contains("act-" + agreementId).contains("Mã chương trình");
+	}
+
+	@Test
 	void thePageAndItsChartLibraryAreServedLocally() {
 		String page = this.http.get()
 			.uri("/")

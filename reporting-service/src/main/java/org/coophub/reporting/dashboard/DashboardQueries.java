@@ -58,6 +58,19 @@ public class DashboardQueries {
 		return dashboard;
 	}
 
+	/**
+	 * Every agreement's projection that has received its agreement.
+	 * @return the dashboards, by agreement code
+	 */
+	public List<AgreementDashboard> dashboards() {
+		int generation = this.collections.generations().active();
+		return this.mongo.findAll(AgreementDashboard.class, this.collections.dashboards(generation))
+			.stream()
+			.filter((dashboard) -> dashboard.agreement() != null)
+			.sorted(Comparator.comparing((AgreementDashboard d) -> d.agreement().code()))
+			.toList();
+	}
+
 	public List<PortfolioEntry> portfolio() {
 		int generation = this.collections.generations().active();
 		LocalDate today = today();
