@@ -49,9 +49,11 @@ public class Agreement extends OutboxDocument {
 	private final String id;
 
 	/**
-	 * Unique per period, not for ever ({@link AgreementPeriods}): no unique index.
+	 * Unique per period, not for ever ({@link AgreementPeriods}): no unique index. Named
+	 * apart from the unique index {@code code} of earlier versions, which
+	 * {@link LegacyCodeIndex} drops.
 	 */
-	@Indexed
+	@Indexed(name = "code_period")
 	private final String code;
 
 	private LocalizedText title;

@@ -22,6 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
@@ -58,6 +63,9 @@ class AgreementChangesIntegrationTest {
 
 	@Autowired
 	ScheduledTaskHolder scheduler;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	RestTestClient http;
 
@@ -365,6 +373,17 @@ class AgreementChangesIntegrationTest {
 		assertThat(changes).extracting((r) -> this.json.readTree(r.value()).at("/agreement/status").asString())
 			.containsExactly("ACTIVE", "TERMINATED");
 		assertThat(read("/api/v1/agreements/" + id + "/history").size()).isEqualTo(3);
+	}
+
+	@Test
+	void theFormerUniqueIndexOfTheCodeIsDroppedAndOnlyThat() {
+		IndexOperations indexes = this.mongo.indexOps("legacy-code-index-" + UUID.randomUUID());
+		indexes.createIndex(new Index("code", Sort.Direction.ASC).named("code").unique());
+		indexes.createIndex(new Index("title", Sort.Direction.ASC).named("title").unique());
+
+		assertThat(LegacyCodeIndex.drop(indexes)).isTrue();
+		assertThat(indexes.getIndexInfo()).extracting(IndexInfo::getName).doesNotContain("code").contains("title");
+		assertThat(LegacyCodeIndex.drop(indexes)).isFalse();
 	}
 
 	@Test
