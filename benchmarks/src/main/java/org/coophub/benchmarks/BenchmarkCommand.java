@@ -103,7 +103,7 @@ public final class BenchmarkCommand {
 								+ Runtime.getRuntime().availableProcessors() + " (measured from /proc/stat)");
 				this.conditions.put("load average (1, 5, 15 min) before → after", loadBefore + " → " + loadAverage());
 				this.conditions.put("duration", Duration.between(started, Instant.now()).toSeconds() + " s");
-				write();
+				write(this.runs);
 			}
 		}
 	}
@@ -156,13 +156,24 @@ public final class BenchmarkCommand {
 			result.note("Phase " + name + " failed: " + ex);
 		}
 		System.out.printf("-- %s done in %.0f s --%n", name, (System.nanoTime() - start) / 1e9);
+		// what is measured so far survives a run that is stopped later
+		try {
+			List<RunResult> sofar = new ArrayList<>(this.runs);
+			if (!this.runs.contains(result)) {
+				sofar.add(result);
+			}
+			write(sofar);
+		}
+		catch (IOException ex) {
+			System.err.println("Cannot write the results: " + ex);
+		}
 	}
 
-	private void write() throws IOException {
+	private void write(List<RunResult> runs) throws IOException {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("conditions", this.conditions);
 		List<Map<String, Object>> targets = new ArrayList<>();
-		Map<String, Stats.Spread> spreads = MarkdownReport.spreads(this.runs);
+		Map<String, Stats.Spread> spreads = MarkdownReport.spreads(runs);
 		for (Target target : Target.ISSUE_9) {
 			Map<String, Object> t = new LinkedHashMap<>();
 			t.put("target", target.name());
@@ -173,7 +184,7 @@ public final class BenchmarkCommand {
 		}
 		json.put("targets", targets);
 		json.put("summary", spreads);
-		json.put("runs", this.runs.stream().map(RunResult::toJson).toList());
+		json.put("runs", runs.stream().map(RunResult::toJson).toList());
 		Path output = this.options.output();
 		if (output.getParent() != null) {
 			Files.createDirectories(output.getParent());
@@ -184,7 +195,7 @@ public final class BenchmarkCommand {
 		if (this.options.document() != null) {
 			String title = this.options.quick()
 					? "Quick run (smoke: shorter windows, smaller data; not the targets' conditions)" : "Full run";
-			String section = MarkdownReport.render(title, this.conditions, this.runs, Target.ISSUE_9);
+			String section = MarkdownReport.render(title, this.conditions, runs, Target.ISSUE_9);
 			Path doc = this.options.document();
 			String existing = Files.exists(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : "";
 			Files.writeString(doc, MarkdownReport.insert(existing, this.options.mode(), section),

@@ -133,6 +133,22 @@ final class LagMonitor implements AutoCloseable {
 	}
 
 	/**
+	 * Waits until the tap has seen {@code count} more records than {@code base}, so a
+	 * backlog of zero means applied, not yet published.
+	 * @return whether they were seen in time
+	 */
+	boolean awaitPublished(long base, long count, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (published() - base < count) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			Thread.sleep(10);
+		}
+		return true;
+	}
+
+	/**
 	 * Waits until every group has applied everything published, or the time is up.
 	 * @return milliseconds waited, or -1 on time-out
 	 */
@@ -252,11 +268,18 @@ final class LagMonitor implements AutoCloseable {
 
 		private final ToLongFunction<String> requestTimes;
 
+		/** Applied before the POST's answer arrived: matched when asked. */
+		private final Map<String, List<long[]>> unmatched = new LinkedHashMap<>();
+
+		private final Map<String, List<String>> unmatchedSubjects = new LinkedHashMap<>();
+
 		Recording(List<String> groups, ToLongFunction<String> requestTimes) {
 			this.requestTimes = requestTimes;
 			groups.forEach((g) -> {
 				this.fromEvent.put(g, Collections.synchronizedList(new ArrayList<>()));
 				this.fromRequest.put(g, Collections.synchronizedList(new ArrayList<>()));
+				this.unmatched.put(g, Collections.synchronizedList(new ArrayList<>()));
+				this.unmatchedSubjects.put(g, Collections.synchronizedList(new ArrayList<>()));
 			});
 		}
 
@@ -265,6 +288,12 @@ final class LagMonitor implements AutoCloseable {
 			long requested = (record.subject() != null) ? this.requestTimes.applyAsLong(record.subject()) : -1;
 			if (requested > 0) {
 				this.fromRequest.get(group).add(now - requested);
+			}
+			else if (record.subject() != null) {
+				synchronized (this.unmatched.get(group)) {
+					this.unmatched.get(group).add(new long[] { now });
+					this.unmatchedSubjects.get(group).add(record.subject());
+				}
 			}
 		}
 
@@ -275,9 +304,21 @@ final class LagMonitor implements AutoCloseable {
 		}
 
 		List<Long> fromRequest(String group) {
+			List<Long> all;
 			synchronized (this.fromRequest.get(group)) {
-				return List.copyOf(this.fromRequest.get(group));
+				all = new ArrayList<>(this.fromRequest.get(group));
 			}
+			synchronized (this.unmatched.get(group)) {
+				List<long[]> times = this.unmatched.get(group);
+				List<String> subjects = this.unmatchedSubjects.get(group);
+				for (int i = 0; i < times.size(); i++) {
+					long requested = this.requestTimes.applyAsLong(subjects.get(i));
+					if (requested > 0) {
+						all.add(times.get(i)[0] - requested);
+					}
+				}
+			}
+			return all;
 		}
 
 	}

@@ -112,6 +112,7 @@ final class PipelineBenchmark {
 		Step step = new Step(rate, seconds);
 		step.recording = monitor.record((id) -> requestTimes.getOrDefault(id, -1L));
 		ProcessSampler.Snapshot before = this.sampler.snapshot();
+		long publishedBefore = monitor.published();
 		List<String> agreements = partners.agreementIds();
 		long start = System.nanoTime();
 		long end = start + Duration.ofSeconds(seconds).toNanos();
@@ -169,9 +170,18 @@ final class PipelineBenchmark {
 		while (step.inFlight.get() > 0 && System.nanoTime() < deadline) {
 			Thread.sleep(10);
 		}
+		monitor.awaitPublished(publishedBefore, step.ok.get(),
+				Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 		long rest = monitor.awaitDrained(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 		step.drainMillis = (rest < 0) ? -1 : (System.nanoTime() - drainStart) / 1_000_000;
 		monitor.stopRecording();
+		if (rest < 0) {
+			// the next step must not start with this one's backlog: let it settle,
+			// unmeasured
+			long settled = monitor.awaitDrained(Duration.ofMinutes(5));
+			System.out.printf("  (backlog settled %s)%n",
+					(settled < 0) ? "not within 5 min" : "after " + settled + " ms");
+		}
 		return step;
 	}
 

@@ -107,7 +107,7 @@ final class ProcessSampler {
 			}
 		}
 		long busy = to.machineBusy() - from.machineBusy();
-		return Stats.round(Math.max(0, busy - ours) / TICKS_PER_SECOND / seconds * 100) / 100;
+		return Math.round(Math.max(0, busy - ours) / TICKS_PER_SECOND / seconds * 100) / 100.0;
 	}
 
 	/**
