@@ -20,6 +20,8 @@ final class Api {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
+	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
@@ -32,12 +34,18 @@ final class Api {
 
 	HttpResponse<String> send(URI base, String method, String path, String contentType, String body)
 			throws IOException, InterruptedException {
-		return this.http.send(request(base, method, path, contentType, body), HttpResponse.BodyHandlers.ofString());
+		return send(base, method, path, contentType, body, DEFAULT_TIMEOUT);
+	}
+
+	HttpResponse<String> send(URI base, String method, String path, String contentType, String body, Duration timeout)
+			throws IOException, InterruptedException {
+		return this.http.send(request(base, method, path, contentType, body, timeout),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	CompletableFuture<HttpResponse<String>> sendAsync(URI base, String method, String path, String contentType,
 			String body) {
-		return this.http.sendAsync(request(base, method, path, contentType, body),
+		return this.http.sendAsync(request(base, method, path, contentType, body, DEFAULT_TIMEOUT),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
@@ -61,8 +69,9 @@ final class Api {
 		return JSON.readTree(response.body());
 	}
 
-	private static HttpRequest request(URI base, String method, String path, String contentType, String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+	private static HttpRequest request(URI base, String method, String path, String contentType, String body,
+			Duration timeout) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

@@ -172,8 +172,7 @@ final class LagMonitor implements AutoCloseable {
 			try {
 				for (ConsumerRecord<byte[], byte[]> record : this.tap.poll(Duration.ofMillis(20))) {
 					Header subject = record.headers().lastHeader("ce_subject");
-					Tapped tapped = new Tapped(record.offset(), record.timestamp(),
-							(subject != null) ? new String(subject.value(), StandardCharsets.UTF_8) : null);
+					Tapped tapped = new Tapped(record.offset(), record.timestamp(), text(subject));
 					for (String group : this.groups) {
 						this.pending.get(group).get(record.partition()).add(tapped);
 					}
@@ -187,6 +186,18 @@ final class LagMonitor implements AutoCloseable {
 			}
 		}
 		this.tap.close();
+	}
+
+	/**
+	 * A header's text; the binder's header mapper writes strings as JSON, in quotes.
+	 */
+	static String text(Header header) {
+		if (header == null) {
+			return null;
+		}
+		String text = new String(header.value(), StandardCharsets.UTF_8);
+		return (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\""))
+				? text.substring(1, text.length() - 1) : text;
 	}
 
 	private void pollLoop() {

@@ -95,8 +95,9 @@ final class ScaleBenchmark {
 	private void importFile(URI activities, String csv) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		while (true) {
+			// a file of 10,000 rows is one long request on a busy machine
 			HttpResponse<String> response = this.api.send(activities, "POST", "/api/v1/activities:import", "text/csv",
-					csv);
+					csv, Duration.ofMinutes(15));
 			if (response.statusCode() == 201) {
 				return;
 			}
@@ -160,7 +161,7 @@ final class ScaleBenchmark {
 		URI reporting = this.stack.url(StackService.REPORTING);
 		long start = System.nanoTime();
 		HttpResponse<String> response = this.api.send(reporting, "POST", "/api/v1/admin/projections:rebuild",
-				"application/json", "{}");
+				"application/json", "{}", Duration.ofMinutes(15));
 		if (response.statusCode() == 404 || response.statusCode() == 405) {
 			result.note("Rebuild: reporting-service has no POST /api/v1/admin/projections:rebuild (answered "
 					+ response.statusCode() + "); not measured.");
