@@ -87,6 +87,10 @@ class AnnualReportIntegrationTest {
 		String agreementId = givenAProgramWithAYearOfActivities();
 
 		byte[] pdf = pdf(agreementId).getResponseBody();
+		// kept for a person to look at
+		java.nio.file.Path copy = java.nio.file.Path.of("target", "reports", "annual-report-2025-vi.pdf");
+		java.nio.file.Files.createDirectories(copy.getParent());
+		java.nio.file.Files.write(copy, pdf);
 		String text = text(pdf);
 		assertThat(text).contains("BÁO CÁO SƠ KẾT NĂM 2025")
 			.contains("1. Kết quả đạt được theo lĩnh vực hợp tác")
