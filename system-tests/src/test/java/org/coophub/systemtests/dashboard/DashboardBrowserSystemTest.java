@@ -83,6 +83,7 @@ class DashboardBrowserSystemTest {
 		String row = "document.querySelector('tr[data-agreement-id=\"" + agreement + "\"]')";
 		String activities = "(" + row + "?.querySelector('[data-field=activityCount]')?.textContent ?? null)";
 		await().atMost(PROPAGATION).until(() -> this.browser.text(activities), "0"::equals);
+		this.browser.evaluate("document.querySelector('[data-lang=vi]').click()");
 		this.browser.evaluate("window.sameDocument = 'yes'");
 		assertThat(this.browser.text(row + ".querySelector('[data-field=title]').textContent"))
 			.as("a title with HTML shows as text")
@@ -107,6 +108,9 @@ class DashboardBrowserSystemTest {
 		await().atMost(PROPAGATION).until(() -> this.browser.text(activities), "1"::equals);
 		assertThat(this.browser.text(row + ".querySelector('[data-field=investors]').textContent")).isEqualTo("120");
 		assertThat(this.browser.text("window.sameDocument")).as("the page was not reloaded").isEqualTo("yes");
+		await().atMost(PROPAGATION)
+			.until(() -> this.browser.text(row + ".querySelector('[data-field=nextReview]').textContent"),
+					(review) -> review.contains("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng"));
 		this.browser.screenshot(Path.of("target", "screenshots", "dashboard-portfolio.png"));
 
 		this.browser.evaluate("location.hash = '#/agreements/" + agreement + "'");
