@@ -1,0 +1,313 @@
+package org.coophub.systemtests.reliability;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.awaitility.core.ConditionTimeoutException;
+import org.coophub.localstack.LocalStack;
+import org.coophub.localstack.ServiceProcess;
+import org.coophub.localstack.StackService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * DESIGN.md 4 proven on the running stack: every request the system accepted reaches
+ * every projection and side effect once, whatever breaks meanwhile. Each scenario writes
+ * its figures to docs/reliability.md.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeliveryGuaranteesSystemTest {
+
+	static final List<String> CONSUMED = List.of("agreement-events", "activity-events");
+
+	static final Duration RESTART = Duration.ofMinutes(3);
+
+	private final Reliability results = new Reliability();
+
+	private final Map<String, Effects> settledByTag = new LinkedHashMap<>();
+
+	private final Map<String, String> agreementByTag = new LinkedHashMap<>();
+
+	private final Random random = new Random();
+
+	private LocalStack stack;
+
+	private StackHttp http;
+
+	private Program program;
+
+	private KafkaTools kafka;
+
+	@BeforeAll
+	void startStack() throws IOException {
+		this.stack = LocalStack.options()
+			.freePorts()
+			.dataDirectory(Files.createTempDirectory("coophub-reliability-"))
+			.projectRoot(Path.of("..").toAbsolutePath().normalize())
+			.demoData(false)
+			.start();
+		this.http = new StackHttp(this.stack);
+		this.program = Program.register(this.http);
+		this.kafka = new KafkaTools(this.stack.kafkaBootstrapServers());
+	}
+
+	@AfterAll
+	void stopStack() {
+		this.results.writeTo(Path.of("..", "docs", "reliability.md").toAbsolutePath().normalize());
+		if (this.stack != null) {
+			this.stack.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void aBrokerOutageDelaysButLosesNothing() throws Exception {
+		String agreement = agreement("BROKER");
+		ActivityLoad load = ActivityLoad.start(this.program, agreement, "BROKER", 10);
+		awaitAccepted(load, 10);
+		this.stack.kafka().stop();
+		Instant down = Instant.now();
+		awaitAccepted(load, load.acceptedCount() + 20);
+		double backlog = await().atMost(Reliability.PROPAGATION)
+			.until(() -> outboxBacklog(StackService.ACTIVITY), (value) -> value > 0);
+		this.stack.kafka().start();
+		Duration outage = Duration.between(down, Instant.now());
+		load.close();
+
+		Reliability.Row row = settle("Broker outage", "BROKER", load, Instant.now(),
+				"broker down %.0f s; activity outbox backlog seen at %.0f".formatted(outage.toMillis() / 1000.0,
+						backlog));
+
+		assertThat(load.refused()).as("HTTP keeps accepting while Kafka is down").isEmpty();
+		assertNothingLostOrDuplicated(row);
+	}
+
+	@Test
+	@Order(2)
+	void aServiceKilledAtARandomMomentLosesNothing() throws Exception {
+		String agreement = agreement("CRASH");
+		ActivityLoad load = ActivityLoad.start(this.program, agreement, "CRASH", 4);
+		List<String> kills = new ArrayList<>();
+		for (StackService service : StackService.values()) {
+			awaitAccepted(load, load.acceptedCount() + 3 + this.random.nextInt(10));
+			ServiceProcess process = this.stack.service(service);
+			process.kill();
+			process.start().awaitHealthy(RESTART);
+			kills.add(service.moduleName() + " at #" + load.acceptedCount());
+		}
+		awaitAccepted(load, load.acceptedCount() + 5);
+		load.close();
+
+		Reliability.Row row = settle("Service crash (kill -9, each in turn)", "CRASH", load, Instant.now(),
+				String.join(", ", kills));
+
+		assertNothingLostOrDuplicated(row);
+	}
+
+	@Test
+	@Order(3)
+	void replayingEveryRecordChangesNoProjectionAndSendsNoMail() throws Exception {
+		String agreement = agreement("REPLAY");
+		ActivityLoad load = ActivityLoad.start(this.program, agreement, "REPLAY", 10);
+		awaitAccepted(load, 20);
+		load.close();
+		settle("Replay: before", "REPLAY", load, Instant.now(), "baseline for the replay below");
+		int mailsBefore = this.stack.smtp().messages().size();
+
+		for (StackService service : List.of(StackService.REPORTING, StackService.NOTIFICATION)) {
+			ServiceProcess process = this.stack.service(service);
+			process.stop(Duration.ofSeconds(30));
+			// a member that did not leave politely stays until its session times out
+			await().atMost(Reliability.PROPAGATION).until(() -> this.kafka.members(service.moduleName()) == 0);
+			this.kafka.resetToEarliest(service.moduleName(), CONSUMED);
+			process.start().awaitHealthy(RESTART);
+		}
+		int republished = this.kafka.republish(this.kafka.readAll("activity-events"));
+		Instant replayed = Instant.now();
+		await().atMost(Reliability.PROPAGATION)
+			.until(() -> this.kafka.lag("reporting-service", CONSUMED) == 0
+					&& this.kafka.lag("notification-service", CONSUMED) == 0);
+
+		Reliability.Row row = settle("Replay: groups reset to earliest + every activity record republished", "REPLAY",
+				load, replayed, "%d records republished with their event ids".formatted(republished));
+
+		assertNothingLostOrDuplicated(row);
+		assertThat(this.stack.smtp().messages()).as("no mail sent again").hasSize(mailsBefore);
+		for (String tag : List.of("BROKER", "CRASH")) {
+			assertThat(effects(tag)).as("%s after the replay", tag).isEqualTo(this.settledByTag.get(tag));
+		}
+	}
+
+	@Test
+	@Order(4)
+	void poisonMessagesGoToTheDeadLetterTopicsAndThePartitionKeepsFlowing() throws Exception {
+		String agreement = agreement("POISON");
+		long reportingDeadBefore = this.kafka.totalRecords("error.activity-events.reporting-service");
+		long notificationDeadBefore = this.kafka.totalRecords("error.activity-events.notification-service");
+
+		this.kafka.sendRaw("activity-events", agreement, "org.coophub.activity.recorded.v1",
+				"{\"eventId\": \"broken".getBytes(StandardCharsets.UTF_8));
+		this.kafka.sendRaw("activity-events", agreement, "org.coophub.activity.teleported.v1",
+				"{}".getBytes(StandardCharsets.UTF_8));
+		this.kafka.sendRaw("activity-events", agreement, "org.coophub.activity.recorded.v1",
+				activityOfAnAgreementNobodyKnows().getBytes(StandardCharsets.UTF_8));
+		ActivityLoad load = ActivityLoad.start(this.program, agreement, "POISON", 10);
+		awaitAccepted(load, 10);
+		load.close();
+
+		Reliability.Row row = settle("Poison messages (malformed JSON, unknown type, unknown agreement)", "POISON",
+				load, Instant.now(), "records behind the poison, on the same partition, all applied");
+
+		assertNothingLostOrDuplicated(row);
+		await().atMost(Reliability.PROPAGATION)
+			.until(() -> this.kafka.totalRecords("error.activity-events.notification-service")
+					- notificationDeadBefore == 3);
+		assertThat(this.kafka.totalRecords("error.activity-events.reporting-service") - reportingDeadBefore)
+			.as("reporting dead-letters what it cannot read")
+			.isGreaterThanOrEqualTo(2);
+		List<ConsumerRecord<byte[], byte[]>> dead = this.kafka.readAll("error.activity-events.notification-service");
+		assertThat(dead).last()
+			.satisfies((record) -> assertThat(headerNames(record))
+				.anyMatch((name) -> name.toLowerCase(java.util.Locale.ROOT).contains("exception-message")));
+	}
+
+	@Test
+	@Order(5)
+	void aMongoOutageAnswers503AndRecoversByItself() throws Exception {
+		String agreement = agreement("MONGO");
+		ActivityLoad load = ActivityLoad.start(this.program, agreement, "MONGO", 5);
+		awaitAccepted(load, 5);
+		this.stack.mongo().stop();
+		StackHttp.Answer refused = await().atMost(Reliability.PROPAGATION)
+			.until(() -> this.program.recordConference(agreement, "MONGO-refused"), (answer) -> answer.status() == 503);
+		StackHttp.Answer dashboard = this.http.send(StackService.REPORTING, "GET",
+				"/api/v1/dashboard/agreements/" + agreement, null);
+		this.stack.mongo().start();
+		Instant back = Instant.now();
+		awaitAccepted(load, load.acceptedCount() + 5);
+		load.close();
+
+		Reliability.Row row = settle("MongoDB outage", "MONGO", load, back, "refused while down: " + load.refused());
+
+		assertThat(refused.isProblem()).as(refused.body()).isTrue();
+		assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at org.");
+		assertThat(dashboard.status()).as(dashboard.body()).isEqualTo(503);
+		assertThat(this.settledByTag.get("MONGO").stored()).as("no refused request was stored")
+			.doesNotContain("MONGO-refused")
+			.hasSize(load.acceptedCount() + 1);
+		assertNothingLostOrDuplicated(row);
+	}
+
+	@Test
+	@Order(6)
+	void twoInstancesOfEachConsumingServiceShareTheWorkOnce() throws Exception {
+		String agreement = agreement("TWIN");
+		int reportingConsumers = this.kafka.members("reporting-service");
+		int notificationConsumers = this.kafka.members("notification-service");
+		ActivityLoad load = ActivityLoad.start(this.program, agreement, "TWIN", 5);
+		this.stack.startAnotherInstance(StackService.REPORTING);
+		this.stack.startAnotherInstance(StackService.NOTIFICATION);
+		awaitAccepted(load, load.acceptedCount() + 20);
+		load.close();
+
+		Reliability.Row row = settle("Two instances of reporting and notification (rebalance under load)", "TWIN", load,
+				Instant.now(), "consumer group members: reporting %d, notification %d"
+					.formatted(this.kafka.members("reporting-service"), this.kafka.members("notification-service")));
+
+		assertThat(this.kafka.members("notification-service")).as("one consumer per binding and instance")
+			.isEqualTo(2 * notificationConsumers);
+		assertThat(this.kafka.members("reporting-service")).isEqualTo(2 * reportingConsumers);
+		assertNothingLostOrDuplicated(row);
+	}
+
+	@Test
+	@Order(7)
+	void nothingArrivesLateOrTwiceAfterward() {
+		await().atMost(Reliability.PROPAGATION)
+			.until(() -> this.kafka.lag("reporting-service", CONSUMED) == 0
+					&& this.kafka.lag("notification-service", CONSUMED) == 0);
+		this.settledByTag.forEach((tag, settled) -> assertThat(effects(tag)).as(tag).isEqualTo(settled));
+	}
+
+	private String agreement(String tag) {
+		String agreement = this.program.activeAgreement(tag);
+		this.agreementByTag.put(tag, agreement);
+		return agreement;
+	}
+
+	private void awaitAccepted(ActivityLoad load, int count) {
+		await().atMost(Reliability.PROPAGATION).until(() -> load.acceptedCount() >= count);
+	}
+
+	private Reliability.Row settle(String scenario, String tag, ActivityLoad load, Instant faultEnded, String notes) {
+		Effects effects;
+		try {
+			effects = await().atMost(Reliability.PROPAGATION)
+				.pollInterval(Duration.ofMillis(500))
+				.ignoreExceptions()
+				.until(() -> effects(tag), Effects::settled);
+		}
+		catch (ConditionTimeoutException ex) {
+			effects = effects(tag);
+		}
+		this.settledByTag.put(tag, effects);
+		return this.results.add(scenario, load, effects, Duration.between(faultEnded, Instant.now()), notes);
+	}
+
+	private Effects effects(String tag) {
+		return Effects.of(this.stack, this.http, this.agreementByTag.get(tag), tag);
+	}
+
+	private double outboxBacklog(StackService service) {
+		JsonNode metric = this.http.get(service, "/actuator/metrics/coophub.outbox.backlog");
+		return (metric == null) ? 0 : metric.at("/measurements/0/value").asDouble();
+	}
+
+	private static void assertNothingLostOrDuplicated(Reliability.Row row) {
+		assertThat(row.lost()).as("%s: lost", row.scenario()).isZero();
+		assertThat(row.duplicates()).as("%s: duplicated", row.scenario()).isZero();
+		assertThat(row.accepted()).as("%s: accepted", row.scenario()).isPositive();
+	}
+
+	private static List<String> headerNames(ConsumerRecord<byte[], byte[]> record) {
+		List<String> names = new ArrayList<>();
+		for (Header header : record.headers()) {
+			names.add(header.key());
+		}
+		return names;
+	}
+
+	private static String activityOfAnAgreementNobodyKnows() {
+		String id = UUID.randomUUID().toString();
+		return """
+				{"eventId":"%s","occurredAt":"2025-05-20T01:00:00Z","activityId":"%s","version":1,
+				 "activity":{"id":"%s","agreementId":"no-such-agreement","type":"INVESTMENT_PROMOTION_CONFERENCE",
+				 "title":{"vi":"Hội nghị không thuộc chương trình nào"},"startsAt":"2025-05-20T08:00:00",
+				 "endsAt":"2025-05-20T17:00:00","timeZone":"Asia/Ho_Chi_Minh","hostOrganizationId":"org-x",
+				 "participantOrganizationIds":["org-y"],"commitmentIds":[],"status":"COMPLETED"}}
+				""".formatted(UUID.randomUUID(), id, id);
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.coophub.systemtests.reliability;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import org.coophub.localstack.CapturedMail;
+import org.coophub.localstack.LocalStack;
+import org.coophub.localstack.StackService;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the system did with one agreement's activities, read from where a user sees it:
+ * activity-service's store, reporting-service's dashboard and the mail the other party
+ * received.
+ *
+ * @param stored titles activity-service holds
+ * @param onDashboard conferences reporting-service counts
+ * @param mailsPerTitle e-mails received by the Lâm Đồng contact, per activity title
+ */
+record Effects(List<String> stored, int onDashboard, Map<String, Long> mailsPerTitle) {
+
+	static Effects of(LocalStack stack, StackHttp http, String agreement, String tag) {
+		JsonNode page = http.get(StackService.ACTIVITY, "/api/v1/activities?agreementId=" + agreement + "&size=2000");
+		List<String> stored = (page == null) ? List.of()
+				: StreamSupport.stream(page.get("content").spliterator(), false)
+					.map((activity) -> activity.at("/title/vi").asString().replace(" Hội nghị xúc tiến đầu tư", ""))
+					.toList();
+		JsonNode dashboard = http.get(StackService.REPORTING, "/api/v1/dashboard/agreements/" + agreement);
+		int onDashboard = (dashboard == null) ? -1
+				: dashboard.at("/activitiesByType/INVESTMENT_PROMOTION_CONFERENCE").asInt(0);
+		Map<String, Long> mails = stack.smtp()
+			.messagesTo(Program.LAM_DONG_CONTACT)
+			.stream()
+			.map(CapturedMail::subject)
+			.map((subject) -> titleIn(subject, tag))
+			.filter((title) -> title != null)
+			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+		return new Effects(stored, onDashboard, mails);
+	}
+
+	private static String titleIn(String subject, String tag) {
+		int start = subject.indexOf(tag + "-");
+		if (start < 0) {
+			return null;
+		}
+		int end = subject.indexOf(' ', start);
+		return subject.substring(start, (end < 0) ? subject.length() : end);
+	}
+
+	/** Every stored activity counted once on the dashboard and mailed once. */
+	boolean settled() {
+		return this.onDashboard == this.stored.size() && this.mailsPerTitle.keySet().containsAll(this.stored)
+				&& this.mailsPerTitle.size() == this.stored.size();
+	}
+
+	long duplicateMails() {
+		return this.mailsPerTitle.values().stream().mapToLong((count) -> count - 1).sum();
+	}
+
+	long mails() {
+		return this.mailsPerTitle.values().stream().mapToLong(Long::longValue).sum();
+	}
+
+}
