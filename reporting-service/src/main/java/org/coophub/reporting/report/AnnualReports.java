@@ -5,9 +5,12 @@ import java.util.UUID;
 
 import org.coophub.events.report.AnnualReportGenerated;
 import org.coophub.platform.outbox.OutboxWriter;
+import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
 import org.coophub.reporting.dashboard.AgreementDashboard;
 import org.coophub.reporting.dashboard.DashboardQueries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,6 +23,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AnnualReports {
+
+	private static final Logger log = LoggerFactory.getLogger(AnnualReports.class);
 
 	static final String PUBLISHED_LANGUAGE = "vi";
 
@@ -87,9 +92,19 @@ public class AnnualReports {
 		return new Published(agreementId, year, path, hash, report.version(), true);
 	}
 
+	/**
+	 * A review fell due. If the agreement itself has not reached this service yet (its
+	 * events travel on another topic), the report is skipped rather than the valid
+	 * notification event dead-lettered; it can be generated on request later.
+	 */
 	@EventListener
 	void reviewFellDue(ReviewFellDue due) {
-		generate(due.agreementId(), due.year());
+		try {
+			generate(due.agreementId(), due.year());
+		}
+		catch (NotFoundException | RuleViolationException ex) {
+			log.warn("No annual report for agreement {} ({}): {}", due.agreementId(), due.year(), ex.getMessage());
+		}
 	}
 
 	static String path(String agreementId, int year) {
