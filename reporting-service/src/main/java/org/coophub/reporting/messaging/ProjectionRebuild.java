@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -130,8 +131,9 @@ class ProjectionRebuild {
 	}
 
 	/**
-	 * Applies one record, retrying when a live event changed the same dashboard at the
-	 * same moment; an unreadable record is skipped (the live consumer dead-lettered it).
+	 * Applies one record, retrying when a live event changed (or first created) the same
+	 * dashboard at the same moment; an unreadable record is skipped (the live consumer
+	 * dead-lettered it).
 	 */
 	private static boolean apply(Consumer<Message<byte[]>> routes, ConsumerRecord<byte[], byte[]> record) {
 		Message<byte[]> message = toMessage(record);
@@ -143,7 +145,7 @@ class ProjectionRebuild {
 			catch (UnreadableEventException ex) {
 				return false;
 			}
-			catch (OptimisticLockingFailureException ex) {
+			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
 				if (attempt >= 5) {
 					throw ex;
 				}
