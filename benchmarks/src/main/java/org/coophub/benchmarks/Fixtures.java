@@ -123,8 +123,9 @@ final class Fixtures {
 			for (int i = 0; i < perAgreement; i++) {
 				String type = types[i % types.length];
 				boolean conference = i % types.length == 0;
-				int year = 2010 + i % 16;
-				int month = 1 + i % 12;
+				// within the agreements' period, which starts on 2020-01-15
+				int year = 2020 + i % 6;
+				int month = 2 + i % 11;
 				int day = 1 + i % 28;
 				csv.append(agreement)
 					.append(',')
