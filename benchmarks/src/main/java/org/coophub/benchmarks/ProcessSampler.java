@@ -220,7 +220,8 @@ final class ProcessSampler {
 					pauses += value;
 				}
 			}
-			return new Heap((long) used, (long) live, pauses);
+			// zero until the first old-generation collection: not known yet
+			return new Heap((long) used, (live > 0) ? (long) live : -1, pauses);
 		}
 
 	}
