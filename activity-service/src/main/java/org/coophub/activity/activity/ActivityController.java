@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 
 import org.coophub.platform.web.Versions;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -76,7 +78,7 @@ class ActivityController {
 	}
 
 	@GetMapping
-	PagedModel<ActivityView> list(ActivityQuery query, Pageable pageable) {
+	PagedModel<ActivityView> list(@ParameterObject ActivityQuery query, @ParameterObject Pageable pageable) {
 		return new PagedModel<>(this.activities.list(query, pageable).map(ActivityView::of));
 	}
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -40,7 +42,7 @@ class ActivityCsvController {
 	}
 
 	@GetMapping(path = "/api/v1/activities:export", produces = TEXT_CSV + ";charset=UTF-8")
-	String export(ActivityQuery query) {
+	String export(@ParameterObject ActivityQuery query) {
 		return ActivityCsvWriter.write(this.activities.all(query));
 	}
 

@@ -31,6 +31,11 @@ class BadInputSweepSystemTest {
 
 	static final Set<String> WRITES = Set.of("post", "put", "patch");
 
+	/**
+	 * Paging falls back to its defaults on a value it cannot read, as Spring Data does.
+	 */
+	static final Set<String> PAGING = Set.of("page", "size", "sort", "pageable");
+
 	private final LocalStack stack = SharedStack.get();
 
 	private final StackHttp http = new StackHttp(this.stack);
@@ -71,7 +76,8 @@ class BadInputSweepSystemTest {
 		}
 		if ("get".equals(method)) {
 			for (JsonNode parameter : operation.path("parameters")) {
-				if ("query".equals(parameter.path("in").asString())) {
+				if ("query".equals(parameter.path("in").asString())
+						&& !PAGING.contains(parameter.get("name").asString())) {
 					for (String injection : BadInput.QUERY_INJECTIONS) {
 						String query = "?" + parameter.get("name").asString() + "="
 								+ URLEncoder.encode(injection, StandardCharsets.UTF_8);
@@ -113,7 +119,7 @@ class BadInputSweepSystemTest {
 		String answer = response.body();
 		boolean problem = response.statusCode() >= 400 && response.statusCode() < 500
 				&& type.startsWith("application/problem+json");
-		boolean empty = emptyResultAllowed && response.statusCode() == 200 && isEmptyResult(answer);
+		boolean empty = emptyResultAllowed && response.statusCode() == 200 && isEmptyResult(type, answer);
 		boolean traced = answer.contains("\tat ") || answer.contains("Exception") || answer.contains("java.");
 		if (!(problem || empty) || traced) {
 			this.failures.add("%s %s %s (%s): %d %s %s".formatted(service, method.toUpperCase(Locale.ROOT),
@@ -122,7 +128,10 @@ class BadInputSweepSystemTest {
 		}
 	}
 
-	private boolean isEmptyResult(String answer) {
+	private boolean isEmptyResult(String type, String answer) {
+		if (type.startsWith("text/csv")) {
+			return answer.lines().filter((line) -> !line.isBlank()).count() <= 1;
+		}
 		try {
 			JsonNode json = this.http.read(answer);
 			JsonNode content = json.isArray() ? json : json.path("content");
