@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -44,13 +46,52 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		List<FieldError> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map((error) -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.map((error) -> new FieldError(error.getField(),
+					error.isBindingFailure() ? wrongValue(requiredType(error)) : error.getDefaultMessage()))
 			.sorted(java.util.Comparator.comparing(FieldError::field))
 			.toList();
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Invalid fields: "
 				+ errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", ")));
 		problem.setProperty(ERRORS, errors);
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+				: ex.getPropertyName();
+		String message = wrongValue(ex.getRequiredType());
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Invalid fields: " + field);
+		problem.setProperty(ERRORS, List.of(new FieldError(field, message)));
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * What a value that did not convert should have been, in the client's terms: never
+	 * the converter's message, which names internal Java types.
+	 */
+	static String wrongValue(Class<?> requiredType) {
+		if (requiredType == null) {
+			return "wrong type or format";
+		}
+		if (requiredType.isEnum()) {
+			return "must be one of " + java.util.Arrays.stream(requiredType.getEnumConstants())
+				.map(Object::toString)
+				.collect(Collectors.joining(", "));
+		}
+		if (java.time.temporal.Temporal.class.isAssignableFrom(requiredType)) {
+			return "must be an ISO-8601 date or date-time, e.g. 2026-11-06";
+		}
+		if (Number.class.isAssignableFrom(requiredType) || requiredType.isPrimitive()) {
+			return "must be a number";
+		}
+		return "wrong type or format";
+	}
+
+	private static Class<?> requiredType(org.springframework.validation.FieldError error) {
+		return error.contains(TypeMismatchException.class) ? error.unwrap(TypeMismatchException.class).getRequiredType()
+				: null;
 	}
 
 	@Override
