@@ -61,6 +61,21 @@ final class Api {
 		return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
 	}
 
+	/**
+	 * Activates a new draft: version 1, and an update like any other, so with If-Match.
+	 */
+	void activateDraft(URI base, String agreementId) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/agreements/" + agreementId + "/activate"))
+			.timeout(Duration.ofSeconds(60))
+			.header("If-Match", "\"1\"")
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("activate " + agreementId + " answered " + response.statusCode());
+		}
+	}
+
 	JsonNode get(URI base, String path) throws IOException, InterruptedException {
 		HttpResponse<String> response = send(base, "GET", path, null, null);
 		if (response.statusCode() != 200) {

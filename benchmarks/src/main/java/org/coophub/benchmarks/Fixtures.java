@@ -86,7 +86,7 @@ final class Fixtures {
 								hepza, lamDong, hepza, leadDays))
 			.get("id")
 			.asString();
-		this.api.post(base, "/api/v1/agreements/" + id + "/activate", null);
+		this.api.activateDraft(base, id);
 		return id;
 	}
 

@@ -1,17 +1,13 @@
 package org.coophub.systemtests;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.coophub.localstack.LocalStack;
 import org.coophub.localstack.StackService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,22 +35,8 @@ class ConferenceFlowSystemTest {
 	private LocalStack stack;
 
 	@BeforeAll
-	void startStack() throws IOException {
-		Path data = Files.createTempDirectory("coophub-system-test-");
-		this.stack = LocalStack.options()
-			.freePorts()
-			.inMemoryMongo()
-			.dataDirectory(data)
-			.projectRoot(Path.of("..").toAbsolutePath().normalize())
-			.demoData(false)
-			.start();
-	}
-
-	@AfterAll
-	void stopStack() {
-		if (this.stack != null) {
-			this.stack.close();
-		}
+	void startStack() {
+		this.stack = SharedStack.get();
 	}
 
 	@Test

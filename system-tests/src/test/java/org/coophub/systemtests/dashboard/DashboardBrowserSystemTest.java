@@ -75,7 +75,10 @@ class DashboardBrowserSystemTest {
 				 "reviewPolicy":{"month":11,"day":6,"hostRotation":["%s","%s"],"lastHostOrganizationId":"%s"}}
 				""".formatted(suffix, this.json.writeValueAsString(HOSTILE_TITLE), ld, hcm, hcm, ld, hcm)).get("id")
 			.asString();
-		assertThat(send(StackService.AGREEMENT, "POST", "/api/v1/agreements/" + agreement + "/activate", null)
+		// a new draft is version 1: activating it is an update like any other, with
+		// If-Match
+		assertThat(send(StackService.AGREEMENT, "POST", "/api/v1/agreements/" + agreement + "/activate", null,
+				"If-Match", "\"1\"")
 			.statusCode()).isEqualTo(200);
 
 		URI dashboard = this.stack.serviceUrl(StackService.REPORTING).resolve("/");
@@ -131,11 +134,15 @@ class DashboardBrowserSystemTest {
 		return this.json.readTree(response.body());
 	}
 
-	private HttpResponse<String> send(StackService service, String method, String path, String body) throws Exception {
+	private HttpResponse<String> send(StackService service, String method, String path, String body, String... headers)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.stack.serviceUrl(service).resolve(path))
 			.header("Content-Type", "application/json")
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

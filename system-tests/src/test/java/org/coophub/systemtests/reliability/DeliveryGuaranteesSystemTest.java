@@ -108,7 +108,7 @@ class DeliveryGuaranteesSystemTest {
 	@Order(2)
 	void aServiceKilledAtARandomMomentLosesNothing() throws Exception {
 		String agreement = agreement("CRASH");
-		ActivityLoad load = ActivityLoad.start(this.program, agreement, "CRASH", 4);
+		ActivityLoad load = ActivityLoad.start(this.program, agreement, "CRASH", 2);
 		List<String> kills = new ArrayList<>();
 		for (StackService service : StackService.values()) {
 			awaitAccepted(load, load.acceptedCount() + 3 + this.random.nextInt(10));
