@@ -66,6 +66,32 @@ final class Reliability {
 		long lost = this.rows.stream().mapToLong(Row::lost).sum();
 		long duplicates = this.rows.stream().mapToLong(Row::duplicates).sum();
 		md.append("\nTotal: ").append(lost).append(" lost, ").append(duplicates).append(" duplicated effects.\n");
+		md.append("""
+
+				## What makes it hold
+
+				- The outbox in the aggregate's own document (DESIGN.md 4): an HTTP write is one single-document
+				  update carrying its events; the relay publishes right after, a poller re-sends what a crash or a
+				  broker outage left behind (`coophub.outbox.backlog` shows the backlog per collection).
+				- Projections apply an event only when its version is newer; e-mails are keyed per send and claimed
+				  with `findAndModify` before sending, so replays, republished records and a second instance change
+				  nothing.
+				- Unreadable records (bad JSON, unknown type) go to `error.<topic>.<group>` at once; a record a
+				  handler refuses is retried (`max-attempts`) and then dead-lettered with `x-exception-*` headers;
+				  the partition keeps flowing.
+				- A record that fails because MongoDB is away is not dead-lettered: `EventRouter` retries it with
+				  back-off for up to two minutes (inside Kafka's five-minute poll interval), so an outage delays
+				  effects instead of losing them. HTTP requests meanwhile get 503 problem+json within about 3 s.
+				- The MongoDB outage here stops the one MongoDB-wire server every service of the local stack
+				  shares: an outage under all four services at once, a harder case than under one.
+
+				Bad input: `BadInputSweepSystemTest` sends malformed JSON, wrong types, missing fields, over-long
+				strings, a 10 MB body, invalid UTF-8, out-of-range numbers and MongoDB operators to every operation
+				with a body in every service's OpenAPI document, operator and script injections to every query
+				parameter, and an encoded path traversal to every path with an id. Every answer is a 4xx
+				problem+json without a stack trace (or, for a query, an empty result), and no record reaches
+				agreement-events or activity-events.
+				""");
 		try {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, md, StandardCharsets.UTF_8);
