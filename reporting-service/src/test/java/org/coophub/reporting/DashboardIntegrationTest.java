@@ -150,7 +150,10 @@ class DashboardIntegrationTest {
 				agreement(agreementId)));
 		publish(new ActivityRecorded(UUID.randomUUID().toString(), Instant.now(), "act-" + agreementId, 1,
 				conference(agreementId, "act-" + agreementId, 120, "350000000000")));
-		await().until(() -> dashboard(agreementId), (d) -> d != null && d.get("activityCount").asInt() == 1);
+		// the two events travel on different topics: wait for both, in whichever order
+		// they came
+		await().until(() -> dashboard(agreementId), (d) -> d != null && d.get("activityCount").asInt() == 1
+				&& ("IT-" + agreementId).equals(d.at("/agreement/code").asString("")));
 
 		String csv = this.http.get()
 			.uri("/api/v1/dashboard/agreements/{id}/export.csv?year=2012", agreementId)
