@@ -26,6 +26,8 @@ public class Notification extends OutboxDocument {
 
 	static final String STATUS = "status";
 
+	static final String CLAIMED_UNTIL = "claimedUntil";
+
 	/**
 	 * The kind of review reminders (lead days and overdue alike).
 	 */
@@ -74,6 +76,11 @@ public class Notification extends OutboxDocument {
 	private int attempts;
 
 	private Instant nextAttemptAt;
+
+	/**
+	 * Until when the instance that claimed it for sending holds the claim.
+	 */
+	private Instant claimedUntil;
 
 	private String lastError;
 

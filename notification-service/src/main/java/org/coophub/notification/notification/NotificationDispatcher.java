@@ -1,6 +1,8 @@
 package org.coophub.notification.notification;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.coophub.platform.outbox.OutboxWriter;
@@ -18,9 +20,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends planned notifications. Each send is claimed atomically (PLANNED to SENDING)
- * first, so however many instances run, one sends it; failures are retried with a growing
- * pause.
+ * Sends planned notifications. Each send is claimed atomically (PLANNED to SENDING) for a
+ * lease first, so however many instances run, one sends it; failures are retried with a
+ * growing pause. A claim whose lease ran out belongs to an instance that died mid-send:
+ * it is sent again, with the same {@code Message-ID}, because SMTP cannot tell whether
+ * the first copy went out and a late copy is better than none.
  */
 @Component
 class NotificationDispatcher {
@@ -39,11 +43,15 @@ class NotificationDispatcher {
 
 	private final int maxAttempts;
 
+	private final Duration claimLease;
+
 	private final List<MailComposer> composers;
 
 	NotificationDispatcher(MongoTemplate mongo, SmtpMailer mail, OutboxWriter outbox, Clock clock,
-			@Value("${coophub.mail.max-attempts}") int maxAttempts, List<MailComposer> composers) {
+			@Value("${coophub.mail.max-attempts}") int maxAttempts,
+			@Value("${coophub.mail.claim-lease}") Duration claimLease, List<MailComposer> composers) {
 		this.mongo = mongo;
+		this.claimLease = claimLease;
 		this.mail = mail;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -53,11 +61,8 @@ class NotificationDispatcher {
 
 	@Scheduled(fixedDelayString = "${coophub.mail.dispatch-interval}")
 	void dispatchDue() {
-		Query due = Query
-			.query(Criteria.where(Notification.STATUS)
-				.is(NotificationStatus.PLANNED)
-				.and("nextAttemptAt")
-				.lte(this.clock.instant()))
+		Instant now = this.clock.instant();
+		Query due = Query.query(new Criteria().orOperator(planned(now), abandoned(now)))
 			.with(Sort.by("nextAttemptAt"))
 			.limit(BATCH);
 		due.fields().include("_id");
@@ -111,15 +116,32 @@ class NotificationDispatcher {
 	}
 
 	private Notification claim(String id) {
-		Query planned = Query.query(Criteria.where("_id")
-			.is(id)
-			.and(Notification.STATUS)
-			.is(NotificationStatus.PLANNED)
-			.and("nextAttemptAt")
-			.lte(this.clock.instant()));
-		Update sending = new Update().set(Notification.STATUS, NotificationStatus.SENDING).inc("lockVersion", 1);
-		return this.mongo.findAndModify(planned, sending, FindAndModifyOptions.options().returnNew(true),
+		Instant now = this.clock.instant();
+		Update sending = new Update().set(Notification.STATUS, NotificationStatus.SENDING)
+			.set(Notification.CLAIMED_UNTIL, now.plus(this.claimLease))
+			.inc("lockVersion", 1);
+		Notification claimed = claim(Criteria.where("_id").is(id).andOperator(planned(now)), sending);
+		if (claimed != null) {
+			return claimed;
+		}
+		sending.inc("attempts", 1).set("lastError", "The previous attempt was cut off before it was recorded");
+		return claim(Criteria.where("_id").is(id).andOperator(abandoned(now)), sending);
+	}
+
+	private Notification claim(Criteria which, Update sending) {
+		return this.mongo.findAndModify(Query.query(which), sending, FindAndModifyOptions.options().returnNew(true),
 				Notification.class);
+	}
+
+	private static Criteria planned(Instant now) {
+		return Criteria.where(Notification.STATUS).is(NotificationStatus.PLANNED).and("nextAttemptAt").lte(now);
+	}
+
+	private static Criteria abandoned(Instant now) {
+		return Criteria.where(Notification.STATUS)
+			.is(NotificationStatus.SENDING)
+			.and(Notification.CLAIMED_UNTIL)
+			.lt(now);
 	}
 
 }

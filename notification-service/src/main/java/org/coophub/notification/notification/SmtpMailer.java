@@ -1,6 +1,7 @@
 package org.coophub.notification.notification;
 
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -27,6 +28,16 @@ class SmtpMailer {
 		this.from = from;
 	}
 
+	/**
+	 * The same for every copy of a notification, so a copy sent again after a crash is
+	 * recognisably the same mail.
+	 * @param notificationId the send key
+	 * @return the {@code Message-ID} header
+	 */
+	static String messageId(String notificationId) {
+		return "<" + UUID.nameUUIDFromBytes(notificationId.getBytes(StandardCharsets.UTF_8)) + "@coophub>";
+	}
+
 	void send(String recipient, String notificationId, RenderedMail mail) throws MessagingException {
 		MimeMessage message = this.smtp.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -39,6 +50,7 @@ class SmtpMailer {
 					mail.calendar().content().getBytes(StandardCharsets.UTF_8), mail.calendar().contentType()));
 		}
 		message.setHeader("X-Coophub-Notification", notificationId);
+		message.setHeader("Message-ID", messageId(notificationId));
 		message.setHeader("Content-Language", mail.language());
 		this.smtp.send(message);
 	}

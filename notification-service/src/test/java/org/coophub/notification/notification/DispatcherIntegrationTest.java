@@ -24,6 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,6 +39,8 @@ import static org.awaitility.Awaitility.await;
 @WithInfrastructure
 @Import(TestClockConfiguration.class)
 class DispatcherIntegrationTest {
+
+	static final Duration LEASE = Duration.ofSeconds(60);
 
 	@Autowired
 	MongoTemplate mongo;
@@ -114,7 +119,7 @@ class DispatcherIntegrationTest {
 		// notification due yet
 		MutableClock tomorrow = new MutableClock(this.clock.instant().plus(Duration.ofDays(1)));
 		NotificationDispatcher impatient = new NotificationDispatcher(this.mongo, this.mailer, this.outbox, tomorrow, 1,
-				this.composers);
+				LEASE, this.composers);
 		try (TopicProbe probe = TopicProbe.fromLatest(Topics.NOTIFICATION_EVENTS)) {
 			TestInfrastructure.get().mail().stop();
 			String key;
@@ -131,8 +136,31 @@ class DispatcherIntegrationTest {
 		}
 	}
 
+	@Test
+	void aSendCutOffByACrashGoesOutOnceTheClaimLapsesWithTheSameMessageId() throws Exception {
+		String key = plan("crashed", this.clock.instant().plus(Duration.ofDays(2)));
+		// what an instance killed between claiming and recording the send leaves behind
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(key)),
+				new Update().set("status", NotificationStatus.SENDING)
+					.set("claimedUntil", this.clock.instant().plus(LEASE)),
+				Notification.class);
+		NotificationDispatcher survivor = instance(5);
+
+		survivor.dispatchDue();
+		assertThat(status(key)).as("still claimed by the instance that died").isEqualTo(NotificationStatus.SENDING);
+
+		this.clock.advance(LEASE.plusSeconds(1));
+		survivor.dispatchDue();
+
+		await().until(() -> status(key) == NotificationStatus.SENT);
+		assertThat(find(key).attempts()).as("the cut-off attempt counts").isEqualTo(2);
+		List<MimeMessage> mails = mailsOfThisRun();
+		assertThat(mails).hasSize(1);
+		assertThat(mails.get(0).getMessageID()).isEqualTo(SmtpMailer.messageId(key));
+	}
+
 	private NotificationDispatcher instance(int maxAttempts) {
-		return new NotificationDispatcher(this.mongo, this.mailer, this.outbox, this.clock, maxAttempts,
+		return new NotificationDispatcher(this.mongo, this.mailer, this.outbox, this.clock, maxAttempts, LEASE,
 				this.composers);
 	}
 

@@ -18,9 +18,12 @@ import tools.jackson.databind.JsonNode;
  *
  * @param stored titles activity-service holds
  * @param onDashboard conferences reporting-service counts
- * @param mailsPerTitle e-mails received by the Lâm Đồng contact, per activity title
+ * @param mailsPerTitle distinct e-mails (by {@code Message-ID}, as a mail client shows
+ * them) received by the Lâm Đồng contact, per activity title
+ * @param resentCopies copies of an e-mail received again with the same
+ * {@code Message-ID}: a send cut off by a crash after the SMTP server took it
  */
-record Effects(List<String> stored, int onDashboard, Map<String, Long> mailsPerTitle) {
+record Effects(List<String> stored, int onDashboard, Map<String, Long> mailsPerTitle, long resentCopies) {
 
 	static Effects of(LocalStack stack, StackHttp http, String agreement, String tag) {
 		JsonNode page = http.get(StackService.ACTIVITY, "/api/v1/activities?agreementId=" + agreement + "&size=2000");
@@ -31,14 +34,18 @@ record Effects(List<String> stored, int onDashboard, Map<String, Long> mailsPerT
 		JsonNode dashboard = http.get(StackService.REPORTING, "/api/v1/dashboard/agreements/" + agreement);
 		int onDashboard = (dashboard == null) ? -1
 				: dashboard.at("/activitiesByType/INVESTMENT_PROMOTION_CONFERENCE").asInt(0);
-		Map<String, Long> mails = stack.smtp()
+		List<CapturedMail> received = stack.smtp()
 			.messagesTo(Program.LAM_DONG_CONTACT)
 			.stream()
-			.map(CapturedMail::subject)
-			.map((subject) -> titleIn(subject, tag))
-			.filter((title) -> title != null)
+			.filter((mail) -> titleIn(mail.subject(), tag) != null)
+			.toList();
+		Map<String, List<CapturedMail>> copies = received.stream()
+			.collect(Collectors.groupingBy((mail) -> (mail.messageId() != null) ? mail.messageId() : mail.id()));
+		Map<String, Long> mails = copies.values()
+			.stream()
+			.map((sameMail) -> titleIn(sameMail.get(0).subject(), tag))
 			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-		return new Effects(stored, onDashboard, mails);
+		return new Effects(stored, onDashboard, mails, received.size() - copies.size());
 	}
 
 	private static String titleIn(String subject, String tag) {

@@ -29,7 +29,7 @@ final class Reliability {
 		long duplicates = Math.max(0, effects.onDashboard() - stored.size()) + (effects.stored().size() - stored.size())
 				+ effects.duplicateMails();
 		Row row = new Row(scenario, load.acceptedCount(), load.refused().toString(), stored.size(),
-				effects.onDashboard(), effects.mails(), lost, duplicates, drain, notes);
+				effects.onDashboard(), effects.mails(), lost, duplicates, effects.resentCopies(), drain, notes);
 		this.rows.add(row);
 		return row;
 	}
@@ -54,18 +54,28 @@ final class Reliability {
 			.append("- **stored**: activities activity-service holds (can exceed accepted by a request cut off by a ")
 			.append("crash after it was stored: the client saw no answer).\n")
 			.append("- **lost**: accepted but not stored, stored but not on the dashboard, stored but never mailed.\n")
-			.append("- **duplicated**: counted or mailed more than once.\n")
+			.append("- **duplicated**: counted more than once, or two different e-mails about one activity.\n")
+			.append("- **resent**: the same e-mail (same `Message-ID`) delivered again: a crash cut a send off after ")
+			.append("the SMTP server took it and before the ledger recorded it, which SMTP gives no way to find ")
+			.append("out; mail clients show the copies as one. Allowed only where notification-service is killed.\n")
 			.append("- **drain**: from the end of the fault (or of the load) until every effect was there.\n\n")
-			.append("| scenario | accepted | refused | stored | on dashboard | e-mails | lost | duplicated | drain | notes |\n")
-			.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+			.append("| scenario | accepted | refused | stored | on dashboard | e-mails | lost | duplicated | resent | drain | notes |\n")
+			.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
 		for (Row row : this.rows) {
-			md.append("| %s | %d | %s | %d | %d | %d | %d | %d | %.1f s | %s |\n".formatted(row.scenario(),
+			md.append("| %s | %d | %s | %d | %d | %d | %d | %d | %d | %.1f s | %s |\n".formatted(row.scenario(),
 					row.accepted(), row.refused(), row.stored(), row.onDashboard(), row.mails(), row.lost(),
-					row.duplicates(), row.drain().toMillis() / 1000.0, row.notes()));
+					row.duplicates(), row.resent(), row.drain().toMillis() / 1000.0, row.notes()));
 		}
 		long lost = this.rows.stream().mapToLong(Row::lost).sum();
 		long duplicates = this.rows.stream().mapToLong(Row::duplicates).sum();
-		md.append("\nTotal: ").append(lost).append(" lost, ").append(duplicates).append(" duplicated effects.\n");
+		long resent = this.rows.stream().mapToLong(Row::resent).sum();
+		md.append("\nTotal: ")
+			.append(lost)
+			.append(" lost, ")
+			.append(duplicates)
+			.append(" duplicated effects, ")
+			.append(resent)
+			.append(" e-mails resent after a crash.\n");
 		md.append("""
 
 				## What makes it hold
@@ -75,7 +85,9 @@ final class Reliability {
 				  broker outage left behind (`coophub.outbox.backlog` shows the backlog per collection).
 				- Projections apply an event only when its version is newer; e-mails are keyed per send and claimed
 				  with `findAndModify` before sending, so replays, republished records and a second instance change
-				  nothing.
+				  nothing. A claim is a lease (`coophub.mail.claim-lease`, 60 s): a send whose instance died
+				  before recording it goes out again after the lease, with the same `Message-ID`, so a crash
+				  mid-send delays the e-mail instead of losing it.
 				- Unreadable records (bad JSON, unknown type) go to `error.<topic>.<group>` at once; a record a
 				  handler refuses is retried (`max-attempts`) and then dead-lettered with `x-exception-*` headers;
 				  the partition keeps flowing.
@@ -102,7 +114,7 @@ final class Reliability {
 	}
 
 	record Row(String scenario, int accepted, String refused, int stored, int onDashboard, long mails, long lost,
-			long duplicates, Duration drain, String notes) {
+			long duplicates, long resent, Duration drain, String notes) {
 	}
 
 }
