@@ -28,6 +28,7 @@ record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowS
 			  --runs=N                     repeat the measurements N times (default 3; quick 1)
 			  --phases=limits,pipeline,scale,reminders   which parts to run (default all)
 			  --window=S                   seconds per rate step (default 60; quick 10)
+			  --warmup=S                   seconds at 50/s before the steps, for the JIT (default 60; quick 5)
 			  --rates=50,100,200,...       the rising rates, activities/s
 			  --scale=AGREEMENTS:PER_AGREEMENT  (default 1000:100; quick 1000:10)
 			  --reminders=AGREEMENTS       agreements whose review reminders are sent (default 10000; quick 1000)
@@ -48,6 +49,7 @@ record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowS
 		int runs = quick ? 1 : 3;
 		Set<String> phases = new LinkedHashSet<>(List.of("limits", "pipeline", "scale", "reminders"));
 		int window = quick ? 10 : 60;
+		int warmup = quick ? 5 : 60;
 		List<Integer> rates = List.of(50, 100, 200, 400, 700, 1000, 1500, 2000);
 		int scaleAgreements = 1000;
 		int perAgreement = quick ? 10 : 100;
@@ -72,6 +74,7 @@ record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowS
 				case "--runs" -> runs = Integer.parseInt(value);
 				case "--phases" -> phases = new LinkedHashSet<>(List.of(value.split(",")));
 				case "--window" -> window = Integer.parseInt(value);
+				case "--warmup" -> warmup = Integer.parseInt(value);
 				case "--rates" ->
 					rates = Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
 				case "--scale" -> {
@@ -106,7 +109,7 @@ record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowS
 				mongo = "mongodb://localhost:27017";
 			}
 		}
-		return new BenchmarkOptions(quick, runs, phases, window, quick ? 5 : 15, rates, scaleAgreements, perAgreement,
+		return new BenchmarkOptions(quick, runs, phases, window, warmup, rates, scaleAgreements, perAgreement,
 				reminders, reminderWait, quick ? 500 : 2000, output, document, root, jvm, serviceArgs, kafka, mongo,
 				mailApi, urls, 10, healthTimeout);
 	}

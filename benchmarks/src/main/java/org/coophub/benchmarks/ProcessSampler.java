@@ -66,6 +66,7 @@ final class ProcessSampler {
 			Heap heap = heap(name);
 			row.put("heap used MB", (heap != null) ? mb(heap.used()) : Double.NaN);
 			row.put("live heap after GC MB", (heap != null) ? mb(heap.liveAfterGc()) : Double.NaN);
+			row.put("MongoDB commands so far", (heap != null) ? heap.mongoCommands() : Double.NaN);
 			if (heap != null) {
 				this.maxUsedHeap.merge(name, mb(heap.used()), Math::max);
 				if (heap.liveAfterGc() >= 0) {
@@ -191,14 +192,17 @@ final class ProcessSampler {
 
 	/**
 	 * A service's heap from its Prometheus text: used now (all heap pools) and the old
-	 * generation's size after the last full or concurrent collection.
+	 * generation's size after the last full or concurrent collection; with it, how many
+	 * commands the service has sent to MongoDB, which bounds what the shared server can
+	 * carry.
 	 */
-	record Heap(long used, long liveAfterGc, double gcPauseSeconds) {
+	record Heap(long used, long liveAfterGc, double gcPauseSeconds, double mongoCommands) {
 
 		static Heap parse(String prometheus) {
 			double used = 0;
 			double live = -1;
 			double pauses = 0;
+			double commands = 0;
 			for (String line : prometheus.split("\n")) {
 				if (line.startsWith("#") || line.isBlank()) {
 					continue;
@@ -219,9 +223,12 @@ final class ProcessSampler {
 				else if (line.startsWith("jvm_gc_pause_seconds_sum")) {
 					pauses += value;
 				}
+				else if (line.startsWith("mongodb_driver_commands_seconds_count")) {
+					commands += value;
+				}
 			}
 			// zero until the first old-generation collection: not known yet
-			return new Heap((long) used, (live > 0) ? (long) live : -1, pauses);
+			return new Heap((long) used, (live > 0) ? (long) live : -1, pauses, commands);
 		}
 
 	}

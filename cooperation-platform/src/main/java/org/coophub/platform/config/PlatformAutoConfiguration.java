@@ -50,8 +50,8 @@ public class PlatformAutoConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(MongoTemplate mongo, EventSender sender, Clock clock,
-			@Value("${coophub.outbox.grace}") Duration grace) {
-		return new OutboxRelay(mongo, sender, clock, grace);
+			@Value("${coophub.outbox.grace}") Duration grace, @Value("${coophub.outbox.relay-lanes}") int lanes) {
+		return new OutboxRelay(mongo, sender, clock, grace, lanes);
 	}
 
 	@Bean
@@ -60,16 +60,16 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
-	OutboxPoller outboxPoller(OutboxRelay relay, MongoMappingContext mappingContext) {
-		return new OutboxPoller(relay, mappingContext);
+	OutboxPoller outboxPoller(OutboxRelay relay, MongoMappingContext mappingContext, Clock clock,
+			@Value("${coophub.outbox.sweep-interval}") Duration sweepInterval) {
+		return new OutboxPoller(relay, mappingContext, clock, sweepInterval);
 	}
 
 	@Bean
 	MeterBinder outboxBacklogMetrics(OutboxRelay relay, OutboxPoller poller) {
 		return (registry) -> poller.outboxCollections()
 			.forEach((collection) -> Gauge
-				.builder("coophub.outbox.backlog", relay,
-						(r) -> r.backlog().getOrDefault(collection, new java.util.concurrent.atomic.AtomicLong()).get())
+				.builder("coophub.outbox.backlog", relay, (r) -> r.backlog().getOrDefault(collection, 0L))
 				.tag("collection", collection)
 				.description("Events stored but not yet acknowledged by Kafka")
 				.register(registry));

@@ -8,15 +8,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,12 +20,13 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Publishes outbox entries in order and removes them once Kafka acknowledged them. A
- * write wakes the relay at once; a poller re-sends whatever a crash or a broker outage
- * left behind. Publishing is at-least-once: consumers are idempotent.
+ * write hands its document to one of several relay lanes at once; a document always goes
+ * to the same lane, so its entries keep their order while the lanes' synchronous sends
+ * overlap. What a broker outage left is retried from memory every poll; what a crash left
+ * is found by a sweep of the collections at start and now and then. Publishing is
+ * at-least-once: consumers are idempotent.
  */
 public class OutboxRelay implements AutoCloseable {
-
-	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
 	private final MongoTemplate mongo;
 
@@ -40,62 +36,80 @@ public class OutboxRelay implements AutoCloseable {
 
 	private final Duration grace;
 
-	private final Set<DocumentRef> waiting = ConcurrentHashMap.newKeySet();
+	private final List<RelayLane> lanes = new ArrayList<>();
 
-	private final AtomicBoolean draining = new AtomicBoolean();
+	/** Documents with entries not yet acknowledged, and how many entries as last seen. */
+	private final Map<DocumentRef, Integer> pending = new ConcurrentHashMap<>();
 
-	private final ExecutorService worker = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "outbox-relay");
-		thread.setDaemon(true);
-		return thread;
-	});
+	/**
+	 * The outbox of each document as its latest write saved it, so a lane need not read
+	 * it back.
+	 */
+	private final Map<DocumentRef, List<OutboxEntry>> written = new ConcurrentHashMap<>();
 
-	private final Map<String, AtomicLong> backlog = new ConcurrentHashMap<>();
+	/** Documents whose last attempt failed or that a sweep found, for the next poll. */
+	private final Set<DocumentRef> retry = ConcurrentHashMap.newKeySet();
 
-	public OutboxRelay(MongoTemplate mongo, EventSender sender, Clock clock, Duration grace) {
+	public OutboxRelay(MongoTemplate mongo, EventSender sender, Clock clock, Duration grace, int lanes) {
 		this.mongo = mongo;
 		this.sender = sender;
 		this.clock = clock;
 		this.grace = grace;
-	}
-
-	/** Publishes the document's pending entries on the relay thread, off the caller's. */
-	public void publishSoon(String collection, Object id) {
-		this.waiting.add(new DocumentRef(collection, id));
-		if (this.draining.compareAndSet(false, true)) {
-			this.worker.execute(this::drain);
+		for (int lane = 0; lane < lanes; lane++) {
+			this.lanes.add(new RelayLane("outbox-relay-" + lane, this::publish, this::failed));
 		}
 	}
 
 	/**
-	 * Publishes every entry older than the grace period in the given collections; the
-	 * grace leaves fresh entries to the relay thread that a write has already woken.
-	 * @return the number of entries published
+	 * Publishes the document's pending entries on its relay lane, off the caller's
+	 * thread.
+	 * @param outbox the document's whole outbox as just saved
 	 */
-	public int publishPending(List<String> collections) {
+	public void publishSoon(String collection, Object id, List<OutboxEntry> outbox) {
+		DocumentRef ref = new DocumentRef(collection, id);
+		this.written.put(ref, List.copyOf(outbox));
+		this.pending.put(ref, outbox.size());
+		laneOf(ref).offer(ref);
+	}
+
+	/** Hands every document whose last attempt failed back to its lane. */
+	public void retryFailed() {
+		for (DocumentRef ref : List.copyOf(this.retry)) {
+			this.retry.remove(ref);
+			laneOf(ref).offer(ref);
+		}
+	}
+
+	/**
+	 * Finds, by scanning the given collections, entries older than the grace period: what
+	 * a crash left behind, here or in another instance. The grace leaves fresh entries to
+	 * the lane that their write has already woken.
+	 * @return the number of documents found
+	 */
+	public int sweep(List<String> collections) {
 		Instant before = this.clock.instant().minus(this.grace);
-		int published = 0;
+		int found = 0;
 		for (String collection : collections) {
 			Query pending = Query.query(Criteria.where(HasOutbox.OUTBOX_FIELD + ".0").exists(true));
 			pending.fields().include(HasOutbox.OUTBOX_FIELD + ".occurredAt");
-			long backlog = 0;
 			for (Document document : this.mongo.find(pending, Document.class, collection)) {
 				List<Document> entries = document.getList(HasOutbox.OUTBOX_FIELD, Document.class, List.of());
-				backlog += entries.size();
 				if (!entries.isEmpty() && occurredAt(entries.get(0)).isBefore(before)) {
-					int sent = publish(collection, document.get("_id"));
-					published += sent;
-					backlog -= sent;
+					DocumentRef ref = new DocumentRef(collection, document.get("_id"));
+					this.pending.put(ref, entries.size());
+					this.retry.add(ref);
+					found++;
 				}
 			}
-			this.backlog.computeIfAbsent(collection, (name) -> new AtomicLong()).set(backlog);
 		}
-		return published;
+		return found;
 	}
 
-	/** Pending entries per collection, as last counted by the poller. */
-	public Map<String, AtomicLong> backlog() {
-		return this.backlog;
+	/** Entries stored but not yet acknowledged by Kafka, per collection, as last seen. */
+	public Map<String, Long> backlog() {
+		Map<String, Long> backlog = new TreeMap<>();
+		this.pending.forEach((ref, entries) -> backlog.merge(ref.collection(), (long) entries, Long::sum));
+		return backlog;
 	}
 
 	/**
@@ -103,48 +117,54 @@ public class OutboxRelay implements AutoCloseable {
 	 * per aggregate holds, and removes what was acknowledged.
 	 * @return the number of entries published
 	 */
-	int publish(String collection, Object id) {
-		Document document = this.mongo.findById(id, Document.class, collection);
-		if (document == null) {
-			return 0;
+	int publish(DocumentRef ref) {
+		List<OutboxEntry> entries = this.written.remove(ref);
+		if (entries == null) {
+			entries = stored(ref);
 		}
-		List<Document> entries = document.getList(HasOutbox.OUTBOX_FIELD, Document.class, List.of());
 		List<String> sent = new ArrayList<>();
 		try {
-			for (Document entry : entries) {
-				this.sender.send(toEntry(entry));
-				sent.add(entry.getString("eventId"));
+			for (OutboxEntry entry : entries) {
+				this.sender.send(entry);
+				sent.add(entry.eventId());
 			}
+		}
+		catch (RuntimeException ex) {
+			this.pending.put(ref, entries.size() - sent.size());
+			throw ex;
 		}
 		finally {
 			if (!sent.isEmpty()) {
 				Update pull = new Update().pull(HasOutbox.OUTBOX_FIELD,
 						new Document("eventId", new Document("$in", sent)));
-				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), pull, collection);
+				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(ref.id())), pull, ref.collection());
 			}
 		}
+		this.pending.remove(ref);
 		return sent.size();
 	}
 
-	private void drain() {
-		try {
-			while (!this.waiting.isEmpty()) {
-				for (DocumentRef ref : List.copyOf(this.waiting)) {
-					this.waiting.remove(ref);
-					publish(ref.collection(), ref.id());
-				}
-			}
+	private List<OutboxEntry> stored(DocumentRef ref) {
+		Document document = this.mongo.findById(ref.id(), Document.class, ref.collection());
+		if (document == null) {
+			return List.of();
 		}
-		catch (RuntimeException ex) {
-			log.warn("Outbox relay paused, the poller will retry: {}", ex.getMessage());
-			this.waiting.clear();
-		}
-		finally {
-			this.draining.set(false);
-			if (!this.waiting.isEmpty() && this.draining.compareAndSet(false, true)) {
-				this.worker.execute(this::drain);
-			}
-		}
+		return document.getList(HasOutbox.OUTBOX_FIELD, Document.class, List.of())
+			.stream()
+			.map(OutboxRelay::toEntry)
+			.toList();
+	}
+
+	int publish(String collection, Object id) {
+		return publish(new DocumentRef(collection, id));
+	}
+
+	private void failed(List<DocumentRef> refs) {
+		this.retry.addAll(refs);
+	}
+
+	private RelayLane laneOf(DocumentRef ref) {
+		return this.lanes.get(Math.floorMod(ref.hashCode(), this.lanes.size()));
 	}
 
 	private static OutboxEntry toEntry(Document entry) {
@@ -159,10 +179,10 @@ public class OutboxRelay implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.worker.shutdown();
+		this.lanes.forEach(RelayLane::close);
 	}
 
-	private record DocumentRef(String collection, Object id) {
+	record DocumentRef(String collection, Object id) {
 	}
 
 }

@@ -34,7 +34,7 @@ public class OutboxWriter {
 			.getMappingContext()
 			.getRequiredPersistentEntity(saved.getClass());
 		Object id = entity.getIdentifierAccessor(saved).getRequiredIdentifier();
-		this.relay.publishSoon(entity.getCollection(), id);
+		this.relay.publishSoon(entity.getCollection(), id, saved.outbox());
 		return saved;
 	}
 

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -19,10 +19,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The relay against a real MongoDB-wire server: order kept, acknowledged entries removed,
- * nothing removed that was not acknowledged.
+ * nothing removed that was not acknowledged, what failed retried, what a crash left
+ * found.
  */
 class OutboxRelayTest {
 
@@ -32,9 +34,9 @@ class OutboxRelayTest {
 
 	private final MongoTemplate mongo = new MongoTemplate(this.client, "outbox-relay-test");
 
-	private final List<String> sent = new ArrayList<>();
+	private final List<String> sent = new CopyOnWriteArrayList<>();
 
-	private String failOn;
+	private volatile String failOn;
 
 	private final EventSender sender = (entry) -> {
 		if (entry.eventId().equals(this.failOn)) {
@@ -44,7 +46,7 @@ class OutboxRelayTest {
 	};
 
 	private final OutboxRelay relay = new OutboxRelay(this.mongo, this.sender, Clock.fixed(NOW, ZoneOffset.UTC),
-			Duration.ofSeconds(2));
+			Duration.ofSeconds(2), 2);
 
 	@AfterEach
 	void close() {
@@ -77,22 +79,70 @@ class OutboxRelayTest {
 	}
 
 	@Test
-	void thePollerTakesOnlyEntriesOlderThanTheGraceAndCountsTheBacklog() {
-		String stuck = store(entry("old", NOW.minusSeconds(60)));
+	void aSweepFindsOnlyEntriesOlderThanTheGraceAndCountsThem() {
+		String stuck = store(entry("old", NOW.minusSeconds(60)), entry("older", NOW.minusSeconds(61)));
 		String fresh = store(entry("new", NOW));
 
-		this.relay.publishPending(List.of("aggregates"));
+		assertThat(this.relay.sweep(List.of("aggregates"))).isEqualTo(1);
+		assertThat(this.relay.backlog()).containsEntry("aggregates", 2L);
 
-		assertThat(this.sent).contains("old").doesNotContain("new");
+		this.relay.retryFailed();
+
+		await().untilAsserted(() -> assertThat(this.sent).containsExactly("old", "older"));
+		await().untilAsserted(() -> assertThat(this.relay.backlog()).doesNotContainKey("aggregates"));
 		assertThat(outbox(stuck)).isEmpty();
 		assertThat(outbox(fresh)).hasSize(1);
-		assertThat(this.relay.backlog().get("aggregates").get()).isPositive();
+	}
+
+	@Test
+	void whatFailedStaysInTheBacklogUntilTheNextPollSendsIt() {
+		String id = store(entry("e1", NOW));
+		this.failOn = "e1";
+
+		this.relay.publishSoon("aggregates", id, outboxEntries(id));
+
+		await().untilAsserted(() -> assertThat(this.relay.backlog()).containsEntry("aggregates", 1L));
+		this.relay.retryFailed();
+		await().untilAsserted(() -> assertThat(this.relay.backlog()).containsEntry("aggregates", 1L));
+		assertThat(this.sent).isEmpty();
+		assertThat(outbox(id)).hasSize(1);
+
+		this.failOn = null;
+		this.relay.retryFailed();
+
+		await().untilAsserted(() -> assertThat(this.sent).containsExactly("e1"));
+		await().untilAsserted(() -> assertThat(outbox(id)).isEmpty());
+		assertThat(this.relay.backlog()).doesNotContainKey("aggregates");
+	}
+
+	@Test
+	void documentsOnDifferentLanesAreAllPublishedEachInItsOrder() {
+		List<String> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			String id = store(entry(i + "-a", NOW), entry(i + "-b", NOW));
+			ids.add(id);
+			this.relay.publishSoon("aggregates", id, outboxEntries(id));
+		}
+
+		await().untilAsserted(() -> assertThat(this.sent).hasSize(40));
+		for (int i = 0; i < 20; i++) {
+			assertThat(this.sent.indexOf(i + "-a")).isLessThan(this.sent.indexOf(i + "-b"));
+		}
+		await().untilAsserted(() -> assertThat(ids).allSatisfy((id) -> assertThat(outbox(id)).isEmpty()));
 	}
 
 	private String store(Document... entries) {
 		String id = UUID.randomUUID().toString();
 		this.mongo.insert(new Document("_id", id).append("outbox", List.of(entries)), "aggregates");
 		return id;
+	}
+
+	private List<OutboxEntry> outboxEntries(String id) {
+		return outbox(id).stream()
+			.map((entry) -> new OutboxEntry(entry.getString("eventId"), entry.getString("type"),
+					entry.getString("topic"), entry.getString("key"), entry.getString("subject"),
+					entry.getDate("occurredAt").toInstant(), entry.getString("payload")))
+			.toList();
 	}
 
 	private List<Document> outbox(String id) {

@@ -96,7 +96,7 @@ class PipelineHealth implements DisposableBean {
 			.stream()
 			.map((e) -> new DeadLetters(e.getKey(), e.getValue()))
 			.toList();
-		long backlog = this.relay.backlog().values().stream().mapToLong((count) -> count.get()).sum();
+		long backlog = this.relay.backlog().values().stream().mapToLong(Long::longValue).sum();
 		return new Snapshot(lags, deadLetters, backlog);
 	}
 

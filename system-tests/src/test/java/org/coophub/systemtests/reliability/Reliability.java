@@ -81,8 +81,10 @@ final class Reliability {
 				## What makes it hold
 
 				- The outbox in the aggregate's own document (DESIGN.md 4): an HTTP write is one single-document
-				  update carrying its events; the relay publishes right after, a poller re-sends what a crash or a
-				  broker outage left behind (`coophub.outbox.backlog` shows the backlog per collection).
+				  update carrying its events; the relay publishes right after (a document always on the same relay
+				  lane, so its events keep their order), the poller hands what a broker outage left back to the
+				  relay every second, and a sweep at start and every minute finds what a crash left
+				  (`coophub.outbox.backlog` shows the backlog per collection).
 				- Projections apply an event only when its version is newer; e-mails are keyed per send and claimed
 				  with `findAndModify` before sending, so replays, republished records and a second instance change
 				  nothing. A claim is a lease (`coophub.mail.claim-lease`, 60 s): a send whose instance died
