@@ -160,8 +160,7 @@ class AgreementCloudEventsIntegrationTest {
 				.containsEntry("content-type", "application/json")
 				.containsEntry("ce_id", value.get("eventId").asString());
 			assertThat(UUID.fromString(headers.get("ce_id"))).isNotNull();
-			// ce_time comes from the outbox entry as stored in MongoDB: to the
-			// millisecond
+			// ce_time: the event's time to the millisecond, as MongoDB stores the entry
 			assertThat(OffsetDateTime.parse(headers.get("ce_time")).toInstant())
 				.isEqualTo(Instant.parse(value.get("occurredAt").asString()).truncatedTo(ChronoUnit.MILLIS));
 			assertThat(value.get("version").asLong()).as("version of event %d", i).isEqualTo(i + 1L);

@@ -2,6 +2,7 @@ package org.coophub.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxEntry;
@@ -39,13 +40,21 @@ public class CloudEventSender implements EventSender {
 			.setSpecVersion(SPEC_VERSION)
 			.setType(entry.type())
 			.setSubject(entry.subject())
-			.setTime(entry.occurredAt().atOffset(ZoneOffset.UTC).toString())
+			.setTime(time(entry))
 			.setHeader("content-type", "application/json")
 			.setHeader(KafkaHeaders.KEY, entry.key().getBytes(StandardCharsets.UTF_8))
 			.build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX);
 		if (!this.bridge.send(entry.topic(), message)) {
 			throw new IllegalStateException("Kafka did not accept event " + entry.eventId() + " for " + entry.topic());
 		}
+	}
+
+	/**
+	 * To the millisecond, as MongoDB stores the outbox entry: a copy sent again from the
+	 * stored entry carries the same time as the first one sent from memory.
+	 */
+	private static String time(OutboxEntry entry) {
+		return entry.occurredAt().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC).toString();
 	}
 
 }
