@@ -2,13 +2,17 @@ package org.coophub.benchmarks;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import org.coophub.localstack.StackService;
 
@@ -38,19 +42,36 @@ final class Fixtures {
 	 * @param leadDays when reminders go out, days before the review
 	 */
 	Partners agreements(String set, int count, boolean notify, int reviewInDays, int leadDays) throws Exception {
+		LocalDate review = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(reviewInDays);
+		return agreements(set, count, notify, () -> new Review(review, "Asia/Ho_Chi_Minh", leadDays));
+	}
+
+	/**
+	 * Agreements whose one review reminder is due at {@code remindAt}, or 30 s after the
+	 * agreement is created if that is later. Reminders go out at 08:00 in the review
+	 * policy's time zone and never for a moment already past, so each policy gets the UTC
+	 * offset that makes that moment 08:00.
+	 */
+	Partners reminderAgreements(String set, int count, Instant remindAt, int leadDays) throws Exception {
+		return agreements(set, count, true, () -> {
+			Instant moment = Instant.now().plusSeconds(30);
+			return Review.remindingAt(moment.isAfter(remindAt) ? moment : remindAt, leadDays);
+		});
+	}
+
+	private Partners agreements(String set, int count, boolean notify, Supplier<Review> review) throws Exception {
 		URI agreements = this.stack.url(StackService.AGREEMENT);
 		String tag = (set + "-" + this.runId).toUpperCase();
 		String lamDong = organization(agreements, "LD-" + tag, "Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng",
 				"Lâm Đồng", "xuctien@ld." + set + ".bench.example", notify);
 		String hepza = organization(agreements, "HCM-" + tag, "Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM",
 				"TP. Hồ Chí Minh", "vanphong@hcm." + set + ".bench.example", notify);
-		LocalDate review = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(reviewInDays);
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		try {
 			List<Future<String>> created = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
 				String code = "B-" + tag + "-" + i;
-				created.add(pool.submit(() -> agreement(agreements, code, lamDong, hepza, review, leadDays)));
+				created.add(pool.submit(() -> agreement(agreements, code, lamDong, hepza, review.get())));
 			}
 			List<String> ids = new ArrayList<>();
 			for (Future<String> future : created) {
@@ -71,7 +92,7 @@ final class Fixtures {
 				""".formatted(code, name, code, province, email, notify)).get("id").asString();
 	}
 
-	private String agreement(URI base, String code, String lamDong, String hepza, LocalDate review, int leadDays)
+	private String agreement(URI base, String code, String lamDong, String hepza, Review review)
 			throws IOException, InterruptedException {
 		String id = this.api
 			.post(base, "/api/v1/agreements",
@@ -79,11 +100,11 @@ final class Fixtures {
 							{"code":"%s","title":{"vi":"Chương trình hợp tác Lâm Đồng – TP.HCM %s","en":"Benchmark %s"},
 							 "parties":[{"organizationId":"%s","role":"LEAD"},{"organizationId":"%s","role":"PARTNER"}],
 							 "signedOn":"2020-01-15","startsOn":"2020-01-15","endsOn":"2035-12-31","areas":["INVESTMENT_PROMOTION"],
-							 "reviewPolicy":{"month":%d,"day":%d,"timeZone":"Asia/Ho_Chi_Minh","hostRotation":["%s","%s"],
+							 "reviewPolicy":{"month":%d,"day":%d,"timeZone":"%s","hostRotation":["%s","%s"],
 							   "lastHostOrganizationId":"%s","reminderLeadDays":[%d]}}
 							"""
-						.formatted(code, code, code, lamDong, hepza, review.getMonthValue(), review.getDayOfMonth(),
-								hepza, lamDong, hepza, leadDays))
+						.formatted(code, code, code, lamDong, hepza, review.date().getMonthValue(),
+								review.date().getDayOfMonth(), review.zone(), hepza, lamDong, hepza, review.leadDays()))
 			.get("id")
 			.asString();
 		this.api.activateDraft(base, id);
@@ -150,6 +171,20 @@ final class Fixtures {
 			}
 		}
 		return csv.toString();
+	}
+
+	/**
+	 * An agreement's review: its date, the policy's time zone and the one reminder's
+	 * lead.
+	 */
+	record Review(LocalDate date, String zone, int leadDays) {
+
+		static Review remindingAt(Instant moment, int leadDays) {
+			int offset = 8 * 3600 - moment.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay();
+			ZoneOffset zone = ZoneOffset.ofTotalSeconds(offset);
+			return new Review(moment.atOffset(zone).toLocalDate().plusDays(leadDays), zone.getId(), leadDays);
+		}
+
 	}
 
 	/**

@@ -101,7 +101,7 @@ public class ActivityNotices {
 				}
 			}
 		}
-		this.dispatcher.dispatch(planned);
+		this.dispatcher.dispatchSoon(planned);
 	}
 
 	private static String key(String template, String eventId, Contact contact) {

@@ -113,7 +113,7 @@ class DailyDigests {
 					Query.query(Criteria.where("_id").in(entries.stream().map(DigestEntry::id).toList())),
 					new Update().set("digested", true), DigestEntry.class);
 		});
-		this.dispatcher.dispatch(planned);
+		this.dispatcher.dispatchSoon(planned);
 	}
 
 }

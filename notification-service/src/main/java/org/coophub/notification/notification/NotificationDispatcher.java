@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.coophub.platform.outbox.OutboxWriter;
 import org.slf4j.Logger;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
  * the first copy went out and a late copy is better than none.
  */
 @Component
-class NotificationDispatcher {
+class NotificationDispatcher implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
@@ -47,6 +49,17 @@ class NotificationDispatcher {
 
 	private final List<MailComposer> composers;
 
+	/**
+	 * Sends what a consumer planned, so that SMTP round trips do not hold up its
+	 * partition; what it still holds at a crash is PLANNED in the ledger, and the poll
+	 * sends it.
+	 */
+	private final ExecutorService sender = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "mail-dispatch");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	NotificationDispatcher(MongoTemplate mongo, SmtpMailer mail, OutboxWriter outbox, Clock clock,
 			@Value("${coophub.mail.max-attempts}") int maxAttempts,
 			@Value("${coophub.mail.claim-lease}") Duration claimLease, List<MailComposer> composers) {
@@ -61,16 +74,38 @@ class NotificationDispatcher {
 
 	@Scheduled(fixedDelayString = "${coophub.mail.dispatch-interval}")
 	void dispatchDue() {
-		Instant now = this.clock.instant();
-		Query due = Query.query(new Criteria().orOperator(planned(now), abandoned(now)))
-			.with(Sort.by("nextAttemptAt"))
-			.limit(BATCH);
-		due.fields().include("_id");
 		try {
-			this.mongo.find(due, Notification.class).forEach((n) -> dispatch(n.id()));
+			List<Notification> due;
+			do {
+				Instant now = this.clock.instant();
+				Query query = Query.query(new Criteria().orOperator(planned(now), abandoned(now)))
+					.with(Sort.by("nextAttemptAt"))
+					.limit(BATCH);
+				query.fields().include("_id");
+				due = this.mongo.find(query, Notification.class);
+				due.forEach((n) -> dispatch(n.id()));
+			}
+			while (due.size() == BATCH);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Dispatching notifications failed, will retry: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Sends the given notifications soon, on the dispatcher's own thread.
+	 * @param ids the send keys
+	 */
+	public void dispatchSoon(List<String> ids) {
+		if (!ids.isEmpty()) {
+			this.sender.execute(() -> {
+				try {
+					dispatch(ids);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Sending notifications failed, the poll will retry: {}", ex.getMessage());
+				}
+			});
 		}
 	}
 
@@ -131,6 +166,11 @@ class NotificationDispatcher {
 	private Notification claim(Criteria which, Update sending) {
 		return this.mongo.findAndModify(Query.query(which), sending, FindAndModifyOptions.options().returnNew(true),
 				Notification.class);
+	}
+
+	@Override
+	public void close() {
+		this.sender.shutdown();
 	}
 
 	private static Criteria planned(Instant now) {

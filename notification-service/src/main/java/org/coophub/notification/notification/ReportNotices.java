@@ -78,7 +78,7 @@ public class ReportNotices {
 				}
 			}
 		}
-		this.dispatcher.dispatch(planned);
+		this.dispatcher.dispatchSoon(planned);
 	}
 
 }

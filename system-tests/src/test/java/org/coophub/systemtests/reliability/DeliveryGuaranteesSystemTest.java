@@ -119,8 +119,16 @@ class DeliveryGuaranteesSystemTest {
 		}
 		awaitAccepted(load, load.acceptedCount() + 5);
 		load.close();
+		Instant loadEnded = Instant.now();
+		// a send the kill cut off stays SENDING until its claim lease lapses, then goes
+		// out
+		// again: wait for that here, so that it counts in this scenario and no later one
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptions()
+			.until(() -> sendsInFlight(agreement) == 0);
 
-		Reliability.Row row = settle("Service crash (kill -9, each in turn)", "CRASH", load, Instant.now(),
+		Reliability.Row row = settle("Service crash (kill -9, each in turn)", "CRASH", load, loadEnded,
 				String.join(", ", kills));
 
 		// a kill between the SMTP server taking a mail and the ledger recording it
@@ -280,6 +288,12 @@ class DeliveryGuaranteesSystemTest {
 
 	private Effects effects(String tag) {
 		return Effects.of(this.stack, this.http, this.agreementByTag.get(tag), tag);
+	}
+
+	private int sendsInFlight(String agreement) {
+		JsonNode page = this.http.get(StackService.NOTIFICATION,
+				"/api/v1/notifications?status=SENDING&agreementId=" + agreement);
+		return page.path("content").size();
 	}
 
 	private double outboxBacklog(StackService service) {
