@@ -167,7 +167,7 @@ public class OutboxRelay implements AutoCloseable {
 		return this.lanes.get(Math.floorMod(ref.hashCode(), this.lanes.size()));
 	}
 
-	private static OutboxEntry toEntry(Document entry) {
+	static OutboxEntry toEntry(Document entry) {
 		return new OutboxEntry(entry.getString("eventId"), entry.getString("type"), entry.getString("topic"),
 				entry.getString("key"), entry.getString("subject"), occurredAt(entry), entry.getString("payload"));
 	}

@@ -138,11 +138,7 @@ class OutboxRelayTest {
 	}
 
 	private List<OutboxEntry> outboxEntries(String id) {
-		return outbox(id).stream()
-			.map((entry) -> new OutboxEntry(entry.getString("eventId"), entry.getString("type"),
-					entry.getString("topic"), entry.getString("key"), entry.getString("subject"),
-					entry.getDate("occurredAt").toInstant(), entry.getString("payload")))
-			.toList();
+		return outbox(id).stream().map(OutboxRelay::toEntry).toList();
 	}
 
 	private List<Document> outbox(String id) {
