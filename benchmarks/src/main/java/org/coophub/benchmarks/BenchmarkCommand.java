@@ -69,7 +69,6 @@ public final class BenchmarkCommand {
 			ProcessSampler sampler = new ProcessSampler(stack, api);
 			Fixtures fixtures = new Fixtures(api, stack);
 			ScaleBenchmark scale = new ScaleBenchmark(api, stack, sampler, this.options);
-			Fixtures.Partners pipelinePartners = null;
 			ProcessSampler.Snapshot allStart = sampler.snapshot();
 			for (int run = 1; run <= this.options.runs(); run++) {
 				System.out.printf("== run %d of %d ==%n", run, this.options.runs());
@@ -78,11 +77,10 @@ public final class BenchmarkCommand {
 					phase(result, "limits", () -> new LimitsBenchmark(stack, this.options).run(result));
 				}
 				if (this.options.runs("pipeline")) {
-					if (pipelinePartners == null) {
-						pipelinePartners = fixtures.agreements("pipeline", 20, true, 200, 7);
-						awaitAccepted(api, stack, pipelinePartners);
-					}
-					Fixtures.Partners partners = pipelinePartners;
+					// fresh agreements per run, so no run starts with another's
+					// dashboards
+					Fixtures.Partners partners = fixtures.agreements("pipeline" + run, 20, true, 200, 7);
+					awaitAccepted(api, stack, partners);
 					phase(result, "pipeline",
 							() -> new PipelineBenchmark(api, stack, sampler, this.options).run(partners, result));
 				}

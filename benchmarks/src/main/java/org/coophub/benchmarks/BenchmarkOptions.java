@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.coophub.localstack.LocalStackOptions;
 import org.coophub.localstack.StackService;
 
 /**
@@ -59,7 +60,8 @@ record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowS
 		Path output = Path.of("benchmarks/target/results.json");
 		Path document = Path.of("docs/performance.md");
 		Path root = Path.of("");
-		List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-Dfile.encoding=UTF-8"));
+		// the services start as the local stack starts them
+		List<String> jvm = new ArrayList<>(LocalStackOptions.DEFAULT_JVM_OPTIONS);
 		List<String> serviceArgs = new ArrayList<>();
 		String kafka = null;
 		String mongo = null;

@@ -25,6 +25,8 @@ final class PipelineBenchmark {
 	/** More requests than this in flight and the step counts as not sustained. */
 	static final int MAX_IN_FLIGHT = 4000;
 
+	static final Duration DRAIN_GATE = Duration.ofMinutes(30);
+
 	private final Api api;
 
 	private final MeasuredStack stack;
@@ -43,6 +45,12 @@ final class PipelineBenchmark {
 	void run(Fixtures.Partners partners, RunResult result) throws Exception {
 		try (LagMonitor monitor = new LagMonitor(this.stack.kafka(), "activity-events", GROUPS,
 				Duration.ofMillis(this.options.lagPollMillis()))) {
+			// runs are independent: none starts while an earlier phase's events are
+			// unapplied
+			long drained = monitor.awaitDrained(DRAIN_GATE);
+			System.out.printf("  earlier backlog drained %s%n",
+					(drained < 0) ? "not within " + DRAIN_GATE.toMinutes() + " min" : "after " + drained + " ms");
+			result.detail("earlier backlog drained before the pipeline, ms", drained);
 			// warm-up: the JIT, connection pools and the services' caches, not measured
 			Step warmup = step(monitor, partners, 50, this.options.warmupSeconds());
 			System.out.printf("  warm-up at 50/s: %s%n", warmup.summary());

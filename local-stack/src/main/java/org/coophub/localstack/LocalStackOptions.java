@@ -40,8 +40,14 @@ public final class LocalStackOptions {
 
 	private boolean demoData = true;
 
-	private final List<String> jvmOptions = new ArrayList<>(
-			List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"));
+	/**
+	 * How the services' JVMs start: small heaps, and C1 only, since five JVMs share two
+	 * cores and C2 would spend minutes of CPU compiling in each.
+	 */
+	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
+			"-Dfile.encoding=UTF-8");
+
+	private final List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
 
 	private final List<String> serviceArguments = new ArrayList<>();
 

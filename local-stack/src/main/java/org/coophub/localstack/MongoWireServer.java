@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * backend (data survive restarts) or the memory backend (tests).
  * <p>
  * Limits to keep in mind (see DESIGN.md): no transactions, no TTL or secondary indexes, a
- * query by any field but {@code _id} scans the collection.
+ * query that does not pin an {@code _id} scans the collection (one that pins it looks it
+ * up first, see {@link IdLookup}).
  */
 public final class MongoWireServer implements AutoCloseable {
 

@@ -2,15 +2,19 @@ package org.coophub.localstack;
 
 import java.nio.file.Path;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class MongoWireServerTest {
 
@@ -59,6 +63,56 @@ class MongoWireServerTest {
 		}
 		finally {
 			server.stop();
+		}
+	}
+
+	@Test
+	void matchesFiltersPinningAnIdInMemory() {
+		try (MongoWireServer server = MongoWireServer.inMemory(0).start()) {
+			assertFiltersPinningAnIdMatchLikeMongoDb(server);
+		}
+	}
+
+	@Test
+	void matchesFiltersPinningAnIdInTheH2File(@TempDir Path directory) {
+		try (MongoWireServer server = MongoWireServer.persistent(directory, 0).start()) {
+			assertFiltersPinningAnIdMatchLikeMongoDb(server);
+		}
+	}
+
+	/** The shapes the services use: claims, versioned upserts, optimistic locks. */
+	private static void assertFiltersPinningAnIdMatchLikeMongoDb(MongoWireServer server) {
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> ledger = client.getDatabase("notifications").getCollection("ledger");
+			for (int i = 0; i < 50; i++) {
+				ledger.insertOne(new Document("_id", "n-" + i).append("status", "PLANNED").append("version", 5L));
+			}
+
+			assertThat(ledger.find(new Document("_id", "n-7").append("status", "PLANNED")).first()).containsEntry("_id",
+					"n-7");
+			assertThat(ledger.find(new Document("_id", "n-7").append("status", "SENT")).first()).isNull();
+			assertThat(ledger.find(Filters.and(Filters.eq("_id", "n-8"), Filters.lt("version", 6L))).first())
+				.containsEntry("_id", "n-8");
+			assertThat(ledger.find(Filters.and(Filters.eq("_id", "n-8"), Filters.lt("version", 5L))).first()).isNull();
+
+			Document claim = new Document("_id", "n-9").append("status", "PLANNED");
+			assertThat(ledger.findOneAndUpdate(claim, Updates.set("status", "SENDING"))).isNotNull();
+			assertThat(ledger.findOneAndUpdate(claim, Updates.set("status", "SENDING"))).isNull();
+
+			Document older = new Document("_id", "n-10").append("status", "PLANNED").append("version", 4L);
+			assertThatExceptionOfType(MongoWriteException.class)
+				.isThrownBy(() -> ledger.replaceOne(Filters.and(Filters.eq("_id", "n-10"), Filters.lt("version", 4L)),
+						older, new ReplaceOptions().upsert(true)))
+				.satisfies((ex) -> assertThat(ex.getError().getCode()).isEqualTo(11000));
+			Document newer = new Document("_id", "n-10").append("status", "SENT").append("version", 6L);
+			ledger.replaceOne(Filters.and(Filters.eq("_id", "n-10"), Filters.lt("version", 6L)), newer,
+					new ReplaceOptions().upsert(true));
+			ledger.replaceOne(Filters.and(Filters.eq("_id", "n-new"), Filters.lt("version", 1L)),
+					new Document("_id", "n-new").append("version", 1L), new ReplaceOptions().upsert(true));
+
+			assertThat(ledger.find(Filters.eq("_id", "n-10")).first()).containsEntry("status", "SENT");
+			assertThat(ledger.countDocuments()).isEqualTo(51);
+			assertThat(ledger.countDocuments(Filters.eq("status", "PLANNED"))).isEqualTo(48);
 		}
 	}
 

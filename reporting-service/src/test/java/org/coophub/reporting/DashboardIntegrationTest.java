@@ -72,13 +72,15 @@ class DashboardIntegrationTest {
 	void aRecordedConferenceShowsOnTheDashboardOnceEvenWhenDeliveredTwice() {
 		String agreementId = UUID.randomUUID().toString();
 		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), agreementId, 2,
-				agreement(agreementId)));
+				DashboardTestData.agreement(agreementId)));
 		ActivityRecorded conference = new ActivityRecorded(UUID.randomUUID().toString(), Instant.now(),
-				"act-1-" + agreementId, 1, conference(agreementId, "act-1-" + agreementId, 120, "350000000000"));
+				"act-1-" + agreementId, 1,
+				DashboardTestData.conference(agreementId, "act-1-" + agreementId, 120, "350000000000"));
 		publish(conference);
 		publish(conference);
 		ActivityRecorded second = new ActivityRecorded(UUID.randomUUID().toString(), Instant.now(),
-				"act-2-" + agreementId, 1, conference(agreementId, "act-2-" + agreementId, 30, "1000000000"));
+				"act-2-" + agreementId, 1,
+				DashboardTestData.conference(agreementId, "act-2-" + agreementId, 30, "1000000000"));
 		publish(second);
 
 		JsonNode dashboard = await().until(() -> dashboard(agreementId),
@@ -112,12 +114,12 @@ class DashboardIntegrationTest {
 		this.events.send(OutboxEntry.of(registered,
 				this.json.writeValueAsString(registered).replace("\"active\":true", "\"active\":null")));
 		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), agreementId, 1,
-				agreement(agreementId)));
+				DashboardTestData.agreement(agreementId)));
 		String activityId = "act-" + agreementId;
 		publish(new ActivityRecorded(UUID.randomUUID().toString(), Instant.now(), activityId, 2,
-				conference(agreementId, activityId, 80, "5000")));
+				DashboardTestData.conference(agreementId, activityId, 80, "5000")));
 		publish(new ActivityRecorded(UUID.randomUUID().toString(), Instant.now(), activityId, 1,
-				conference(agreementId, activityId, 10, "1")));
+				DashboardTestData.conference(agreementId, activityId, 10, "1")));
 		publish(new ReviewScheduled(UUID.randomUUID().toString(), Instant.now(), agreementId, 3, 2025,
 				LocalDate.of(2025, 11, 6), host, ReviewCycleStatus.UPCOMING));
 		publish(new ReviewScheduled(UUID.randomUUID().toString(), Instant.now(), agreementId, 2, 2025,
@@ -147,9 +149,9 @@ class DashboardIntegrationTest {
 	void theActivitiesOfAViewExportAsCsvAndXlsx() throws Exception {
 		String agreementId = UUID.randomUUID().toString();
 		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), agreementId, 1,
-				agreement(agreementId)));
+				DashboardTestData.agreement(agreementId)));
 		publish(new ActivityRecorded(UUID.randomUUID().toString(), Instant.now(), "act-" + agreementId, 1,
-				conference(agreementId, "act-" + agreementId, 120, "350000000000")));
+				DashboardTestData.conference(agreementId, "act-" + agreementId, 120, "350000000000")));
 		// the two events travel on different topics: wait for both, in whichever order
 		// they came
 		await().until(() -> dashboard(agreementId), (d) -> d != null && d.get("activityCount").asInt() == 1
@@ -255,22 +257,6 @@ class DashboardIntegrationTest {
 
 	private void publish(DomainEvent event) {
 		this.events.send(OutboxEntry.of(event, this.json.writeValueAsString(event)));
-	}
-
-	static AgreementState agreement(String id) {
-		return new AgreementState(id, "IT-" + id, new LocalizedText("Chương trình hợp tác Lâm Đồng – TP.HCM", null),
-				List.of(new Party("org-ld", PartyRole.LEAD), new Party("org-hcm", PartyRole.PARTNER)),
-				LocalDate.of(2009, 10, 15), LocalDate.of(2009, 10, 15), null, "Asia/Ho_Chi_Minh",
-				List.of(Area.INVESTMENT_PROMOTION), AgreementStatus.ACTIVE, List.of(),
-				new ReviewPolicy(11, 6, "Asia/Ho_Chi_Minh", List.of("org-hcm", "org-ld"), "org-hcm", List.of(30)));
-	}
-
-	static ActivityState conference(String agreementId, String id, int investors, String capital) {
-		return new ActivityState(id, agreementId, ActivityType.INVESTMENT_PROMOTION_CONFERENCE,
-				new LocalizedText("Hội nghị xúc tiến đầu tư", null), LocalDateTime.of(2012, 5, 18, 8, 0),
-				LocalDateTime.of(2012, 5, 18, 17, 0), "Asia/Ho_Chi_Minh", null, "org-hcm", List.of("org-ld"), List.of(),
-				ActivityStatus.COMPLETED,
-				new Outcomes(investors, null, null, null, null, new Money(new BigDecimal(capital), "VND")));
 	}
 
 }

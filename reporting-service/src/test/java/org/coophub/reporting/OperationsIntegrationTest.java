@@ -57,10 +57,10 @@ class OperationsIntegrationTest {
 	void aRebuildReplaysTheTopicsIntoFreshCollectionsAndSwitchesOver() {
 		String agreementId = UUID.randomUUID().toString();
 		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), agreementId, 1,
-				DashboardIntegrationTest.agreement(agreementId)));
+				DashboardTestData.agreement(agreementId)));
 		for (int i = 1; i <= 2; i++) {
 			publish(new ActivityRecorded(UUID.randomUUID().toString(), Instant.now(), "act-" + i + "-" + agreementId, 1,
-					DashboardIntegrationTest.conference(agreementId, "act-" + i + "-" + agreementId, 10 * i, "1000")));
+					DashboardTestData.conference(agreementId, "act-" + i + "-" + agreementId, 10 * i, "1000")));
 		}
 		await().until(() -> dashboard(agreementId), (d) -> d != null && d.get("activityCount").asInt() == 2);
 		JsonNode before = state();
@@ -88,7 +88,7 @@ class OperationsIntegrationTest {
 		assertThat(state().get("active").asInt()).isEqualTo(result.get("generation").asInt());
 
 		publish(new ActivityRecorded(UUID.randomUUID().toString(), Instant.now(), "act-3-" + agreementId, 1,
-				DashboardIntegrationTest.conference(agreementId, "act-3-" + agreementId, 5, "1000")));
+				DashboardTestData.conference(agreementId, "act-3-" + agreementId, 5, "1000")));
 		await().until(() -> dashboard(agreementId), (d) -> d != null && d.get("activityCount").asInt() == 3);
 	}
 

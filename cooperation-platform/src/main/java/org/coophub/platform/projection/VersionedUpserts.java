@@ -3,6 +3,7 @@ package org.coophub.platform.projection;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,21 +27,44 @@ public class VersionedUpserts {
 	 * @return true if the document was stored, false if a same or newer version was there
 	 */
 	public boolean upsertIfNewer(Versioned document) {
+		return upsertIfNewer(document, this.mongo.getCollectionName(document.getClass())) != Stored.NOT_NEWER;
+	}
+
+	/**
+	 * Stores the document in the given collection if its version is newer.
+	 * @param document the document
+	 * @param collection the collection
+	 * @return whether it was inserted, replaced an older version, or was not newer
+	 */
+	public Stored upsertIfNewer(Versioned document, String collection) {
 		Document bson = new Document();
 		this.mongo.getConverter().write(document, bson);
-		String collection = this.mongo.getCollectionName(document.getClass());
 		try {
-			this.mongo.getCollection(collection)
+			UpdateResult result = this.mongo.getCollection(collection)
 				.replaceOne(Filters.and(Filters.eq("_id", document.id()), Filters.lt("version", document.version())),
 						bson, new ReplaceOptions().upsert(true));
-			return true;
+			return (result.getUpsertedId() != null) ? Stored.INSERTED : Stored.REPLACED;
 		}
 		catch (MongoWriteException ex) {
 			if (ex.getError().getCode() == DUPLICATE_KEY) {
-				return false;
+				return Stored.NOT_NEWER;
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * What an upsert did.
+	 */
+	public enum Stored {
+
+		/** There was no document with that id. */
+		INSERTED,
+		/** An older version was replaced. */
+		REPLACED,
+		/** A same or newer version was there; nothing changed. */
+		NOT_NEWER
+
 	}
 
 }

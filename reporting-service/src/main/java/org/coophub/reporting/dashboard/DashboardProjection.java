@@ -2,6 +2,8 @@ package org.coophub.reporting.dashboard;
 
 import java.util.List;
 
+import org.coophub.platform.projection.VersionedUpserts;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -20,18 +22,22 @@ public class DashboardProjection {
 
 	private final ProjectionCollections collections;
 
-	DashboardProjection(MongoTemplate mongo, ApplicationEventPublisher events, ProjectionCollections collections) {
+	private final VersionedUpserts upserts;
+
+	DashboardProjection(MongoTemplate mongo, ApplicationEventPublisher events, ProjectionCollections collections,
+			VersionedUpserts upserts) {
 		this.mongo = mongo;
 		this.events = events;
 		this.collections = collections;
+		this.upserts = upserts;
 	}
 
 	public Projector live() {
-		return new Projector(this.mongo, this.collections, this.collections.writeTargets(), this.events);
+		return new Projector(this.mongo, this.upserts, this.collections, this.collections.writeTargets(), this.events);
 	}
 
 	public Projector into(int generation) {
-		return new Projector(this.mongo, this.collections, List.of(generation), null);
+		return new Projector(this.mongo, this.upserts, this.collections, List.of(generation), null);
 	}
 
 }

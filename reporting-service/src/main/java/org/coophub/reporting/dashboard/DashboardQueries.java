@@ -6,12 +6,15 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.coophub.platform.problem.NotFoundException;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,12 +53,14 @@ public class DashboardQueries {
 	 */
 	public AgreementDashboard dashboard(String agreementId) {
 		int generation = this.collections.generations().active();
-		AgreementDashboard dashboard = this.mongo.findById(agreementId, AgreementDashboard.class,
+		DashboardHead head = this.mongo.findById(agreementId, DashboardHead.class,
 				this.collections.dashboards(generation));
-		if (dashboard == null) {
+		if (head == null) {
 			throw new NotFoundException("Dashboard of agreement", agreementId);
 		}
-		return dashboard;
+		return AgreementDashboard.of(head,
+				byIds(head.activityIds(), StoredActivity.class, this.collections.activities(generation)),
+				byIds(head.notificationIds(), StoredNotification.class, this.collections.notifications(generation)));
 	}
 
 	/**
@@ -64,23 +69,27 @@ public class DashboardQueries {
 	 */
 	public List<AgreementDashboard> dashboards() {
 		int generation = this.collections.generations().active();
-		return this.mongo.findAll(AgreementDashboard.class, this.collections.dashboards(generation))
+		Map<String, List<StoredActivity>> activities = this.mongo
+			.findAll(StoredActivity.class, this.collections.activities(generation))
 			.stream()
-			.filter((dashboard) -> dashboard.agreement() != null)
+			.collect(Collectors.groupingBy(StoredActivity::agreementId));
+		Map<String, List<StoredNotification>> notifications = this.mongo
+			.findAll(StoredNotification.class, this.collections.notifications(generation))
+			.stream()
+			.collect(Collectors.groupingBy(StoredNotification::agreementId));
+		return this.mongo.findAll(DashboardHead.class, this.collections.dashboards(generation))
+			.stream()
+			.filter((head) -> head.agreement() != null)
+			.map((head) -> AgreementDashboard.of(head, activities.getOrDefault(head.agreementId(), List.of()),
+					notifications.getOrDefault(head.agreementId(), List.of())))
 			.sorted(Comparator.comparing((AgreementDashboard d) -> d.agreement().code()))
 			.toList();
 	}
 
 	public List<PortfolioEntry> portfolio() {
-		int generation = this.collections.generations().active();
 		LocalDate today = today();
 		Names names = names();
-		return this.mongo.findAll(AgreementDashboard.class, this.collections.dashboards(generation))
-			.stream()
-			.filter((dashboard) -> dashboard.agreement() != null)
-			.map((dashboard) -> PortfolioEntry.of(dashboard, today, names))
-			.sorted(Comparator.comparing((PortfolioEntry entry) -> entry.agreement().code()))
-			.toList();
+		return dashboards().stream().map((dashboard) -> PortfolioEntry.of(dashboard, today, names)).toList();
 	}
 
 	public Names names() {
@@ -90,6 +99,11 @@ public class DashboardQueries {
 			.stream()
 			.collect(Collectors.toMap(OrganizationName::id, Function.identity()));
 		return new Names(byId);
+	}
+
+	private <T> List<T> byIds(Set<String> ids, Class<T> type, String collection) {
+		return ids.isEmpty() ? List.of()
+				: this.mongo.find(Query.query(Criteria.where("_id").in(ids)), type, collection);
 	}
 
 }

@@ -20,6 +20,10 @@ public class ProjectionCollections {
 
 	static final String ORGANIZATIONS = "organization_names";
 
+	static final String ACTIVITIES = "dashboard_activities";
+
+	static final String NOTIFICATIONS = "dashboard_notifications";
+
 	private static final String STATE = "projection_state";
 
 	private static final String ID = "dashboards";
@@ -81,9 +85,21 @@ public class ProjectionCollections {
 		return name(ORGANIZATIONS, generation);
 	}
 
+	String activities(int generation) {
+		return name(ACTIVITIES, generation);
+	}
+
+	String notifications(int generation) {
+		return name(NOTIFICATIONS, generation);
+	}
+
 	private void drop(int generation) {
-		this.mongo.dropCollection(dashboards(generation));
-		this.mongo.dropCollection(organizations(generation));
+		for (String base : List.of(DASHBOARDS, ORGANIZATIONS, ACTIVITIES, NOTIFICATIONS)) {
+			String collection = name(base, generation);
+			if (this.mongo.collectionExists(collection)) {
+				this.mongo.dropCollection(collection);
+			}
+		}
 	}
 
 	private static String name(String base, int generation) {

@@ -2,29 +2,33 @@ package org.coophub.reporting.dashboard;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
 import org.coophub.events.activity.ActivityState;
 import org.coophub.events.agreement.AgreementState;
 import org.coophub.events.agreement.OrganizationState;
+import org.coophub.platform.projection.Versioned;
+import org.coophub.platform.projection.VersionedUpserts;
+import org.coophub.platform.projection.VersionedUpserts.Stored;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Applies events to the dashboards of some generations. Idempotent: a version already
- * held changes nothing; a concurrent change by another instance fails the optimistic lock
- * and the binder retries the record.
+ * Applies events to the dashboards of some generations. Idempotent and safe with several
+ * writers (instances, a rebuild): every write is one atomic operation on one document by
+ * its id that stores a version only if it is newer, so a redelivered or older event
+ * changes nothing. An event costs the same however long the agreement's history is.
  */
 public final class Projector {
 
-	private static final int DUPLICATE_KEY = 11000;
-
 	private final MongoTemplate mongo;
+
+	private final VersionedUpserts upserts;
 
 	private final ProjectionCollections collections;
 
@@ -32,24 +36,31 @@ public final class Projector {
 
 	private final ApplicationEventPublisher events;
 
-	Projector(MongoTemplate mongo, ProjectionCollections collections, List<Integer> generations,
-			ApplicationEventPublisher events) {
+	Projector(MongoTemplate mongo, VersionedUpserts upserts, ProjectionCollections collections,
+			List<Integer> generations, ApplicationEventPublisher events) {
 		this.mongo = mongo;
+		this.upserts = upserts;
 		this.collections = collections;
 		this.generations = generations;
 		this.events = events;
 	}
 
 	public void agreement(AgreementState agreement, long version) {
-		update(agreement.id(), (dashboard) -> dashboard.apply(AgreementSummary.of(agreement, version)));
-	}
-
-	public void activity(ActivityState activity, long version, Instant occurredAt) {
-		update(activity.agreementId(), (dashboard) -> dashboard.apply(ActivityEntry.of(activity, version, occurredAt)));
+		AgreementSummary summary = AgreementSummary.of(agreement, version);
+		inEachGeneration(agreement.id(),
+				(generation) -> setIfNewer(generation, agreement.id(), DashboardHead.AGREEMENT, summary, version));
 	}
 
 	public void review(String agreementId, ReviewEntry review) {
-		update(agreementId, (dashboard) -> dashboard.apply(review));
+		inEachGeneration(agreementId,
+				(generation) -> setIfNewer(generation, agreementId, DashboardHead.REVIEW, review, review.version()));
+	}
+
+	public void activity(ActivityState activity, long version, Instant occurredAt) {
+		StoredActivity stored = StoredActivity.of(activity.agreementId(),
+				ActivityEntry.of(activity, version, occurredAt));
+		inEachGeneration(activity.agreementId(), (generation) -> listIfNewer(generation, activity.agreementId(),
+				this.collections.activities(generation), DashboardHead.ACTIVITY_IDS, stored));
 	}
 
 	public void notification(String agreementId, String notificationId, NotificationOutcome outcome, String template,
@@ -57,61 +68,62 @@ public final class Projector {
 		if (agreementId == null) {
 			return;
 		}
-		update(agreementId,
-				(dashboard) -> dashboard.apply(notificationId, new NotificationEntry(version, template, outcome, at)));
+		StoredNotification stored = StoredNotification.of(notificationId, agreementId,
+				new NotificationEntry(version, template, outcome, at));
+		inEachGeneration(agreementId, (generation) -> listIfNewer(generation, agreementId,
+				this.collections.notifications(generation), DashboardHead.NOTIFICATION_IDS, stored));
 	}
 
 	public void organization(OrganizationState organization, long version) {
 		OrganizationName name = new OrganizationName(organization.id(), organization.code(), organization.name(),
 				version);
+		inEachGeneration(null, (generation) -> this.upserts.upsertIfNewer(name,
+				this.collections.organizations(generation)) != Stored.NOT_NEWER);
+	}
+
+	private void inEachGeneration(String agreementId, IntPredicate change) {
 		boolean changed = false;
 		for (int generation : this.generations) {
-			changed |= upsertIfNewer(name, this.collections.organizations(generation));
+			changed |= change.test(generation);
 		}
-		if (changed) {
-			publish(new DashboardChanged(null));
+		if (changed && this.events != null) {
+			this.events.publishEvent(new DashboardChanged(agreementId));
 		}
 	}
 
-	private boolean upsertIfNewer(OrganizationName name, String collection) {
-		Document bson = new Document();
-		this.mongo.getConverter().write(name, bson);
+	/**
+	 * Sets a versioned part of the head unless the head holds that version or a newer one
+	 * (or creates the head). A missing part counts as older.
+	 */
+	private boolean setIfNewer(int generation, String agreementId, String field, Object value, long version) {
+		Query olderOrMissing = Query
+			.query(Criteria.where("_id").is(agreementId).and(field + ".version").not().gte(version));
 		try {
-			this.mongo.getCollection(collection)
-				.replaceOne(Filters.and(Filters.eq("_id", name.id()), Filters.lt("version", name.version())), bson,
-						new ReplaceOptions().upsert(true));
+			this.mongo.upsert(olderOrMissing, Update.update(field, value), DashboardHead.class,
+					this.collections.dashboards(generation));
 			return true;
 		}
-		catch (MongoWriteException ex) {
-			if (ex.getError().getCode() == DUPLICATE_KEY) {
-				return false;
-			}
-			throw ex;
+		catch (DuplicateKeyException ex) {
+			return false;
 		}
 	}
 
-	private void update(String agreementId, Predicate<AgreementDashboard> change) {
-		boolean changed = false;
-		for (int generation : this.generations) {
-			String collection = this.collections.dashboards(generation);
-			AgreementDashboard dashboard = this.mongo.findById(agreementId, AgreementDashboard.class, collection);
-			if (dashboard == null) {
-				dashboard = new AgreementDashboard(agreementId);
-			}
-			if (change.test(dashboard)) {
-				this.mongo.save(dashboard, collection);
-				changed = true;
-			}
+	/**
+	 * Stores an entry if it is newer and makes sure the head lists it; the head is
+	 * written only when the entry is new to it, so redeliveries and later versions of an
+	 * entry leave the head alone.
+	 */
+	private boolean listIfNewer(int generation, String agreementId, String collection, String idsField,
+			Versioned entry) {
+		Stored stored = this.upserts.upsertIfNewer(entry, collection);
+		String heads = this.collections.dashboards(generation);
+		Query listed = Query.query(Criteria.where("_id").is(agreementId).and(idsField).is(entry.id()));
+		if (stored == Stored.INSERTED || !this.mongo.exists(listed, heads)) {
+			// also after a crash between the two writes: the redelivery lists it
+			this.mongo.upsert(Query.query(Criteria.where("_id").is(agreementId)),
+					new Update().addToSet(idsField, entry.id()), heads);
 		}
-		if (changed) {
-			publish(new DashboardChanged(agreementId));
-		}
-	}
-
-	private void publish(DashboardChanged change) {
-		if (this.events != null) {
-			this.events.publishEvent(change);
-		}
+		return stored != Stored.NOT_NEWER;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +34,13 @@ class AgreementDashboardTest {
 	private static final Names NAMES = new Names(
 			Map.of("hcm", new OrganizationName("hcm", "HEPZA", new LocalizedText("Ban Quản lý HEPZA", "HEPZA"), 1)));
 
-	private final AgreementDashboard dashboard = new AgreementDashboard("agr-1");
+	private final Map<String, ActivityEntry> activities = new HashMap<>();
+
+	private final Map<String, NotificationEntry> notifications = new HashMap<>();
+
+	private AgreementSummary agreement;
+
+	private ReviewEntry review;
 
 	static ActivityEntry conference(String id, long version, int investors, String capital, String currency) {
 		return activity(id, version, 2012, ActivityStatus.COMPLETED, List.of(),
@@ -60,32 +67,23 @@ class AgreementDashboardTest {
 		return AgreementSummary.of(state, version);
 	}
 
+	private void add(ActivityEntry activity) {
+		this.activities.put(activity.id(), activity);
+	}
+
+	private AgreementDashboard dashboard() {
+		return new AgreementDashboard("agr-1", this.agreement, this.review, this.activities, this.notifications);
+	}
+
 	private AgreementDashboardView view() {
-		return AgreementDashboardView.of(this.dashboard, TODAY, NAMES);
-	}
-
-	@Test
-	void aRedeliveredEventChangesNothing() {
-		assertThat(this.dashboard.apply(conference("a1", 1, 100, "1000", "VND"))).isTrue();
-		assertThat(this.dashboard.apply(conference("a1", 1, 100, "1000", "VND"))).isFalse();
-		assertThat(view().conferenceTotals().investorsAttending()).isEqualTo(100);
-	}
-
-	@Test
-	void anOlderVersionArrivingLateIsIgnored() {
-		this.dashboard.apply(conference("a1", 2, 150, "1000", "VND"));
-		assertThat(this.dashboard.apply(conference("a1", 1, 100, "1000", "VND"))).isFalse();
-		assertThat(view().conferenceTotals().investorsAttending()).isEqualTo(150);
-		this.dashboard.apply(agreement(3, CommitmentStatus.OPEN));
-		assertThat(this.dashboard.apply(agreement(2, CommitmentStatus.DONE))).isFalse();
-		assertThat(view().commitments().get(0).status()).isEqualTo(CommitmentStatus.OPEN);
+		return AgreementDashboardView.of(dashboard(), TODAY, NAMES);
 	}
 
 	@Test
 	void totalsAddUpPerCurrencyAndCountsGoByTypeAndYear() {
-		this.dashboard.apply(conference("a1", 1, 100, "350000000000", "VND"));
-		this.dashboard.apply(conference("a2", 1, 20, "5000000", "USD"));
-		this.dashboard.apply(conference("a3", 1, 30, "1000000000", "VND"));
+		add(conference("a1", 1, 100, "350000000000", "VND"));
+		add(conference("a2", 1, 20, "5000000", "USD"));
+		add(conference("a3", 1, 30, "1000000000", "VND"));
 		AgreementDashboardView view = view();
 		assertThat(view.conferenceTotals().conferences()).isEqualTo(3);
 		assertThat(view.conferenceTotals().investorsAttending()).isEqualTo(150);
@@ -98,42 +96,36 @@ class AgreementDashboardTest {
 
 	@Test
 	void aCommitmentComparesItsTargetWithThePlannedAndHeldActivitiesLinkedToIt() {
-		this.dashboard.apply(agreement(1, CommitmentStatus.IN_PROGRESS));
-		this.dashboard.apply(activity("a1", 1, 2025, ActivityStatus.COMPLETED, List.of("c-1"), null));
-		this.dashboard.apply(activity("a2", 1, 2025, ActivityStatus.CANCELLED, List.of("c-1"), null));
-		this.dashboard.apply(activity("a3", 1, 2025, ActivityStatus.COMPLETED, List.of(), null));
-		this.dashboard.apply(activity("a4", 1, 2024, ActivityStatus.COMPLETED, List.of("c-1"), null));
-		this.dashboard.apply(activity("a5", 1, 2024, ActivityStatus.COMPLETED, List.of("c-1"), null));
+		this.agreement = agreement(1, CommitmentStatus.IN_PROGRESS);
+		add(activity("a1", 1, 2025, ActivityStatus.COMPLETED, List.of("c-1"), null));
+		add(activity("a2", 1, 2025, ActivityStatus.CANCELLED, List.of("c-1"), null));
+		add(activity("a3", 1, 2025, ActivityStatus.COMPLETED, List.of(), null));
+		add(activity("a4", 1, 2024, ActivityStatus.COMPLETED, List.of("c-1"), null));
+		add(activity("a5", 1, 2024, ActivityStatus.COMPLETED, List.of("c-1"), null));
 
 		CommitmentProgress progress = view().commitments().get(0);
 		assertThat(progress.in(2025)).isEqualTo(new CommitmentProgress.Year(2025, 2, 1, 1));
 		assertThat(progress.in(2024)).isEqualTo(new CommitmentProgress.Year(2024, 2, 2, 2));
 		assertThat(progress.behindTarget()).isTrue();
-		assertThat(PortfolioEntry.of(this.dashboard, TODAY, NAMES).commitmentsBehindTarget()).isEqualTo(1);
+		assertThat(PortfolioEntry.of(dashboard(), TODAY, NAMES).commitmentsBehindTarget()).isEqualTo(1);
 
-		this.dashboard.apply(activity("a2", 2, 2025, ActivityStatus.PLANNED, List.of("c-1"), null));
+		add(activity("a2", 2, 2025, ActivityStatus.PLANNED, List.of("c-1"), null));
 		assertThat(view().commitments().get(0).in(2025)).isEqualTo(new CommitmentProgress.Year(2025, 2, 2, 1));
 		assertThat(view().commitments().get(0).behindTarget()).isFalse();
 	}
 
 	@Test
 	void theNextReviewNamesItsHostAndIsOverdueOnceItsDayPassedUnheld() {
-		this.dashboard.apply(agreement(1, CommitmentStatus.OPEN));
-		assertThat(this.dashboard
-			.apply(new ReviewEntry(2, 2025, LocalDate.of(2025, 11, 6), "hcm", ReviewCycleStatus.DUE, null, null)))
-			.isTrue();
-		assertThat(this.dashboard
-			.apply(new ReviewEntry(1, 2025, LocalDate.of(2025, 11, 6), "ld", ReviewCycleStatus.UPCOMING, null, null)))
-			.as("older schedule arriving late")
-			.isFalse();
+		this.agreement = agreement(1, CommitmentStatus.OPEN);
+		this.review = new ReviewEntry(2, 2025, LocalDate.of(2025, 11, 6), "hcm", ReviewCycleStatus.DUE, null, null);
 		NextReview review = view().nextReview();
 		assertThat(review.hostOrganizationId()).isEqualTo("hcm");
 		assertThat(review.hostName().vi()).isEqualTo("Ban Quản lý HEPZA");
 		assertThat(review.overdue()).isTrue();
-		assertThat(PortfolioEntry.of(this.dashboard, TODAY, NAMES).reviewOverdue()).isTrue();
+		assertThat(PortfolioEntry.of(dashboard(), TODAY, NAMES).reviewOverdue()).isTrue();
 
-		this.dashboard.apply(new ReviewEntry(3, 2025, LocalDate.of(2025, 11, 6), "hcm", ReviewCycleStatus.HELD,
-				LocalDate.of(2025, 11, 7), "ld"));
+		this.review = new ReviewEntry(3, 2025, LocalDate.of(2025, 11, 6), "hcm", ReviewCycleStatus.HELD,
+				LocalDate.of(2025, 11, 7), "ld");
 		review = view().nextReview();
 		assertThat(review.overdue()).isFalse();
 		assertThat(review.year()).isEqualTo(2026);
@@ -141,24 +133,20 @@ class AgreementDashboardTest {
 	}
 
 	@Test
-	void notificationsCountTheirLastOutcomeOnce() {
-		Instant at = Instant.parse("2025-11-01T00:00:00Z");
-		this.dashboard.apply("n1", new NotificationEntry(1, "reminder", NotificationOutcome.FAILED, at));
-		this.dashboard.apply("n1", new NotificationEntry(2, "reminder", NotificationOutcome.SENT, at));
-		assertThat(this.dashboard.apply("n1", new NotificationEntry(1, "reminder", NotificationOutcome.FAILED, at)))
-			.isFalse();
-		this.dashboard.apply("n2", new NotificationEntry(1, "reminder", NotificationOutcome.LATE, at));
-		this.dashboard.apply("n2", new NotificationEntry(1, "reminder", NotificationOutcome.LATE, at));
-		this.dashboard.apply("n3", new NotificationEntry(1, "reminder", NotificationOutcome.FAILED, at));
-		assertThat(view().notifications()).isEqualTo(new NotificationCounts(2, 1, 1));
+	void theFeedShowsTheLatestChangesFirstCancelledOnesIncluded() {
+		add(activity("old", 1, 2020, ActivityStatus.COMPLETED, List.of(), null));
+		add(activity("new", 1, 2025, ActivityStatus.CANCELLED, List.of(), null));
+		assertThat(view().recentActivities()).extracting(ActivityEntry::id).containsExactly("new", "old");
+		assertThat(view().activityCount()).isEqualTo(1);
 	}
 
 	@Test
-	void theFeedShowsTheLatestChangesFirstCancelledOnesIncluded() {
-		this.dashboard.apply(activity("old", 1, 2020, ActivityStatus.COMPLETED, List.of(), null));
-		this.dashboard.apply(activity("new", 1, 2025, ActivityStatus.CANCELLED, List.of(), null));
-		assertThat(view().recentActivities()).extracting(ActivityEntry::id).containsExactly("new", "old");
-		assertThat(view().activityCount()).isEqualTo(1);
+	void notificationsCountByTheirLastOutcomeLateOnesAsSentToo() {
+		Instant at = Instant.parse("2025-11-01T00:00:00Z");
+		this.notifications.put("n1", new NotificationEntry(2, "reminder", NotificationOutcome.SENT, at));
+		this.notifications.put("n2", new NotificationEntry(1, "reminder", NotificationOutcome.LATE, at));
+		this.notifications.put("n3", new NotificationEntry(1, "reminder", NotificationOutcome.FAILED, at));
+		assertThat(view().notifications()).isEqualTo(new NotificationCounts(2, 1, 1));
 	}
 
 }

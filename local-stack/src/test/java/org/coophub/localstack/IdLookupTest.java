@@ -1,0 +1,36 @@
+package org.coophub.localstack;
+
+import java.util.List;
+
+import de.bwaldvogel.mongo.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdLookupTest {
+
+	@Test
+	void findsAnIdPinnedAtTheTopLevel() {
+		Document claim = new Document("_id", "n-1").append("status", "PLANNED");
+
+		assertThat(IdLookup.pinnedId(claim)).isEqualTo("n-1");
+	}
+
+	@Test
+	void findsAnIdPinnedInAnAnd() {
+		Document upsert = new Document("$and",
+				List.of(new Document("_id", "n-1"), new Document("version", new Document("$lt", 3L))));
+
+		assertThat(IdLookup.pinnedId(upsert)).isEqualTo("n-1");
+	}
+
+	@Test
+	void leavesOperatorsArraysAndMissingIdsToTheServer() {
+		assertThat(IdLookup.pinnedId(new Document("_id", new Document("$in", List.of("a", "b"))))).isNull();
+		assertThat(IdLookup.pinnedId(new Document("_id", new Document("$gt", "a")).append("x", 1))).isNull();
+		assertThat(IdLookup.pinnedId(new Document("status", "PLANNED"))).isNull();
+		assertThat(IdLookup.pinnedId(new Document("$or", List.of(new Document("_id", "a"))))).isNull();
+		assertThat(IdLookup.pinnedId(new Document("_id", null))).isNull();
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.coophub.reporting.dashboard;
+
+import java.util.Set;
+
+import org.springframework.data.annotation.Id;
+
+/**
+ * What is stored per agreement: the agreement and its review at their versions, and the
+ * ids of its activities and notification outcomes, which are documents of their own. An
+ * event changes the head only with one atomic update, and only when something new
+ * arrives, so its cost does not grow with the agreement's history; a page reads the head
+ * by id and its entries by id.
+ *
+ * @param agreementId the agreement
+ * @param agreement the agreement at its version, or null before it arrived
+ * @param review the review at the cycle's version, or null
+ * @param activityIds the agreement's activities
+ * @param notificationIds the agreement's notification outcomes
+ */
+record DashboardHead(@Id String agreementId, AgreementSummary agreement, ReviewEntry review, Set<String> activityIds,
+		Set<String> notificationIds) {
+
+	static final String AGREEMENT = "agreement";
+
+	static final String REVIEW = "review";
+
+	static final String ACTIVITY_IDS = "activityIds";
+
+	static final String NOTIFICATION_IDS = "notificationIds";
+
+	@Override
+	public Set<String> activityIds() {
+		return (this.activityIds != null) ? this.activityIds : Set.of();
+	}
+
+	@Override
+	public Set<String> notificationIds() {
+		return (this.notificationIds != null) ? this.notificationIds : Set.of();
+	}
+
+}

@@ -1,0 +1,100 @@
+package org.coophub.reporting.dashboard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.coophub.events.activity.ActivityState;
+import org.coophub.events.notification.ReviewCycleStatus;
+import org.coophub.platform.projection.VersionedUpserts;
+import org.coophub.testsupport.WithInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.coophub.reporting.DashboardTestData.agreement;
+import static org.coophub.reporting.DashboardTestData.conference;
+
+/**
+ * The projection against MongoDB: whatever the order and however often events arrive,
+ * each part keeps its newest version, and an entry stored just before a crash is still
+ * listed when its event is redelivered.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithInfrastructure
+class ProjectorIntegrationTest {
+
+	private static final Instant AT = Instant.parse("2025-11-01T00:00:00Z");
+
+	@Autowired
+	DashboardProjection projection;
+
+	@Autowired
+	DashboardQueries queries;
+
+	@Autowired
+	ProjectionCollections collections;
+
+	@Autowired
+	VersionedUpserts upserts;
+
+	@Test
+	void eachPartKeepsItsNewestVersionWhateverTheOrderAndRepeats() {
+		String agreementId = UUID.randomUUID().toString();
+		String activityId = "act-" + agreementId;
+		Projector projector = this.projection.live();
+
+		projector.activity(conference(agreementId, activityId, 150, "2000"), 2, AT);
+		projector.agreement(agreement(agreementId), 3);
+		projector.activity(conference(agreementId, activityId, 100, "1000"), 1, AT);
+		projector.activity(conference(agreementId, activityId, 150, "2000"), 2, AT);
+		projector.agreement(withCode(agreement(agreementId), "OLD"), 2);
+		projector.notification(agreementId, "n1", NotificationOutcome.FAILED, "reminder", 1, AT);
+		projector.notification(agreementId, "n1", NotificationOutcome.SENT, "reminder", 2, AT);
+		projector.notification(agreementId, "n1", NotificationOutcome.FAILED, "reminder", 1, AT);
+		projector.review(agreementId, review(2, ReviewCycleStatus.DUE));
+		projector.review(agreementId, review(1, ReviewCycleStatus.UPCOMING));
+
+		AgreementDashboard dashboard = this.queries.dashboard(agreementId);
+		assertThat(dashboard.agreement().version()).isEqualTo(3);
+		assertThat(dashboard.agreement().code()).isEqualTo("IT-" + agreementId);
+		assertThat(dashboard.activities()).containsOnlyKeys(activityId);
+		assertThat(dashboard.activities().get(activityId).outcomes().investorsAttending()).isEqualTo(150);
+		assertThat(dashboard.notifications().get("n1").outcome()).isEqualTo(NotificationOutcome.SENT);
+		assertThat(dashboard.review().status()).isEqualTo(ReviewCycleStatus.DUE);
+		assertThat(AgreementDashboardView.of(dashboard, LocalDate.of(2025, 11, 1), this.queries.names())
+			.conferenceTotals()
+			.investorsAttending()).isEqualTo(150);
+	}
+
+	@Test
+	void anEntryStoredBeforeACrashIsListedWhenItsEventIsRedelivered() {
+		String agreementId = UUID.randomUUID().toString();
+		String activityId = "act-" + agreementId;
+		ActivityState activity = conference(agreementId, activityId, 80, "1000");
+		this.projection.live().agreement(agreement(agreementId), 1);
+		// the entry's write succeeded, the head's did not
+		int active = this.collections.generations().active();
+		this.upserts.upsertIfNewer(StoredActivity.of(agreementId, ActivityEntry.of(activity, 1, AT)),
+				this.collections.activities(active));
+		assertThat(this.queries.dashboard(agreementId).activities()).isEmpty();
+
+		this.projection.live().activity(activity, 1, AT);
+
+		assertThat(this.queries.dashboard(agreementId).activities()).containsOnlyKeys(activityId);
+	}
+
+	private static ReviewEntry review(long version, ReviewCycleStatus status) {
+		return new ReviewEntry(version, 2025, LocalDate.of(2025, 11, 6), "org-hcm", status, null, null);
+	}
+
+	private static org.coophub.events.agreement.AgreementState withCode(
+			org.coophub.events.agreement.AgreementState state, String code) {
+		return new org.coophub.events.agreement.AgreementState(state.id(), code, state.title(), state.parties(),
+				state.signedOn(), state.startsOn(), state.endsOn(), state.timeZone(), state.areas(), state.status(),
+				state.commitments(), state.reviewPolicy());
+	}
+
+}
