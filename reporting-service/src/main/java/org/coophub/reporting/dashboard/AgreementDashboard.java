@@ -20,12 +20,8 @@ public record AgreementDashboard(String agreementId, AgreementSummary agreement,
 	static AgreementDashboard of(DashboardHead head, Collection<StoredActivity> activities,
 			Collection<StoredNotification> notifications) {
 		return new AgreementDashboard(head.agreementId(), head.agreement(), head.review(),
-				activities.stream()
-					.filter((stored) -> head.activityIds().contains(stored.id()))
-					.collect(Collectors.toMap(StoredActivity::id, StoredActivity::entry)),
-				notifications.stream()
-					.filter((stored) -> head.notificationIds().contains(stored.id()))
-					.collect(Collectors.toMap(StoredNotification::id, StoredNotification::entry)));
+				activities.stream().collect(Collectors.toMap(StoredActivity::id, StoredActivity::entry)),
+				notifications.stream().collect(Collectors.toMap(StoredNotification::id, StoredNotification::entry)));
 	}
 
 }

@@ -2,6 +2,7 @@ package org.coophub.reporting.dashboard;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.coophub.events.activity.ActivityState;
@@ -84,6 +85,29 @@ class ProjectorIntegrationTest {
 		this.projection.live().activity(activity, 1, AT);
 
 		assertThat(this.queries.dashboard(agreementId).activities()).containsOnlyKeys(activityId);
+	}
+
+	@Test
+	void thePortfolioReadsEveryAgreementsEntriesAFewAgreementsAtATime() {
+		String batch = UUID.randomUUID().toString();
+		Projector projector = this.projection.live();
+		for (int i = 0; i < 120; i++) {
+			String agreementId = batch + "-" + i;
+			projector.agreement(agreement(agreementId), 1);
+			projector.activity(conference(agreementId, "act-" + agreementId, i, "1000"), 1, AT);
+			projector.notification(agreementId, "n-" + agreementId, NotificationOutcome.SENT, "reminder", 1, AT);
+		}
+
+		List<PortfolioEntry> ours = this.queries.portfolio()
+			.stream()
+			.filter((entry) -> entry.agreementId().startsWith(batch))
+			.toList();
+
+		assertThat(ours).hasSize(120)
+			.allSatisfy((entry) -> assertThat(entry.activityCount()).isEqualTo(1))
+			.allSatisfy((entry) -> assertThat(entry.notifications().sent()).isEqualTo(1));
+		assertThat(ours.stream().mapToInt((entry) -> entry.conferenceTotals().investorsAttending()).sum())
+			.isEqualTo(119 * 120 / 2);
 	}
 
 	private static ReviewEntry review(long version, ReviewCycleStatus status) {
