@@ -24,23 +24,33 @@ final class IdLookup {
 	}
 
 	/**
-	 * The positions of the one document the filter can match, through the {@code _id}
-	 * index.
+	 * Looks up the documents a filter pins by {@code _id}.
 	 * @param query the filter
 	 * @param indexes the collection's indexes
-	 * @return the positions, or null when the filter does not pin an {@code _id}
+	 * @return the positions and what is left to match on them, or null when the filter
+	 * does not pin an {@code _id}
 	 */
-	static <P> Iterable<P> positions(Document query, List<Index<P>> indexes) {
-		Object id = pinnedId(query);
-		if (id == null) {
+	static <P> Lookup<P> lookup(Document query, List<Index<P>> indexes) {
+		Index<P> idIndex = indexes.stream()
+			.filter((index) -> index.getKeys().size() == 1 && ID.equals(index.getKeys().get(0).getKey()))
+			.findFirst()
+			.orElse(null);
+		if (idIndex == null) {
 			return null;
 		}
-		for (Index<P> index : indexes) {
-			if (index.getKeys().size() == 1 && ID.equals(index.getKeys().get(0).getKey())) {
-				return index.getPositions(new Document(ID, id));
-			}
+		if (isOnlyIdIn(query)) {
+			// the index answers it exactly; matching each document against a list of n
+			// ids
+			// again would cost n times n comparisons
+			return new Lookup<>(idIndex.getPositions(query), new Document());
 		}
-		return null;
+		Object id = pinnedId(query);
+		return (id != null) ? new Lookup<>(idIndex.getPositions(new Document(ID, id)), query) : null;
+	}
+
+	static boolean isOnlyIdIn(Document query) {
+		return query != null && query.size() == 1 && query.get(ID) instanceof Document in && in.size() == 1
+				&& in.get("$in") instanceof Collection<?> ids && ids.stream().allMatch(IdLookup::isPlain);
 	}
 
 	static Object pinnedId(Document query) {
@@ -65,6 +75,17 @@ final class IdLookup {
 	private static boolean isPlain(Object value) {
 		return value != null && !(value instanceof Map) && !(value instanceof Collection)
 				&& !(value instanceof BsonRegularExpression);
+	}
+
+	/**
+	 * Documents found through the {@code _id} index, and the part of the filter still to
+	 * match on them.
+	 *
+	 * @param positions where the documents are
+	 * @param rest the filter to match them against (empty: all match)
+	 */
+	record Lookup<P>(Iterable<P> positions, Document rest) {
+
 	}
 
 }

@@ -33,4 +33,14 @@ class IdLookupTest {
 		assertThat(IdLookup.pinnedId(new Document("_id", null))).isNull();
 	}
 
+	@Test
+	void answersAFilterOfOnlyAnIdListFromTheIndexAlone() {
+		assertThat(IdLookup.isOnlyIdIn(new Document("_id", new Document("$in", List.of("a", "b"))))).isTrue();
+		assertThat(IdLookup.isOnlyIdIn(new Document("_id", new Document("$in", List.of("a"))).append("x", 1)))
+			.isFalse();
+		assertThat(IdLookup.isOnlyIdIn(new Document("_id", new Document("$nin", List.of("a"))))).isFalse();
+		assertThat(IdLookup.isOnlyIdIn(new Document("_id", new Document("$in", List.of(new Document("$gt", 1))))))
+			.isFalse();
+	}
+
 }

@@ -1,6 +1,7 @@
 package org.coophub.localstack;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -110,6 +111,13 @@ class MongoWireServerTest {
 			ledger.replaceOne(Filters.and(Filters.eq("_id", "n-new"), Filters.lt("version", 1L)),
 					new Document("_id", "n-new").append("version", 1L), new ReplaceOptions().upsert(true));
 
+			assertThat(ledger.find(Filters.in("_id", List.of("n-1", "n-2", "n-2", "missing", "n-49"))))
+				.extracting((found) -> found.getString("_id"))
+				.containsExactlyInAnyOrder("n-1", "n-2", "n-49");
+			assertThat(ledger
+				.find(Filters.and(Filters.in("_id", List.of("n-9", "n-11")), Filters.eq("status", "SENDING"))))
+				.extracting((found) -> found.getString("_id"))
+				.containsExactly("n-9");
 			assertThat(ledger.find(Filters.eq("_id", "n-10")).first()).containsEntry("status", "SENT");
 			assertThat(ledger.countDocuments()).isEqualTo(51);
 			assertThat(ledger.countDocuments(Filters.eq("status", "PLANNED"))).isEqualTo(48);
