@@ -19,10 +19,9 @@ final class IdFirstMemoryCollection extends MemoryCollection {
 	@Override
 	protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 			Document fields) {
-		IdLookup.Lookup<Integer> found = IdLookup.lookup(query, getIndexes());
-		return (found != null)
-				? matchDocuments(found.rest(), found.positions(), orderBy, skip, limit, batchSize, fields)
-				: super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+		return IdLookup.query(query, getIndexes(),
+				(filter, positions) -> matchDocuments(filter, positions, orderBy, skip, limit, batchSize, fields),
+				() -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields));
 	}
 
 }
