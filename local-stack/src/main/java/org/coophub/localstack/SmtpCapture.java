@@ -72,7 +72,8 @@ public final class SmtpCapture implements AutoCloseable {
 			return this;
 		}
 		QuietLogging.apply();
-		GreenMail newGreenMail = new GreenMail(new ServerSetup(this.smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+		GreenMail newGreenMail = new NoDelayGreenMail(
+				new ServerSetup(this.smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		newGreenMail.start();
 		// set after start(): start() creates the user manager anew

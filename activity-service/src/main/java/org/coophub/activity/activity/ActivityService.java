@@ -77,7 +77,8 @@ class ActivityService {
 
 	/** Stores activities already checked, as an import does once every row passed. */
 	List<Activity> recordAll(List<ActivityDetails> checked) {
-		return checked.stream().map(this::store).toList();
+		return this.outbox.insertAll(checked.stream().map(Activity::record).toList(),
+				(activity) -> activity.recorded(this.clock.instant()));
 	}
 
 	private Activity store(ActivityDetails details) {

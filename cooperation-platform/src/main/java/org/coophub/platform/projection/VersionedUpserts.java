@@ -1,10 +1,20 @@
 package org.coophub.platform.projection;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteError;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -37,12 +47,9 @@ public class VersionedUpserts {
 	 * @return whether it was inserted, replaced an older version, or was not newer
 	 */
 	public Stored upsertIfNewer(Versioned document, String collection) {
-		Document bson = new Document();
-		this.mongo.getConverter().write(document, bson);
 		try {
 			UpdateResult result = this.mongo.getCollection(collection)
-				.replaceOne(Filters.and(Filters.eq("_id", document.id()), Filters.lt("version", document.version())),
-						bson, new ReplaceOptions().upsert(true));
+				.replaceOne(olderOrMissing(document), bson(document), new ReplaceOptions().upsert(true));
 			return (result.getUpsertedId() != null) ? Stored.INSERTED : Stored.REPLACED;
 		}
 		catch (MongoWriteException ex) {
@@ -51,6 +58,66 @@ public class VersionedUpserts {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * Stores many documents in one unordered bulk write, each only if its version is
+	 * newer than the stored one; of several versions of one document the newest is
+	 * written.
+	 * @param documents the documents
+	 * @param collection the collection
+	 */
+	public void upsertAllIfNewer(Collection<? extends Versioned> documents, String collection) {
+		Map<String, Versioned> newest = new LinkedHashMap<>();
+		documents.forEach((document) -> newest.merge(document.id(), document, VersionedUpserts::newer));
+		if (newest.isEmpty()) {
+			return;
+		}
+		List<ReplaceOneModel<Document>> writes = newest.values()
+			.stream()
+			.map((document) -> new ReplaceOneModel<>(olderOrMissing(document), bson(document),
+					new ReplaceOptions().upsert(true)))
+			.toList();
+		try {
+			this.mongo.getCollection(collection).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+		}
+		catch (MongoBulkWriteException ex) {
+			if (ex.getWriteConcernError() != null || !onlyNotNewer(ex.getWriteErrors())) {
+				throw ex;
+			}
+		}
+	}
+
+	/**
+	 * Whether the errors of a bulk of version-guarded upserts only say that a same or
+	 * newer version was there: the upsert then tried to insert a second document with the
+	 * id.
+	 * @param errors the bulk write's errors
+	 * @return true if every error is a duplicate key
+	 */
+	public static boolean onlyNotNewer(List<? extends WriteError> errors) {
+		return errors.stream().allMatch((error) -> error.getCode() == DUPLICATE_KEY);
+	}
+
+	/**
+	 * The newer of two versions of one document.
+	 * @param <T> the document type
+	 * @param a one version
+	 * @param b another
+	 * @return the one with the higher version, {@code b} when equal
+	 */
+	public static <T extends Versioned> T newer(T a, T b) {
+		return (a.version() > b.version()) ? a : b;
+	}
+
+	private static Bson olderOrMissing(Versioned document) {
+		return Filters.and(Filters.eq("_id", document.id()), Filters.lt("version", document.version()));
+	}
+
+	private Document bson(Versioned document) {
+		Document bson = new Document();
+		this.mongo.getConverter().write(document, bson);
+		return bson;
 	}
 
 	/**

@@ -3,6 +3,8 @@ package org.coophub.reporting.dashboard;
 import java.util.Set;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * What is stored per agreement: the agreement and its review at their versions, and the
@@ -27,6 +29,15 @@ record DashboardHead(@Id String agreementId, AgreementSummary agreement, ReviewE
 	static final String ACTIVITY_IDS = "activityIds";
 
 	static final String NOTIFICATION_IDS = "notificationIds";
+
+	/**
+	 * The head of an agreement unless its part holds that version or a newer one; a
+	 * missing part counts as older, so an upsert with it sets the part or, when the part
+	 * is newer, fails on the duplicate id and changes nothing.
+	 */
+	static Query olderOrMissing(String agreementId, String part, long version) {
+		return Query.query(Criteria.where("_id").is(agreementId).and(part + ".version").not().gte(version));
+	}
 
 	@Override
 	public Set<String> activityIds() {

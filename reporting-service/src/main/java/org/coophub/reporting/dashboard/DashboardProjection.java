@@ -1,7 +1,5 @@
 package org.coophub.reporting.dashboard;
 
-import java.util.List;
-
 import org.coophub.platform.projection.VersionedUpserts;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -10,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands out projectors: {@link #live()} for events as they arrive (written to the active
- * generation and to one being rebuilt, and pushed to open pages), {@link #into(int)} for
- * a rebuild's replay (written to the new generation only, quietly).
+ * generation and to one being rebuilt, and pushed to open pages),
+ * {@link #replayInto(int)} for a rebuild's replay (written to the new generation only, in
+ * bulk, quietly).
  */
 @Component
 public class DashboardProjection {
@@ -36,8 +35,8 @@ public class DashboardProjection {
 		return new Projector(this.mongo, this.upserts, this.collections, this.collections.writeTargets(), this.events);
 	}
 
-	public Projector into(int generation) {
-		return new Projector(this.mongo, this.upserts, this.collections, List.of(generation), null);
+	public ReplayBatch replayInto(int generation) {
+		return new ReplayBatch(this.mongo, this.upserts, this.collections, generation);
 	}
 
 }

@@ -1,12 +1,8 @@
 package org.coophub.reporting.dashboard;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.function.IntPredicate;
 
-import org.coophub.events.activity.ActivityState;
-import org.coophub.events.agreement.AgreementState;
-import org.coophub.events.agreement.OrganizationState;
 import org.coophub.platform.projection.Versioned;
 import org.coophub.platform.projection.VersionedUpserts;
 import org.coophub.platform.projection.VersionedUpserts.Stored;
@@ -24,7 +20,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * its id that stores a version only if it is newer, so a redelivered or older event
  * changes nothing. An event costs the same however long the agreement's history is.
  */
-public final class Projector {
+public final class Projector extends ProjectionTarget {
 
 	private final MongoTemplate mongo;
 
@@ -45,38 +41,32 @@ public final class Projector {
 		this.events = events;
 	}
 
-	public void agreement(AgreementState agreement, long version) {
-		AgreementSummary summary = AgreementSummary.of(agreement, version);
-		inEachGeneration(agreement.id(),
-				(generation) -> setIfNewer(generation, agreement.id(), DashboardHead.AGREEMENT, summary, version));
+	@Override
+	void agreement(String agreementId, AgreementSummary agreement) {
+		inEachGeneration(agreementId, (generation) -> setIfNewer(generation, agreementId, DashboardHead.AGREEMENT,
+				agreement, agreement.version()));
 	}
 
+	@Override
 	public void review(String agreementId, ReviewEntry review) {
 		inEachGeneration(agreementId,
 				(generation) -> setIfNewer(generation, agreementId, DashboardHead.REVIEW, review, review.version()));
 	}
 
-	public void activity(ActivityState activity, long version, Instant occurredAt) {
-		StoredActivity stored = StoredActivity.of(activity.agreementId(),
-				ActivityEntry.of(activity, version, occurredAt));
+	@Override
+	void activity(StoredActivity activity) {
 		inEachGeneration(activity.agreementId(), (generation) -> listIfNewer(generation, activity.agreementId(),
-				this.collections.activities(generation), DashboardHead.ACTIVITY_IDS, stored));
+				this.collections.activities(generation), DashboardHead.ACTIVITY_IDS, activity));
 	}
 
-	public void notification(String agreementId, String notificationId, NotificationOutcome outcome, String template,
-			long version, Instant at) {
-		if (agreementId == null) {
-			return;
-		}
-		StoredNotification stored = StoredNotification.of(notificationId, agreementId,
-				new NotificationEntry(version, template, outcome, at));
-		inEachGeneration(agreementId, (generation) -> listIfNewer(generation, agreementId,
-				this.collections.notifications(generation), DashboardHead.NOTIFICATION_IDS, stored));
+	@Override
+	void notification(StoredNotification notification) {
+		inEachGeneration(notification.agreementId(), (generation) -> listIfNewer(generation, notification.agreementId(),
+				this.collections.notifications(generation), DashboardHead.NOTIFICATION_IDS, notification));
 	}
 
-	public void organization(OrganizationState organization, long version) {
-		OrganizationName name = new OrganizationName(organization.id(), organization.code(), organization.name(),
-				version);
+	@Override
+	void organization(OrganizationName name) {
 		inEachGeneration(null, (generation) -> this.upserts.upsertIfNewer(name,
 				this.collections.organizations(generation)) != Stored.NOT_NEWER);
 	}
@@ -96,11 +86,9 @@ public final class Projector {
 	 * (or creates the head). A missing part counts as older.
 	 */
 	private boolean setIfNewer(int generation, String agreementId, String field, Object value, long version) {
-		Query olderOrMissing = Query
-			.query(Criteria.where("_id").is(agreementId).and(field + ".version").not().gte(version));
 		try {
-			this.mongo.upsert(olderOrMissing, Update.update(field, value), DashboardHead.class,
-					this.collections.dashboards(generation));
+			this.mongo.upsert(DashboardHead.olderOrMissing(agreementId, field, version), Update.update(field, value),
+					DashboardHead.class, this.collections.dashboards(generation));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {

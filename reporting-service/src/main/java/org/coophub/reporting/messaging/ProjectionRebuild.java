@@ -23,14 +23,12 @@ import org.coophub.platform.problem.ConflictException;
 import org.coophub.reporting.dashboard.DashboardChanged;
 import org.coophub.reporting.dashboard.DashboardProjection;
 import org.coophub.reporting.dashboard.ProjectionCollections;
-import org.coophub.reporting.dashboard.Projector;
+import org.coophub.reporting.dashboard.ReplayBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
@@ -89,7 +87,7 @@ class ProjectionRebuild {
 	private Result replay() {
 		long started = System.nanoTime();
 		int generation = this.collections.startRebuild();
-		Projector target = this.projection.into(generation);
+		ReplayBatch target = this.projection.replayInto(generation);
 		Consumer<Message<byte[]>> routes = this.router.route((r) -> {
 			ProjectionRoutes.agreementEvents(r, () -> target);
 			ProjectionRoutes.activityEvents(r, () -> target);
@@ -120,6 +118,7 @@ class ProjectionRebuild {
 						skipped++;
 					}
 				}
+				target.flush();
 			}
 		}
 		this.collections.switchTo(generation);
@@ -131,25 +130,16 @@ class ProjectionRebuild {
 	}
 
 	/**
-	 * Applies one record, retrying when a live event changed (or first created) the same
-	 * dashboard at the same moment; an unreadable record is skipped (the live consumer
+	 * Adds one record to the batch; an unreadable record is skipped (the live consumer
 	 * dead-lettered it).
 	 */
 	private static boolean apply(Consumer<Message<byte[]>> routes, ConsumerRecord<byte[], byte[]> record) {
-		Message<byte[]> message = toMessage(record);
-		for (int attempt = 1;; attempt++) {
-			try {
-				routes.accept(message);
-				return true;
-			}
-			catch (UnreadableEventException ex) {
-				return false;
-			}
-			catch (OptimisticLockingFailureException | DuplicateKeyException ex) {
-				if (attempt >= 5) {
-					throw ex;
-				}
-			}
+		try {
+			routes.accept(toMessage(record));
+			return true;
+		}
+		catch (UnreadableEventException ex) {
+			return false;
 		}
 	}
 

@@ -21,7 +21,7 @@ import org.coophub.events.notification.ReviewHeld;
 import org.coophub.events.notification.ReviewScheduled;
 import org.coophub.platform.messaging.EventRouter.Routes;
 import org.coophub.reporting.dashboard.NotificationOutcome;
-import org.coophub.reporting.dashboard.Projector;
+import org.coophub.reporting.dashboard.ProjectionTarget;
 import org.coophub.reporting.dashboard.ReviewEntry;
 
 /**
@@ -33,7 +33,7 @@ final class ProjectionRoutes {
 	private ProjectionRoutes() {
 	}
 
-	static Routes agreementEvents(Routes routes, Supplier<Projector> projector) {
+	static Routes agreementEvents(Routes routes, Supplier<? extends ProjectionTarget> projector) {
 		return routes
 			.on(OrganizationRegistered.class, (e) -> projector.get().organization(e.organization(), e.version()))
 			.on(OrganizationUpdated.class, (e) -> projector.get().organization(e.organization(), e.version()))
@@ -44,7 +44,7 @@ final class ProjectionRoutes {
 			.on(CommitmentUpdated.class, (e) -> projector.get().agreement(e.agreement(), e.version()));
 	}
 
-	static Routes activityEvents(Routes routes, Supplier<Projector> projector) {
+	static Routes activityEvents(Routes routes, Supplier<? extends ProjectionTarget> projector) {
 		return routes
 			.on(ActivityRecorded.class, (e) -> projector.get().activity(e.activity(), e.version(), e.occurredAt()))
 			.on(ActivityUpdated.class, (e) -> projector.get().activity(e.activity(), e.version(), e.occurredAt()))
@@ -53,7 +53,7 @@ final class ProjectionRoutes {
 			.on(ActivityCancelled.class, (e) -> projector.get().activity(e.activity(), e.version(), e.occurredAt()));
 	}
 
-	static Routes notificationEvents(Routes routes, Supplier<Projector> projector) {
+	static Routes notificationEvents(Routes routes, Supplier<? extends ProjectionTarget> projector) {
 		return routes.on(ReviewScheduled.class, (e) -> projector.get().review(e.agreementId(), scheduled(e)))
 			.on(ReviewHeld.class, (e) -> projector.get().review(e.agreementId(), held(e)))
 			.on(NotificationSent.class,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.coophub.events.activity.ActivityState;
 import org.coophub.events.notification.ReviewCycleStatus;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.coophub.reporting.DashboardTestData.agreement;
@@ -20,8 +22,8 @@ import static org.coophub.reporting.DashboardTestData.conference;
 
 /**
  * The projection against MongoDB: whatever the order and however often events arrive,
- * each part keeps its newest version, and an entry stored just before a crash is still
- * listed when its event is redelivered.
+ * each part keeps its newest version, one event at a time or a rebuild's batch at a time,
+ * and an entry stored just before a crash is still listed when its event is redelivered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithInfrastructure
@@ -40,6 +42,9 @@ class ProjectorIntegrationTest {
 
 	@Autowired
 	VersionedUpserts upserts;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@Test
 	void eachPartKeepsItsNewestVersionWhateverTheOrderAndRepeats() {
@@ -108,6 +113,45 @@ class ProjectorIntegrationTest {
 			.allSatisfy((entry) -> assertThat(entry.notifications().sent()).isEqualTo(1));
 		assertThat(ours.stream().mapToInt((entry) -> entry.conferenceTotals().investorsAttending()).sum())
 			.isEqualTo(119 * 120 / 2);
+	}
+
+	@Test
+	void aRebuildsBatchWritesTheNewestOfEachPartAndKeepsWhatLiveEventsWroteNewer() {
+		int generation = 1000 + ThreadLocalRandom.current().nextInt(1_000_000);
+		String agreementId = UUID.randomUUID().toString();
+		String first = "act-1-" + agreementId;
+		String second = "act-2-" + agreementId;
+		// a live event already wrote a newer version of the first activity into the
+		// generation being rebuilt
+		this.upserts.upsertIfNewer(
+				StoredActivity.of(agreementId, ActivityEntry.of(conference(agreementId, first, 300, "3000"), 3, AT)),
+				this.collections.activities(generation));
+		ReplayBatch batch = this.projection.replayInto(generation);
+
+		batch.agreement(agreement(agreementId), 2);
+		batch.agreement(withCode(agreement(agreementId), "OLD"), 1);
+		batch.activity(conference(agreementId, first, 100, "1000"), 1, AT);
+		batch.activity(conference(agreementId, first, 150, "2000"), 2, AT);
+		batch.activity(conference(agreementId, second, 10, "1000"), 1, AT);
+		batch.notification(agreementId, "n1", NotificationOutcome.FAILED, "reminder", 1, AT);
+		batch.review(agreementId, review(2, ReviewCycleStatus.DUE));
+		batch.review(agreementId, review(1, ReviewCycleStatus.UPCOMING));
+		batch.flush();
+		// the next poll: a repeat and an older agreement
+		batch.activity(conference(agreementId, second, 10, "1000"), 1, AT);
+		batch.agreement(withCode(agreement(agreementId), "OLD"), 1);
+		batch.flush();
+
+		DashboardHead head = this.mongo.findById(agreementId, DashboardHead.class,
+				this.collections.dashboards(generation));
+		assertThat(head.agreement().version()).isEqualTo(2);
+		assertThat(head.agreement().code()).isEqualTo("IT-" + agreementId);
+		assertThat(head.review().status()).isEqualTo(ReviewCycleStatus.DUE);
+		assertThat(head.activityIds()).containsExactlyInAnyOrder(first, second);
+		assertThat(head.notificationIds()).containsExactly("n1");
+		StoredActivity kept = this.mongo.findById(first, StoredActivity.class, this.collections.activities(generation));
+		assertThat(kept.version()).isEqualTo(3);
+		assertThat(kept.entry().outcomes().investorsAttending()).isEqualTo(300);
 	}
 
 	private static ReviewEntry review(long version, ReviewCycleStatus status) {
