@@ -28,6 +28,7 @@ import org.coophub.events.agreement.PartyRole;
 import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.common.LocalizedText;
 import org.coophub.events.report.AnnualReportGenerated;
+import org.coophub.platform.messaging.ParkedEvents;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxEntry;
 import org.coophub.testsupport.TestInfrastructure;
@@ -68,6 +69,9 @@ class ActivityNotificationIntegrationTest {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	ParkedEvents parked;
 
 	RestTestClient http;
 
@@ -119,6 +123,21 @@ class ActivityNotificationIntegrationTest {
 		assertThat(TestInfrastructure.get().mail().textOf(en)).contains("Investors attending: 120");
 		assertThat(TestInfrastructure.get().mail().textOf(vi)).contains("Nhà đầu tư tham dự: 120")
 			.contains("18/05/2012");
+	}
+
+	@Test
+	void anActivityArrivingBeforeItsAgreementIsParkedAndMailedOnceTheAgreementIsIn() throws Exception {
+		String agreementId = "agr-late-" + this.run;
+		long parkedBefore = this.parked.count();
+		publish(new ActivityRecorded(UUID.randomUUID().toString(), NOW, "act-" + this.run, 1, conference(agreementId)));
+		await().until(() -> this.parked.count() > parkedBefore);
+
+		publish(new AgreementCreated(UUID.randomUUID().toString(), NOW, agreementId, 2, agreement(agreementId)));
+
+		List<MimeMessage> mails = await().until(() -> mailsTo(this.run), (m) -> m.size() >= 2);
+		assertThat(mailTo(mails, "xuctien-" + this.run + "@ld.example").getSubject())
+			.contains("hoạt động mới được ghi nhận");
+		await().until(() -> sentNotifications(agreementId) == 2);
 	}
 
 	@Test

@@ -23,7 +23,7 @@ class AgreementEventsConfiguration {
 	@Bean
 	Consumer<Message<byte[]>> agreementEvents(EventRouter router, KnownAgreements agreements,
 			KnownOrganizations organizations) {
-		return router.route((routes) -> routes
+		return router.route("agreementEvents", (routes) -> routes
 			.on(AgreementCreated.class, (event) -> agreements.apply(event.agreement(), event.version()))
 			.on(AgreementStatusChanged.class, (event) -> agreements.apply(event.agreement(), event.version()))
 			.on(AgreementAmended.class, (event) -> agreements.apply(event.agreement(), event.version()))

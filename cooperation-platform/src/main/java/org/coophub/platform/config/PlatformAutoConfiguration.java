@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.coophub.platform.messaging.CloudEventSender;
 import org.coophub.platform.messaging.EventRouter;
+import org.coophub.platform.messaging.ParkedEvents;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxPoller;
 import org.coophub.platform.outbox.OutboxRelay;
@@ -96,9 +97,25 @@ public class PlatformAutoConfiguration {
 		return new VersionedUpserts(mongo);
 	}
 
+	/**
+	 * Pauses between attempts are the machine's time, not the service's clock, which
+	 * tests and demos move.
+	 */
 	@Bean
-	EventRouter eventRouter(JsonMapper json) {
-		return new EventRouter(json);
+	ParkedEvents parkedEvents(MongoTemplate mongo) {
+		return new ParkedEvents(mongo, Clock.systemUTC());
+	}
+
+	@Bean
+	EventRouter eventRouter(JsonMapper json, ParkedEvents parked) {
+		return new EventRouter(json, parked);
+	}
+
+	@Bean
+	MeterBinder parkedEventMetrics(ParkedEvents parked) {
+		return (registry) -> Gauge.builder("coophub.events.parked", parked, ParkedEvents::count)
+			.description("Records waiting for an event they refer to")
+			.register(registry);
 	}
 
 	@Bean

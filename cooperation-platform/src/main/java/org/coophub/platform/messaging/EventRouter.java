@@ -3,6 +3,7 @@ package org.coophub.platform.messaging;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.coophub.events.DomainEvent;
@@ -18,11 +19,13 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.messaging.Message;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Turns CloudEvents records into typed event records and hands them to the service's
  * handlers. A type the system does not know, or JSON that does not read, is a poison
- * message; a known type the service does not handle is skipped.
+ * message; a known type the service does not handle is skipped. A record that refers to
+ * something not arrived yet is parked and routed again later.
  */
 public class EventRouter {
 
@@ -43,20 +46,68 @@ public class EventRouter {
 		.maxDelay(Duration.ofSeconds(5))
 		.build());
 
+	static final int RETRY_BATCH = 100;
+
 	private final JsonMapper json;
 
-	public EventRouter(JsonMapper json) {
+	private final ParkedEvents parked;
+
+	private final Map<String, Map<Class<?>, Consumer<DomainEvent>>> routesByName = new ConcurrentHashMap<>();
+
+	public EventRouter(JsonMapper json, ParkedEvents parked) {
 		this.json = json;
+		this.parked = parked;
 	}
 
-	public Consumer<Message<byte[]>> route(Consumer<Routes> configurer) {
+	/**
+	 * The consumer of one binding.
+	 * @param name names the route in parked records, so they come back to the same
+	 * handlers
+	 * @param configurer adds the handlers
+	 * @return the binding's consumer
+	 */
+	public Consumer<Message<byte[]>> route(String name, Consumer<Routes> configurer) {
 		Routes routes = new Routes();
 		configurer.accept(routes);
-		return (message) -> dispatch(message, routes.handlers);
+		this.routesByName.put(name, routes.handlers);
+		return (message) -> dispatch(name, CloudEventMessageUtils.getType(message), message.getPayload(),
+				routes.handlers);
 	}
 
-	private void dispatch(Message<byte[]> message, Map<Class<?>, Consumer<DomainEvent>> handlers) {
-		String type = CloudEventMessageUtils.getType(message);
+	/**
+	 * Routes the parked records that are due again; they stay parked until they go
+	 * through.
+	 */
+	@Scheduled(fixedDelayString = "${coophub.events.parked-retry-interval:1s}")
+	public void retryParked() {
+		for (ParkedEvents.ParkedEvent event : this.parked.due(RETRY_BATCH)) {
+			Map<Class<?>, Consumer<DomainEvent>> handlers = this.routesByName.get(event.route());
+			try {
+				if (handlers == null) {
+					throw new NotArrivedYetException("route " + event.route());
+				}
+				handle(event.type(), event.bytes(), handlers);
+				this.parked.release(event);
+				log.info("Parked {} {} went through after {} attempts", event.type(), event.id(), event.attempts() + 1);
+			}
+			catch (RuntimeException ex) {
+				this.parked.postpone(event, ex.getMessage());
+			}
+		}
+	}
+
+	private void dispatch(String route, String type, byte[] payload, Map<Class<?>, Consumer<DomainEvent>> handlers) {
+		try {
+			handle(type, payload, handlers);
+		}
+		catch (NotArrivedYetException ex) {
+			DomainEvent event = read(payload, EventTypes.classOf(type).orElseThrow());
+			this.parked.park(route, type, event.eventId(), payload, ex.getMessage());
+			log.info("Parked {} {}: {}", type, event.eventId(), ex.getMessage());
+		}
+	}
+
+	private void handle(String type, byte[] payload, Map<Class<?>, Consumer<DomainEvent>> handlers) {
 		if (type == null) {
 			throw new UnreadableEventException("Record has no ce_type header", null);
 		}
@@ -67,7 +118,7 @@ public class EventRouter {
 			log.debug("Skipping {}: not handled here", type);
 			return;
 		}
-		DomainEvent event = read(message.getPayload(), eventClass);
+		DomainEvent event = read(payload, eventClass);
 		STORE_OUTAGES.invoke(() -> handler.accept(event));
 	}
 

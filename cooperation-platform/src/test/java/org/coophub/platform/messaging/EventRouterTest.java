@@ -1,29 +1,74 @@
 package org.coophub.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import org.coophub.events.notification.ReviewScheduled;
+import org.coophub.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * Routing, with parking against a real MongoDB-wire server.
+ */
 class EventRouterTest {
+
+	private final MongoClient client = MongoClients.create(TestInfrastructure.get().mongoUri());
+
+	private final MongoTemplate mongo = new MongoTemplate(this.client, "event-router-test-" + UUID.randomUUID());
+
+	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T03:00:00Z"));
+
+	private final ParkedEvents parked = new ParkedEvents(this.mongo, new Clock() {
+		@Override
+		public Instant instant() {
+			return EventRouterTest.this.now.get();
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			throw new UnsupportedOperationException();
+		}
+	});
+
+	private final EventRouter router = new EventRouter(JsonMapper.builder().build(), this.parked);
 
 	private final List<ReviewScheduled> handled = new ArrayList<>();
 
-	private final Consumer<Message<byte[]>> consumer = new EventRouter(JsonMapper.builder().build())
-		.route((routes) -> routes.on(ReviewScheduled.class, this.handled::add));
+	private final Consumer<Message<byte[]>> consumer = this.router.route("reviews",
+			(routes) -> routes.on(ReviewScheduled.class, this.handled::add));
+
+	@AfterEach
+	void close() {
+		this.mongo.getDb().drop();
+		this.client.close();
+	}
 
 	@Test
 	void aHandledTypeIsReadIntoItsRecord() {
@@ -67,12 +112,12 @@ class EventRouterTest {
 	@Test
 	void aHandlerWaitsOutAStoreOutageInsteadOfFailingTheRecord() {
 		AtomicInteger calls = new AtomicInteger();
-		Consumer<Message<byte[]>> patient = new EventRouter(JsonMapper.builder().build())
-			.route((routes) -> routes.on(ReviewScheduled.class, (event) -> {
-				if (calls.incrementAndGet() < 3) {
-					throw new DataAccessResourceFailureException("MongoDB is away");
-				}
-			}));
+		Consumer<Message<byte[]>> patient = this.router.route("test",
+				(routes) -> routes.on(ReviewScheduled.class, (event) -> {
+					if (calls.incrementAndGet() < 3) {
+						throw new DataAccessResourceFailureException("MongoDB is away");
+					}
+				}));
 
 		patient.accept(message("org.coophub.review.scheduled.v1", SCHEDULED));
 
@@ -80,13 +125,41 @@ class EventRouterTest {
 	}
 
 	@Test
+	void aRecordReferringToWhatHasNotArrivedYetIsParkedAndGoesThroughOnceItHas() {
+		AtomicBoolean agreementKnown = new AtomicBoolean();
+		Consumer<Message<byte[]>> waiting = this.router.route("waiting",
+				(routes) -> routes.on(ReviewScheduled.class, (event) -> {
+					if (!agreementKnown.get()) {
+						throw new NotArrivedYetException("agreement " + event.agreementId());
+					}
+					this.handled.add(event);
+				}));
+
+		waiting.accept(message("org.coophub.review.scheduled.v1", SCHEDULED));
+		waiting.accept(message("org.coophub.review.scheduled.v1", SCHEDULED));
+		assertThat(this.parked.count()).as("parked once, however often delivered").isOne();
+
+		this.now.updateAndGet((t) -> t.plusSeconds(5));
+		this.router.retryParked();
+		assertThat(this.parked.count()).as("still waiting").isOne();
+		assertThat(this.parked.due(10)).as("after a growing pause").isEmpty();
+
+		agreementKnown.set(true);
+		this.now.updateAndGet((t) -> t.plus(ParkedEvents.LONGEST_PAUSE));
+		this.router.retryParked();
+
+		assertThat(this.handled).singleElement().satisfies((event) -> assertThat(event.eventId()).isEqualTo("e-1"));
+		assertThat(this.parked.count()).isZero();
+	}
+
+	@Test
 	void aHandlerFailureThatIsNotAnOutageIsNotRetriedHere() {
 		AtomicInteger calls = new AtomicInteger();
-		Consumer<Message<byte[]>> failing = new EventRouter(JsonMapper.builder().build())
-			.route((routes) -> routes.on(ReviewScheduled.class, (event) -> {
-				calls.incrementAndGet();
-				throw new IllegalStateException("agreement not known");
-			}));
+		Consumer<Message<byte[]>> failing = this.router.route("test",
+				(routes) -> routes.on(ReviewScheduled.class, (event) -> {
+					calls.incrementAndGet();
+					throw new IllegalStateException("agreement not known");
+				}));
 
 		assertThatThrownBy(() -> failing.accept(message("org.coophub.review.scheduled.v1", SCHEDULED)))
 			.isInstanceOf(IllegalStateException.class)

@@ -45,7 +45,7 @@ class EventsConfiguration {
 			// also when this version was seen: a crash may have come between the steps
 			reminders.replan(state.id());
 		};
-		return router.route((routes) -> routes.on(OrganizationRegistered.class, (event) -> {
+		return router.route("agreementEvents", (routes) -> routes.on(OrganizationRegistered.class, (event) -> {
 			directory.apply(event.organization(), event.version());
 			reminders.replanOrganization(event.organizationId());
 		}).on(OrganizationUpdated.class, (event) -> {
@@ -68,7 +68,7 @@ class EventsConfiguration {
 				reminders.replan(activity.agreementId());
 			}
 		};
-		return router.route((routes) -> routes.on(ActivityRecorded.class, (event) -> {
+		return router.route("activityEvents", (routes) -> routes.on(ActivityRecorded.class, (event) -> {
 			followed.apply(event.activity(), event.version());
 			notices.recorded(event);
 		}).on(ActivityCompleted.class, (event) -> {
@@ -82,7 +82,7 @@ class EventsConfiguration {
 
 	@Bean
 	Consumer<Message<byte[]>> reportEvents(EventRouter router, ReportNotices notices) {
-		return router.route((routes) -> routes.on(AnnualReportGenerated.class, notices::generated));
+		return router.route("reportEvents", (routes) -> routes.on(AnnualReportGenerated.class, notices::generated));
 	}
 
 	@FunctionalInterface

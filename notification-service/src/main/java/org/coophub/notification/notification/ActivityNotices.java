@@ -15,6 +15,7 @@ import org.coophub.events.agreement.Contact;
 import org.coophub.notification.directory.Directory;
 import org.coophub.notification.directory.KnownAgreement;
 import org.coophub.notification.directory.KnownOrganization;
+import org.coophub.platform.messaging.NotArrivedYetException;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -65,7 +66,7 @@ public class ActivityNotices {
 
 	private void tellOtherParties(String template, String eventId, ActivityState activity) {
 		KnownAgreement agreement = this.directory.agreement(activity.agreementId())
-			.orElseThrow(() -> new DirectoryNotReadyException("agreement " + activity.agreementId()));
+			.orElseThrow(() -> new NotArrivedYetException("agreement " + activity.agreementId()));
 		KnownOrganization host = organization(activity.hostOrganizationId());
 		List<KnownOrganization> others = new ArrayList<>();
 		for (String partyId : agreement.partyIds()) {
@@ -109,7 +110,7 @@ public class ActivityNotices {
 	}
 
 	private KnownOrganization organization(String id) {
-		return this.directory.organization(id).orElseThrow(() -> new DirectoryNotReadyException("organization " + id));
+		return this.directory.organization(id).orElseThrow(() -> new NotArrivedYetException("organization " + id));
 	}
 
 	private boolean insert(Notification notification) {

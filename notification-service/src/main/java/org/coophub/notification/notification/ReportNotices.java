@@ -12,6 +12,7 @@ import org.coophub.events.report.AnnualReportGenerated;
 import org.coophub.notification.directory.Directory;
 import org.coophub.notification.directory.KnownAgreement;
 import org.coophub.notification.directory.KnownOrganization;
+import org.coophub.platform.messaging.NotArrivedYetException;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -51,13 +52,13 @@ public class ReportNotices {
 
 	public void generated(AnnualReportGenerated event) {
 		KnownAgreement agreement = this.directory.agreement(event.agreementId())
-			.orElseThrow(() -> new DirectoryNotReadyException("agreement " + event.agreementId()));
+			.orElseThrow(() -> new NotArrivedYetException("agreement " + event.agreementId()));
 		String link = event.path().startsWith("http") ? event.path()
 				: this.reportsBaseUrl + (event.path().startsWith("/") ? "" : "/") + event.path();
 		List<String> planned = new ArrayList<>();
 		for (String partyId : agreement.partyIds()) {
 			KnownOrganization party = this.directory.organization(partyId)
-				.orElseThrow(() -> new DirectoryNotReadyException("organization " + partyId));
+				.orElseThrow(() -> new NotArrivedYetException("organization " + partyId));
 			for (Contact contact : party.recipients()) {
 				String language = "en".equals(contact.language()) ? "en" : "vi";
 				String email = contact.email().strip().toLowerCase(Locale.ROOT);

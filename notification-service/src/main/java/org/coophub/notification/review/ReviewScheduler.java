@@ -11,6 +11,7 @@ import org.coophub.events.activity.ActivityState;
 import org.coophub.events.activity.ActivityStatus;
 import org.coophub.events.activity.ActivityType;
 import org.coophub.events.agreement.AgreementState;
+import org.coophub.platform.messaging.NotArrivedYetException;
 import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.problem.NotFoundException;
 
@@ -62,10 +63,9 @@ public class ReviewScheduler {
 			return false;
 		}
 		// every agreement event makes a schedule, so none means its events are still on
-		// the way:
-		// fail, and the binder delivers the activity again a little later
-		ReviewSchedule schedule = find(activity.agreementId()).orElseThrow(() -> new IllegalStateException(
-				"Review schedule of agreement " + activity.agreementId() + " not known yet"));
+		// the way: the activity is parked until they are in
+		ReviewSchedule schedule = find(activity.agreementId())
+			.orElseThrow(() -> new NotArrivedYetException("review schedule of agreement " + activity.agreementId()));
 		LocalDate day = activity.startsAt().toLocalDate();
 		List<DomainEvent> events = new ArrayList<>();
 		if (activity.status() == ActivityStatus.COMPLETED) {

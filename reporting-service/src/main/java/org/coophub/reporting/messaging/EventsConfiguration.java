@@ -18,12 +18,12 @@ class EventsConfiguration {
 
 	@Bean
 	Consumer<Message<byte[]>> agreementEvents(EventRouter router, DashboardProjection dashboards) {
-		return router.route((routes) -> ProjectionRoutes.agreementEvents(routes, dashboards::live));
+		return router.route("agreementEvents", (routes) -> ProjectionRoutes.agreementEvents(routes, dashboards::live));
 	}
 
 	@Bean
 	Consumer<Message<byte[]>> activityEvents(EventRouter router, DashboardProjection dashboards) {
-		return router.route((routes) -> ProjectionRoutes.activityEvents(routes, dashboards::live));
+		return router.route("activityEvents", (routes) -> ProjectionRoutes.activityEvents(routes, dashboards::live));
 	}
 
 	/**
@@ -34,13 +34,14 @@ class EventsConfiguration {
 	@Bean
 	Consumer<Message<byte[]>> notificationEvents(EventRouter router, DashboardProjection dashboards,
 			ApplicationEventPublisher publisher) {
-		Consumer<Message<byte[]>> project = router
-			.route((routes) -> ProjectionRoutes.notificationEvents(routes, dashboards::live));
-		Consumer<Message<byte[]>> due = router.route((routes) -> routes.on(ReviewScheduled.class, (e) -> {
-			if (e.status() == ReviewCycleStatus.DUE) {
-				publisher.publishEvent(new ReviewFellDue(e.agreementId(), e.year()));
-			}
-		}));
+		Consumer<Message<byte[]>> project = router.route("notificationEvents",
+				(routes) -> ProjectionRoutes.notificationEvents(routes, dashboards::live));
+		Consumer<Message<byte[]>> due = router.route("reviewsFallingDue",
+				(routes) -> routes.on(ReviewScheduled.class, (e) -> {
+					if (e.status() == ReviewCycleStatus.DUE) {
+						publisher.publishEvent(new ReviewFellDue(e.agreementId(), e.year()));
+					}
+				}));
 		return project.andThen(due);
 	}
 

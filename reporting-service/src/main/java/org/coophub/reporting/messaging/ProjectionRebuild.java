@@ -88,7 +88,7 @@ class ProjectionRebuild {
 		long started = System.nanoTime();
 		int generation = this.collections.startRebuild();
 		ReplayBatch target = this.projection.replayInto(generation);
-		Consumer<Message<byte[]>> routes = this.router.route((r) -> {
+		Consumer<Message<byte[]>> routes = this.router.route("rebuild", (r) -> {
 			ProjectionRoutes.agreementEvents(r, () -> target);
 			ProjectionRoutes.activityEvents(r, () -> target);
 			ProjectionRoutes.notificationEvents(r, () -> target);

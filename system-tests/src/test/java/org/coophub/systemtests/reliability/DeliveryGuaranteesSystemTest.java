@@ -188,12 +188,16 @@ class DeliveryGuaranteesSystemTest {
 		load.close();
 
 		Reliability.Row row = settle("Poison messages (malformed JSON, unknown type, unknown agreement)", "POISON",
-				load, Instant.now(), "records behind the poison, on the same partition, all applied");
+				load, Instant.now(), "records behind the poison, on the same partition, all applied; "
+						+ "the unknown agreement's activity parked in notification-service");
 
 		assertNothingLostOrDuplicated(row);
 		await().atMost(Reliability.PROPAGATION)
 			.until(() -> this.kafka.totalRecords("error.activity-events.notification-service")
-					- notificationDeadBefore == 3);
+					- notificationDeadBefore == 2);
+		assertThat(gauge(StackService.NOTIFICATION, "coophub.events.parked"))
+			.as("an activity of an agreement not known (yet) waits for it, parked")
+			.isGreaterThanOrEqualTo(1);
 		assertThat(this.kafka.totalRecords("error.activity-events.reporting-service") - reportingDeadBefore)
 			.as("reporting dead-letters what it cannot read")
 			.isGreaterThanOrEqualTo(2);
@@ -297,7 +301,11 @@ class DeliveryGuaranteesSystemTest {
 	}
 
 	private double outboxBacklog(StackService service) {
-		JsonNode metric = this.http.get(service, "/actuator/metrics/coophub.outbox.backlog");
+		return gauge(service, "coophub.outbox.backlog");
+	}
+
+	private double gauge(StackService service, String name) {
+		JsonNode metric = this.http.get(service, "/actuator/metrics/" + name);
 		return (metric == null) ? 0 : metric.at("/measurements/0/value").asDouble();
 	}
 

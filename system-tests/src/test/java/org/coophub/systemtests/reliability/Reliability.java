@@ -96,6 +96,12 @@ final class Reliability {
 				- A record that fails because MongoDB is away is not dead-lettered: `EventRouter` retries it with
 				  back-off for up to two minutes (inside Kafka's five-minute poll interval), so an outage delays
 				  effects instead of losing them. HTTP requests meanwhile get 503 problem+json within about 3 s.
+				- A record that refers to what has not arrived yet on another topic (an activity whose agreement
+				  notification-service does not know yet) is parked in the service's `parkedEvents` collection
+				  and routed again with a growing pause (at most a minute) until it goes through
+				  (`coophub.events.parked` shows how many wait). Waiting on the consumer thread instead lost a
+				  notice in CI: the waiting consumer cannot rejoin a rebalance of its group, which holds up the
+				  agreement topic it waits for, until its attempts ran out and the record was dead-lettered.
 				- The MongoDB outage here stops the one MongoDB-wire server every service of the local stack
 				  shares: an outage under all four services at once, a harder case than under one.
 
