@@ -25,7 +25,8 @@ const TEXTS = {
     INFORMATION_EXCHANGE: 'Trao đổi thông tin', DOCUMENT_SHARING: 'Chia sẻ tài liệu',
     WEBSITE_PROMOTION: 'Quảng bá trên website', EXPERIENCE_EXCHANGE: 'Trao đổi kinh nghiệm', TRAINING: 'Đào tạo',
     SITE_VISIT: 'Khảo sát', JOINT_MEETING: 'Họp liên tịch', SPORTS_EVENT: 'Giao lưu thể thao',
-    ANNUAL_REVIEW: 'Sơ kết', OTHER: 'Khác'
+    ANNUAL_REVIEW: 'Sơ kết', OTHER: 'Khác', signOut: 'Đăng xuất', ADMIN: 'Ban thư ký',
+    EDITOR: 'Biên tập', VIEWER: 'Xem'
   },
   en: {
     title: 'Cooperation Hub — Operations dashboard', portfolio: 'Portfolio', code: 'Code', program: 'Program',
@@ -48,7 +49,8 @@ const TEXTS = {
     INFORMATION_EXCHANGE: 'Information exchange', DOCUMENT_SHARING: 'Document sharing',
     WEBSITE_PROMOTION: 'Website promotion', EXPERIENCE_EXCHANGE: 'Experience exchange', TRAINING: 'Training',
     SITE_VISIT: 'Site visit', JOINT_MEETING: 'Joint meeting', SPORTS_EVENT: 'Sports event',
-    ANNUAL_REVIEW: 'Annual review', OTHER: 'Other'
+    ANNUAL_REVIEW: 'Annual review', OTHER: 'Other', signOut: 'Sign out', ADMIN: 'Secretariat',
+    EDITOR: 'Editor', VIEWER: 'Viewer'
   }
 };
 
@@ -239,9 +241,30 @@ function renderAgreement() {
 
 async function getJson(url) {
   const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  // the sign-in lapsed: the page itself signs in again
+  if (response.status === 401) { location.reload(); }
   if (!response.ok) { throw new Error(url + ': ' + response.status); }
   return response.json();
 }
+
+// Who is signed in; signing out ends the session here and at identity-service.
+let me = null;
+function renderMe() {
+  if (me === null) { return; }
+  document.getElementById('me').textContent = me.user + (me.organizationCode ? ' · ' + me.organizationCode : '')
+    + ' · ' + t(me.role);
+}
+function cookie(name) {
+  const found = document.cookie.split('; ').find((c) => c.startsWith(name + '='));
+  return found ? decodeURIComponent(found.substring(name.length + 1)) : '';
+}
+document.getElementById('sign-out').addEventListener('click', async () => {
+  const response = await fetch('logout', { method: 'POST',
+    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': cookie('XSRF-TOKEN') } });
+  const answer = response.ok ? await response.json() : { signOutUrl: '.' };
+  location.href = answer.signOutUrl;
+});
+getJson('api/v1/me').then((answer) => { me = answer; renderMe(); }).catch(() => {});
 
 async function refresh() {
   const id = route();
@@ -268,6 +291,7 @@ document.querySelectorAll('[data-lang]').forEach((button) => button.addEventList
   language = button.dataset.lang;
   localStorage.setItem('lang', language);
   renderTexts();
+  renderMe();
   renderPortfolio();
   renderAgreement();
 }));

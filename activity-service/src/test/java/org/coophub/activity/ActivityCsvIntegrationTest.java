@@ -19,6 +19,7 @@ import org.coophub.events.agreement.AgreementStatus;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.HasOutbox;
 import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class ActivityCsvIntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.http = ServiceClients.asAdmin(this.port);
 		this.agreementId = UUID.randomUUID().toString();
 		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), this.agreementId, 2,
 				ActivityRecordingIntegrationTest.agreement(this.agreementId, AgreementStatus.ACTIVE)));

@@ -19,6 +19,7 @@ import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.common.LocalizedText;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.TopicProbe;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +71,7 @@ public class ActivityRecordingIntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.http = ServiceClients.asAdmin(this.port);
 		// from the latest offset: the CSV tests fill the topic with thousands of records
 		this.activityEvents = TopicProbe.fromLatest(Topics.ACTIVITY_EVENTS);
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.coophub.events.Topics;
+import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.TopicProbe;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ class AgreementEventsIntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.http = ServiceClients.asAdmin(this.port);
 		this.agreementEvents = TopicProbe.subscribe(Topics.AGREEMENT_EVENTS);
 	}
 

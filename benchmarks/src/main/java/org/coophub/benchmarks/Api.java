@@ -8,13 +8,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The services' HTTP APIs as a client sees them: blocking calls for set-up, asynchronous
- * ones for open-loop load.
+ * ones for open-loop load, each with the bearer token of the moment. Counts the answers
+ * that refused the caller (401, 403): a benchmark run must have none.
  */
 final class Api {
 
@@ -32,6 +35,25 @@ final class Api {
 		}))
 		.build();
 
+	private final Supplier<String> accessToken;
+
+	private final AtomicLong refusedCaller = new AtomicLong();
+
+	/**
+	 * @param accessToken the token for each request, asked for every request (it renews
+	 * itself)
+	 */
+	Api(Supplier<String> accessToken) {
+		this.accessToken = accessToken;
+	}
+
+	/**
+	 * How many answers so far were 401 or 403: refusals of the caller, not the request.
+	 */
+	long refusedCaller() {
+		return this.refusedCaller.get();
+	}
+
 	HttpResponse<String> send(URI base, String method, String path, String contentType, String body)
 			throws IOException, InterruptedException {
 		return send(base, method, path, contentType, body, DEFAULT_TIMEOUT);
@@ -39,14 +61,16 @@ final class Api {
 
 	HttpResponse<String> send(URI base, String method, String path, String contentType, String body, Duration timeout)
 			throws IOException, InterruptedException {
-		return this.http.send(request(base, method, path, contentType, body, timeout),
-				HttpResponse.BodyHandlers.ofString());
+		return counted(this.http.send(request(base, method, path, contentType, body, timeout),
+				HttpResponse.BodyHandlers.ofString()));
 	}
 
 	CompletableFuture<HttpResponse<String>> sendAsync(URI base, String method, String path, String contentType,
 			String body) {
-		return this.http.sendAsync(request(base, method, path, contentType, body, DEFAULT_TIMEOUT),
-				HttpResponse.BodyHandlers.ofString());
+		return this.http
+			.sendAsync(request(base, method, path, contentType, body, DEFAULT_TIMEOUT),
+					HttpResponse.BodyHandlers.ofString())
+			.thenApply(this::counted);
 	}
 
 	/**
@@ -67,10 +91,11 @@ final class Api {
 	void activateDraft(URI base, String agreementId) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/agreements/" + agreementId + "/activate"))
 			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", "Bearer " + this.accessToken.get())
 			.header("If-Match", "\"1\"")
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = counted(this.http.send(request, HttpResponse.BodyHandlers.ofString()));
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("activate " + agreementId + " answered " + response.statusCode());
 		}
@@ -84,9 +109,21 @@ final class Api {
 		return JSON.readTree(response.body());
 	}
 
-	private static HttpRequest request(URI base, String method, String path, String contentType, String body,
+	private HttpResponse<String> counted(HttpResponse<String> response) {
+		if (response.statusCode() == 401 || response.statusCode() == 403) {
+			if (this.refusedCaller.getAndIncrement() == 0) {
+				System.err.printf("%s %s answered %d: %s%n", response.request().method(), response.request().uri(),
+						response.statusCode(), response.body());
+			}
+		}
+		return response;
+	}
+
+	private HttpRequest request(URI base, String method, String path, String contentType, String body,
 			Duration timeout) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+			.timeout(timeout)
+			.header("Authorization", "Bearer " + this.accessToken.get());
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

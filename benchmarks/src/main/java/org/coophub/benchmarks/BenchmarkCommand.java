@@ -46,12 +46,16 @@ public final class BenchmarkCommand {
 			System.out.println(BenchmarkOptions.USAGE);
 			return;
 		}
-		new BenchmarkCommand(BenchmarkOptions.parse(args)).run();
+		long refused = new BenchmarkCommand(BenchmarkOptions.parse(args)).run();
 		// the HTTP client's and Kafka's threads must not keep the JVM alive
-		System.exit(0);
+		System.exit((refused == 0) ? 0 : 1);
 	}
 
-	private void run() throws Exception {
+	/**
+	 * @return how many requests were refused for want of a valid token (401) or role
+	 * (403): none, or the figures measured something else
+	 */
+	private long run() throws Exception {
 		Instant started = Instant.now();
 		String loadBefore = loadAverage();
 		describeConditions(started);
@@ -65,7 +69,7 @@ public final class BenchmarkCommand {
 					+ Math.round((System.nanoTime() - stackStart) / 1e9)
 					+ " s: Kafka, MongoDB-wire (in memory) and SMTP capture in the benchmark JVM, services as JVMs with "
 					+ String.join(" ", this.options.serviceJvmOptions()) : "attached: " + this.options.kafka());
-			Api api = new Api();
+			Api api = new Api(stack::accessToken);
 			ProcessSampler sampler = new ProcessSampler(stack, api);
 			Fixtures fixtures = new Fixtures(api, stack);
 			ScaleBenchmark scale = new ScaleBenchmark(api, stack, sampler, this.options);
@@ -101,8 +105,11 @@ public final class BenchmarkCommand {
 								+ Runtime.getRuntime().availableProcessors() + " (measured from /proc/stat)");
 				this.conditions.put("load average (1, 5, 15 min) before → after", loadBefore + " → " + loadAverage());
 				this.conditions.put("duration", Duration.between(started, Instant.now()).toSeconds() + " s");
+				this.conditions.put("requests refused the caller (401/403)", api.refusedCaller());
 				write(this.runs);
 			}
+			System.out.printf("Requests refused the caller (401/403): %d%n", api.refusedCaller());
+			return api.refusedCaller();
 		}
 	}
 

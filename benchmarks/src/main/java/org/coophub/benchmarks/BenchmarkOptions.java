@@ -10,18 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.coophub.localstack.LocalStack;
 import org.coophub.localstack.LocalStackOptions;
 import org.coophub.localstack.StackService;
 
 /**
  * The command line. Without {@code --kafka=} the benchmark starts its own local stack
- * (free ports, in-memory MongoDB, no demo data); with it, it attaches to a running one.
+ * (free ports, in-memory MongoDB, no demo data); with it, it attaches to a running one
+ * and signs in at its identity-service as the scripts' client.
  */
 record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowSeconds, int warmupSeconds,
 		List<Integer> rates, int scaleAgreements, int scalePerAgreement, int reminderAgreements,
 		int reminderWaitSeconds, int queryRequests, Path output, Path document, Path projectRoot,
 		List<String> serviceJvmOptions, List<String> serviceArguments, String kafka, String mongo, URI mailApi,
-		Map<StackService, URI> serviceUrls, int lagPollMillis, int healthTimeoutSeconds) {
+		Map<StackService, URI> serviceUrls, int lagPollMillis, int healthTimeoutSeconds, String scriptsSecret) {
 
 	static final String USAGE = """
 			java -jar benchmarks/target/benchmarks.jar [options]
@@ -43,6 +45,8 @@ record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowS
 			  attach to a running stack instead of starting one:
 			  --kafka=HOST:PORT --mongo=mongodb://HOST:PORT --mail-api=http://HOST:8025
 			  --agreement-url=http://localhost:8081 --activity-url=... --reporting-url=... --notification-url=...
+			  --identity-url=http://127.0.0.1:9000  where tokens come from (the issuer the services accept)
+			  --scripts-secret=SECRET      secret of the client coophub-scripts (default: the local stack's)
 			""";
 
 	static BenchmarkOptions parse(String... args) {
@@ -67,6 +71,7 @@ record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowS
 		String mongo = null;
 		URI mailApi = null;
 		Map<StackService, URI> urls = new EnumMap<>(StackService.class);
+		String scriptsSecret = LocalStack.SCRIPTS_SECRET;
 		for (String arg : args) {
 			String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
 			String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -100,10 +105,15 @@ record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowS
 				case "--activity-url" -> urls.put(StackService.ACTIVITY, URI.create(value));
 				case "--reporting-url" -> urls.put(StackService.REPORTING, URI.create(value));
 				case "--notification-url" -> urls.put(StackService.NOTIFICATION, URI.create(value));
+				case "--identity-url" -> urls.put(StackService.IDENTITY, URI.create(value));
+				case "--scripts-secret" -> scriptsSecret = value;
 				default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
 			}
 		}
 		if (kafka != null) {
+			// the issuer's own address, as the local stack gives it to the services
+			urls.putIfAbsent(StackService.IDENTITY,
+					URI.create("http://127.0.0.1:" + StackService.IDENTITY.defaultPort()));
 			for (StackService service : StackService.values()) {
 				urls.putIfAbsent(service, URI.create("http://localhost:" + service.defaultPort()));
 			}
@@ -113,7 +123,7 @@ record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowS
 		}
 		return new BenchmarkOptions(quick, runs, phases, window, warmup, rates, scaleAgreements, perAgreement,
 				reminders, reminderWait, quick ? 500 : 2000, output, document, root, jvm, serviceArgs, kafka, mongo,
-				mailApi, urls, 10, healthTimeout);
+				mailApi, urls, 10, healthTimeout, scriptsSecret);
 	}
 
 	boolean attach() {

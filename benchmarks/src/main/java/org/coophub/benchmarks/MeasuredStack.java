@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.coophub.localstack.ClientCredentialsToken;
 import org.coophub.localstack.LocalStack;
 import org.coophub.localstack.ServiceProcess;
 import org.coophub.localstack.StackService;
@@ -18,7 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The stack under measurement: one this tool started (Kafka, MongoDB-wire server and SMTP
- * capture in this JVM, the services as processes) or a running one it attached to.
+ * capture in this JVM, the services as processes) or a running one it attached to. Either
+ * way the benchmark calls the services as the scripts' client, with a token from the
+ * stack's identity-service, renewed before it expires (tokens live 15 minutes, a run more
+ * than an hour).
  */
 final class MeasuredStack implements AutoCloseable {
 
@@ -28,9 +32,15 @@ final class MeasuredStack implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	/** The token of an attached stack; one this tool started gives its own. */
+	private final ClientCredentialsToken attachedToken;
+
 	private MeasuredStack(LocalStack stack, BenchmarkOptions options) {
 		this.stack = stack;
 		this.options = options;
+		this.attachedToken = (stack != null) ? null
+				: new ClientCredentialsToken(options.serviceUrls().get(StackService.IDENTITY),
+						LocalStack.SCRIPTS_CLIENT, options.scriptsSecret(), LocalStack.SCRIPTS_SCOPE);
 	}
 
 	static MeasuredStack startOrAttach(BenchmarkOptions options) throws IOException {
@@ -57,6 +67,14 @@ final class MeasuredStack implements AutoCloseable {
 
 	URI url(StackService service) {
 		return embedded() ? this.stack.serviceUrl(service) : this.options.serviceUrls().get(service);
+	}
+
+	/**
+	 * The token to send as {@code Authorization: Bearer}: kept and renewed when less than
+	 * a minute of it remains, so ask for it on every request.
+	 */
+	String accessToken() {
+		return embedded() ? this.stack.accessToken() : this.attachedToken.accessToken();
 	}
 
 	String kafka() {

@@ -2,6 +2,7 @@ package org.coophub.benchmarks;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,10 +113,11 @@ final class ProcessSampler {
 	}
 
 	/**
-	 * The service's heap, or null if its metrics cannot be read.
+	 * The service's heap, or null if its metrics cannot be read (identity-service
+	 * publishes none).
 	 */
 	Heap heap(String moduleName) {
-		for (StackService service : StackService.values()) {
+		for (StackService service : StackService.eventDriven()) {
 			if (service.moduleName().equals(moduleName)) {
 				return heap(this.stack.url(service));
 			}
@@ -125,8 +127,8 @@ final class ProcessSampler {
 
 	private Heap heap(URI url) {
 		try {
-			String text = this.api.send(url, "GET", "/actuator/prometheus", null, null).body();
-			return Heap.parse(text);
+			HttpResponse<String> response = this.api.send(url, "GET", "/actuator/prometheus", null, null);
+			return (response.statusCode() == 200) ? Heap.parse(response.body()) : null;
 		}
 		catch (IOException | RuntimeException ex) {
 			return null;

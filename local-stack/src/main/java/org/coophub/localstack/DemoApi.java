@@ -7,12 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The few HTTP calls the demo loader makes, JSON in and out, UTF-8.
+ * The few HTTP calls the demo loader makes, JSON in and out, UTF-8, each with a bearer
+ * token.
  */
 final class DemoApi {
 
@@ -20,8 +22,11 @@ final class DemoApi {
 
 	private final ObjectMapper json;
 
-	DemoApi(ObjectMapper json) {
+	private final Supplier<String> accessToken;
+
+	DemoApi(ObjectMapper json, Supplier<String> accessToken) {
 		this.json = json;
+		this.accessToken = accessToken;
 	}
 
 	Response get(URI uri) {
@@ -57,6 +62,7 @@ final class DemoApi {
 
 	private Response send(HttpRequest.Builder request) {
 		try {
+			request.header("Authorization", "Bearer " + token());
 			HttpResponse<byte[]> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofByteArray());
 			return new Response(response.request().method() + " " + response.request().uri(), response.statusCode(),
@@ -69,6 +75,15 @@ final class DemoApi {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new DemoDataException("Interrupted while loading the demo data", ex);
+		}
+	}
+
+	private String token() {
+		try {
+			return this.accessToken.get();
+		}
+		catch (IllegalStateException ex) {
+			throw new DemoDataException("No token from identity-service: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads the demo story (the cooperation program of the Lâm Đồng and Ho Chi Minh City
  * industrial-zone authorities, {@value #RESOURCE}) through the services' HTTP APIs, as a
- * user would. The file holds the request bodies; {@code ${org:CODE}} stands for the id of
- * the organization with that code and {@code ${agreement}} for the agreement's id.
+ * user would, signed in (every call carries a bearer token). The file holds the request
+ * bodies; {@code ${org:CODE}} stands for the id of the organization with that code and
+ * {@code ${agreement}} for the agreement's id.
  */
 public final class DemoData {
 
@@ -45,15 +47,20 @@ public final class DemoData {
 
 	private final ObjectMapper json = new ObjectMapper();
 
-	private final DemoApi api = new DemoApi(this.json);
+	private final DemoApi api;
 
 	private final URI agreementService;
 
 	private final URI activityService;
 
-	public DemoData(URI agreementService, URI activityService) {
+	/**
+	 * @param accessToken gives the token to send with each call, e.g.
+	 * {@link LocalStack#accessToken()}; asked for every call, so it may renew it
+	 */
+	public DemoData(URI agreementService, URI activityService, Supplier<String> accessToken) {
 		this.agreementService = agreementService;
 		this.activityService = activityService;
+		this.api = new DemoApi(this.json, accessToken);
 	}
 
 	/**

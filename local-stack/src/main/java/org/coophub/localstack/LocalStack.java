@@ -17,17 +17,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running local stack: a Kafka broker, a MongoDB-wire server and an SMTP capture in
- * this JVM, and the services as separate JVM processes.
+ * this JVM, and the services as separate JVM processes: identity-service, which issues
+ * the tokens, and the four services, which accept only requests that carry one.
  *
  * <pre class="code">
  * try (LocalStack stack = LocalStack.options().freePorts().dataDirectory(tempDir).demoData(false).start()) {
  *     URI agreements = stack.serviceUrl(StackService.AGREEMENT);
+ *     String bearer = "Bearer " + stack.accessToken();
  *     String kafka = stack.kafkaBootstrapServers();
  *     List&lt;CapturedMail&gt; mail = stack.smtp().messages();
  * }
  * </pre>
  */
 public final class LocalStack implements AutoCloseable {
+
+	/**
+	 * The client scripts sign in with (client credentials, scope
+	 * {@value #SCRIPTS_SCOPE}): its tokens carry the role ADMIN.
+	 */
+	public static final String SCRIPTS_CLIENT = "coophub-scripts";
+
+	/**
+	 * The secret of {@value #SCRIPTS_CLIENT} in the local stack: identity-service's
+	 * default, given to it explicitly.
+	 */
+	public static final String SCRIPTS_SECRET = "scripts-secret-change-me";
+
+	public static final String SCRIPTS_SCOPE = "api";
+
+	/** The demo users identity-service creates, all with {@link #DEMO_PASSWORD}. */
+	public static final List<String> DEMO_USERS = List.of("admin", "ld-editor", "ld-viewer", "hcm-editor",
+			"hcm-viewer");
+
+	/** The demo users' password in the local stack. */
+	public static final String DEMO_PASSWORD = "demo-Passw0rd";
 
 	private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
@@ -43,6 +66,11 @@ public final class LocalStack implements AutoCloseable {
 
 	private final List<ServiceProcess> extraInstances = new ArrayList<>();
 
+	/** Every service's port, resolved up front: each service is told the others'. */
+	private final Map<StackService, Integer> ports = new EnumMap<>(StackService.class);
+
+	private final ClientCredentialsToken scriptsToken;
+
 	private DemoData.Outcome demoData;
 
 	private boolean closed;
@@ -54,6 +82,10 @@ public final class LocalStack implements AutoCloseable {
 		this.mongo = options.persistentMongo() ? MongoWireServer.persistent(data.resolve("mongo"), options.mongoPort())
 				: MongoWireServer.inMemory(options.mongoPort());
 		this.smtp = new SmtpCapture(options.smtpPort(), options.mailViewerPort());
+		for (StackService service : StackService.values()) {
+			this.ports.put(service, Ports.resolve(options.servicePort(service)));
+		}
+		this.scriptsToken = new ClientCredentialsToken(identityIssuer(), SCRIPTS_CLIENT, SCRIPTS_SECRET, SCRIPTS_SCOPE);
 	}
 
 	/**
@@ -90,6 +122,8 @@ public final class LocalStack implements AutoCloseable {
 		this.kafka.start();
 		this.mongo.start();
 		this.smtp.start();
+		// identity-service first (in the order of StackService); the others need it only
+		// once requests come, so they need not wait for it
 		for (StackService service : this.options.selectedServices()) {
 			this.services.put(service, newProcess(service).start());
 		}
@@ -99,9 +133,11 @@ public final class LocalStack implements AutoCloseable {
 			process.awaitHealthy(this.options.healthTimeout());
 			log.info("{} is healthy on {}", process.service().moduleName(), process.url());
 		}
-		if (this.options.demoData() && this.services.containsKey(StackService.AGREEMENT)
+		if (this.options.demoData() && this.services.containsKey(StackService.IDENTITY)
+				&& this.services.containsKey(StackService.AGREEMENT)
 				&& this.services.containsKey(StackService.ACTIVITY)) {
-			this.demoData = new DemoData(serviceUrl(StackService.AGREEMENT), serviceUrl(StackService.ACTIVITY))
+			this.demoData = new DemoData(serviceUrl(StackService.AGREEMENT), serviceUrl(StackService.ACTIVITY),
+					this::accessToken)
 				.loadUnlessPresent();
 		}
 	}
@@ -120,7 +156,7 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	private ServiceProcess newProcess(StackService service) {
-		return newProcess(service, Ports.resolve(this.options.servicePort(service)), service.moduleName());
+		return newProcess(service, this.ports.get(service), service.moduleName());
 	}
 
 	private ServiceProcess newProcess(StackService service, int port, String logName) {
@@ -134,9 +170,50 @@ public final class LocalStack implements AutoCloseable {
 		command.add("--spring.mongodb.uri=" + this.mongo.connectionString());
 		command.add("--spring.mail.host=" + this.smtp.smtpHost());
 		command.add("--spring.mail.port=" + this.smtp.smtpPort());
+		command.addAll(securityArguments(service));
 		command.addAll(this.options.serviceArguments());
 		Path logFile = this.options.dataDirectory().resolve("logs").resolve(logName + ".log");
 		return new ServiceProcess(service, port, command, this.options.projectRoot(), logFile);
+	}
+
+	/**
+	 * identity-service is told the address it is reached at (the issuer of its tokens),
+	 * where the dashboard may receive sign-ins and the scripts' secret; every other
+	 * service, the issuer whose tokens it accepts (and whose keys it fetches).
+	 */
+	private List<String> securityArguments(StackService service) {
+		if (service == StackService.IDENTITY) {
+			int reporting = this.ports.get(StackService.REPORTING);
+			return List.of("--coophub.identity.issuer=" + identityIssuer(),
+					"--coophub.identity.dashboard-redirect-uris=http://127.0.0.1:" + reporting
+							+ "/login/oauth2/code/identity,http://localhost:" + reporting
+							+ "/login/oauth2/code/identity",
+					"--coophub.identity.scripts-secret=" + SCRIPTS_SECRET,
+					"--coophub.identity.demo-password=" + DEMO_PASSWORD);
+		}
+		return List.of("--coophub.security.issuer=" + identityIssuer());
+	}
+
+	/**
+	 * identity-service's address, the {@code iss} of its tokens: on 127.0.0.1, where the
+	 * services fetch its keys and browsers sign in.
+	 */
+	public URI identityIssuer() {
+		return URI.create("http://127.0.0.1:" + this.ports.get(StackService.IDENTITY));
+	}
+
+	/**
+	 * A token of the scripts' client ({@value #SCRIPTS_CLIENT}, role ADMIN) from this
+	 * stack's identity-service, for {@code Authorization: Bearer <token>}. It is kept and
+	 * replaced when less than a minute of its validity (15 minutes) remains: call this
+	 * for every request. Thread-safe.
+	 * @throws IllegalStateException if identity-service was not started or gives no token
+	 */
+	public String accessToken() {
+		if (!this.services.containsKey(StackService.IDENTITY)) {
+			throw new IllegalStateException("identity-service was not started by this stack: no tokens");
+		}
+		return this.scriptsToken.accessToken();
 	}
 
 	/**

@@ -39,7 +39,7 @@ final class LocalStackCommand {
 			options.infrastructureOnly();
 		}
 		Console.print(arguments.infraOnly() ? "Starting Kafka, MongoDB and the SMTP capture..."
-				: "Starting Kafka, MongoDB, the SMTP capture and the four services (about a minute)...");
+				: "Starting Kafka, MongoDB, the SMTP capture, identity-service and the four services (about a minute)...");
 		LocalStack stack;
 		try {
 			stack = options.start();

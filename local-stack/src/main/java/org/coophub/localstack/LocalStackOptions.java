@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * What to start and where. The defaults are those of the command line: the fixed ports of
  * DESIGN.md, data in {@code .local-stack/} of the current directory, MongoDB data in an
- * H2 file, the four services, and the demo data. Tests typically call
- * {@link #freePorts()}, give a temporary {@link #dataDirectory(Path)} and choose the
+ * H2 file, identity-service and the four services, and the demo data. Tests typically
+ * call {@link #freePorts()}, give a temporary {@link #dataDirectory(Path)} and choose the
  * services they need.
  */
 public final class LocalStackOptions {
@@ -41,7 +41,7 @@ public final class LocalStackOptions {
 	private boolean demoData = true;
 
 	/**
-	 * How the services' JVMs start: small heaps, and C1 only, since five JVMs share two
+	 * How the services' JVMs start: small heaps, and C1 only, since six JVMs share two
 	 * cores and C2 would spend minutes of CPU compiling in each.
 	 */
 	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
@@ -128,9 +128,15 @@ public final class LocalStackOptions {
 		return this;
 	}
 
-	/** The services to start as processes; none for the infrastructure alone. */
+	/**
+	 * The services to start as processes; none for the infrastructure alone.
+	 * identity-service comes with any of them: they accept no request without its tokens.
+	 */
 	public LocalStackOptions services(StackService... services) {
 		this.services = services.length == 0 ? EnumSet.noneOf(StackService.class) : EnumSet.of(services[0], services);
+		if (!this.services.isEmpty()) {
+			this.services.add(StackService.IDENTITY);
+		}
 		return this;
 	}
 
@@ -141,8 +147,8 @@ public final class LocalStackOptions {
 	}
 
 	/**
-	 * Whether to load the demo data (needs agreement-service and activity-service;
-	 * skipped when agreement-service already has organizations).
+	 * Whether to load the demo data (needs identity-service, agreement-service and
+	 * activity-service; skipped when agreement-service already has organizations).
 	 */
 	public LocalStackOptions demoData(boolean demoData) {
 		this.demoData = demoData;

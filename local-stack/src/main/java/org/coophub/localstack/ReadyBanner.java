@@ -19,11 +19,29 @@ final class ReadyBanner {
 		lines.add(String.format(Locale.ROOT, "Cooperation Hub local stack is ready in %.1f s (data in %s)",
 				startup.toMillis() / 1000.0, stack.dataDirectory()));
 		for (ServiceProcess service : stack.services()) {
-			lines.add(row(service.service().moduleName(),
-					service.url() + "/   Swagger UI " + service.url() + "/swagger-ui.html   log " + service.logFile()));
+			if (service.service() == StackService.IDENTITY) {
+				// the issuer's address: sign-ins must stay on the host the tokens name
+				lines.add(row(service.service().moduleName(), stack.identityIssuer() + "/   sign-in page "
+						+ stack.identityIssuer() + "/login   log " + service.logFile()));
+			}
+			else {
+				lines.add(row(service.service().moduleName(), service.url() + "/   Swagger UI " + service.url()
+						+ "/swagger-ui.html   log " + service.logFile()));
+			}
 		}
 		if (stack.startedServices().contains(StackService.REPORTING)) {
 			lines.add(row("dashboard", stack.serviceUrl(StackService.REPORTING) + "/"));
+		}
+		if (stack.startedServices().contains(StackService.IDENTITY)) {
+			lines.add(row("sign in (demo users)",
+					String.join(", ", LocalStack.DEMO_USERS) + "; password " + LocalStack.DEMO_PASSWORD));
+			lines.add(row("", "admin: everything; *-editor: records for their board (ld = Lâm Đồng, hcm = HCMC);"
+					+ " *-viewer: reads only"));
+			lines.add(row("API token (scripts)",
+					"curl -s -u " + LocalStack.SCRIPTS_CLIENT + ":" + LocalStack.SCRIPTS_SECRET + " -d grant_type="
+							+ "client_credentials -d scope=" + LocalStack.SCRIPTS_SCOPE + " " + stack.identityIssuer()
+							+ "/oauth2/token"));
+			lines.add(row("", "then send Authorization: Bearer <access_token> (valid 15 min)"));
 		}
 		lines.add(row("mail viewer", stack.smtp().viewerUrl()));
 		lines.add(row("SMTP", stack.smtp().smtpHost() + ":" + stack.smtp().smtpPort()));

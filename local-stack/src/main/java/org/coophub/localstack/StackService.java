@@ -1,28 +1,53 @@
 package org.coophub.localstack;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The four services of Cooperation Hub, with their default ports. Each is built by
- * {@code ./mvnw package} into {@code <module>/target/<module>.jar}.
+ * The services of Cooperation Hub, with their default ports: identity-service, which
+ * signs users and scripts in, and the four event-driven services, which accept no request
+ * without its tokens. Each is built by {@code ./mvnw package} into
+ * {@code <module>/target/<module>.jar}.
  */
 public enum StackService {
 
-	AGREEMENT("agreement-service", 8081),
+	/**
+	 * The authorization server: issues the JWTs the other services check. It uses MongoDB
+	 * only (no Kafka consumer group, no OpenAPI document).
+	 */
+	IDENTITY("identity-service", 9000, false),
 
-	ACTIVITY("activity-service", 8082),
+	AGREEMENT("agreement-service", 8081, true),
 
-	REPORTING("reporting-service", 8083),
+	ACTIVITY("activity-service", 8082, true),
 
-	NOTIFICATION("notification-service", 8084);
+	REPORTING("reporting-service", 8083, true),
+
+	NOTIFICATION("notification-service", 8084, true);
+
+	private static final List<StackService> EVENT_DRIVEN = Arrays.stream(values())
+		.filter(StackService::isEventDriven)
+		.toList();
 
 	private final String moduleName;
 
 	private final int defaultPort;
 
-	StackService(String moduleName, int defaultPort) {
+	private final boolean eventDriven;
+
+	StackService(String moduleName, int defaultPort, boolean eventDriven) {
 		this.moduleName = moduleName;
 		this.defaultPort = defaultPort;
+		this.eventDriven = eventDriven;
+	}
+
+	/**
+	 * The four services that talk through Kafka (each in its own consumer group, named
+	 * after it) and serve an OpenAPI document; every service but identity-service.
+	 */
+	public static List<StackService> eventDriven() {
+		return EVENT_DRIVEN;
 	}
 
 	public String moduleName() {
@@ -31,6 +56,11 @@ public enum StackService {
 
 	public int defaultPort() {
 		return this.defaultPort;
+	}
+
+	/** Whether this is one of the four services of {@link #eventDriven()}. */
+	public boolean isEventDriven() {
+		return this.eventDriven;
 	}
 
 	public Path jar(Path projectRoot) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,17 +13,26 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for a service jar in tests of the process handling and the demo loader: JDK
- * classes only, so it runs from a jar holding just this class. It answers health checks
- * and the few API calls of the demo loader, rejects bodies with unresolved placeholders,
- * answers 428 to an update of the agreement without If-Match (as agreement-service does)
- * and (as activity-service may) answers 422 to the first activity until it "knows" the
- * agreement.
+ * classes only, so it runs from a jar holding just this class. It answers health checks,
+ * issues tokens to the scripts' client as identity-service does (any instance does),
+ * answers 401 to an API call without one, and answers the few API calls of the demo
+ * loader. It rejects bodies with unresolved placeholders, answers 428 to an update of the
+ * agreement without If-Match (as agreement-service does) and (as activity-service may)
+ * answers 422 to the first activity until it "knows" the agreement.
  */
 public final class FakeService {
 
 	private static final AtomicInteger organizations = new AtomicInteger();
 
 	private static final AtomicInteger activityAttempts = new AtomicInteger();
+
+	private static final AtomicInteger tokens = new AtomicInteger();
+
+	private static final String TOKEN_PREFIX = "fake-token-";
+
+	/** LocalStack's scripts client and secret, written out: this class runs alone. */
+	private static final String SCRIPTS_CREDENTIALS = "Basic " + Base64.getEncoder()
+		.encodeToString("coophub-scripts:scripts-secret-change-me".getBytes(StandardCharsets.UTF_8));
 
 	private FakeService() {
 	}
@@ -51,6 +61,13 @@ public final class FakeService {
 			else if (path.equals("/actuator/health")) {
 				send(exchange, 200, "{\"status\":\"UP\"}");
 			}
+			else if (path.equals("/oauth2/token")) {
+				issueToken(exchange, body);
+			}
+			else if (!String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))
+				.startsWith("Bearer " + TOKEN_PREFIX)) {
+				send(exchange, 401, "{\"title\":\"Unauthorized\",\"status\":401}");
+			}
 			else if (path.equals("/api/v1/organizations") && method.equals("GET")) {
 				send(exchange, 200, (organizations.get() == 0) ? "{\"content\":[],\"page\":{\"totalElements\":0}}"
 						: "{\"content\":[{\"id\":\"x\"}],\"page\":{\"totalElements\":" + organizations.get() + "}}");
@@ -75,6 +92,17 @@ public final class FakeService {
 				send(exchange, 404, "{}");
 			}
 		}
+	}
+
+	private static void issueToken(HttpExchange exchange, String form) throws IOException {
+		if (!exchange.getRequestMethod().equals("POST")
+				|| !SCRIPTS_CREDENTIALS.equals(exchange.getRequestHeaders().getFirst("Authorization"))
+				|| !form.contains("grant_type=client_credentials")) {
+			send(exchange, 401, "{\"error\":\"invalid_client\"}");
+			return;
+		}
+		send(exchange, 200, "{\"access_token\":\"" + TOKEN_PREFIX + tokens.incrementAndGet()
+				+ "\",\"token_type\":\"Bearer\",\"expires_in\":900}");
 	}
 
 	/**

@@ -48,6 +48,7 @@ class LocalStackTest {
 				.isTrue();
 			assertThat(get(URI.create(stack.smtp().viewerUrl() + "api/messages")).body()).isEqualTo("[]");
 			assertThat(stack.services()).isEmpty();
+			assertThatIllegalStateException().isThrownBy(stack::accessToken).withMessageContaining("identity-service");
 		}
 		assertThat(stack.kafka().isRunning()).isFalse();
 		assertThat(stack.mongo().isRunning()).isFalse();
@@ -64,6 +65,14 @@ class LocalStackTest {
 				.start())
 			.withMessageContaining(StackService.AGREEMENT.jar(this.projectRoot).toString())
 			.withMessageContaining("./mvnw package");
+	}
+
+	@Test
+	void identityServiceComesWithAnyService() {
+		assertThat(LocalStack.options().services(StackService.AGREEMENT).selectedServices())
+			.containsExactly(StackService.IDENTITY, StackService.AGREEMENT);
+		assertThat(LocalStack.options().infrastructureOnly().selectedServices()).isEmpty();
+		assertThat(StackService.eventDriven()).hasSize(4).doesNotContain(StackService.IDENTITY);
 	}
 
 	@Test
@@ -90,13 +99,36 @@ class LocalStackTest {
 			ServiceProcess agreements = stack.service(StackService.AGREEMENT);
 			assertThat(get(stack.serviceUrl(StackService.AGREEMENT).resolve("/actuator/health")).statusCode())
 				.isEqualTo(200);
+			assertThat(get(stack.serviceUrl(StackService.IDENTITY).resolve("/actuator/health")).statusCode())
+				.isEqualTo(200);
 			assertThat(agreements.logFile()).content()
 				.contains("--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers())
 				.contains("--spring.mongodb.uri=" + stack.mongoUri())
-				.contains("--spring.mail.port=" + stack.smtp().smtpPort());
+				.contains("--spring.mail.port=" + stack.smtp().smtpPort())
+				.contains("--coophub.security.issuer=" + stack.identityIssuer());
+			int identityPort = stack.service(StackService.IDENTITY).port();
+			int reportingPort = stack.service(StackService.REPORTING).port();
+			assertThat(stack.identityIssuer()).hasToString("http://127.0.0.1:" + identityPort);
+			assertThat(stack.service(StackService.IDENTITY).logFile()).content()
+				.contains("--coophub.identity.issuer=http://127.0.0.1:" + identityPort)
+				.contains("--coophub.identity.dashboard-redirect-uris=http://127.0.0.1:" + reportingPort
+						+ "/login/oauth2/code/identity,http://localhost:" + reportingPort
+						+ "/login/oauth2/code/identity");
+
+			String token = stack.accessToken();
+			assertThat(stack.accessToken()).as("kept until it is about to expire").isEqualTo(token);
+			URI organizations = stack.serviceUrl(StackService.AGREEMENT).resolve("/api/v1/organizations");
+			assertThat(get(organizations).statusCode()).isEqualTo(401);
+			assertThat(get(organizations, "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+
+			assertThat(String.join("\n", ReadyBanner.lines(stack, Duration.ofSeconds(42))))
+				.contains("identity-service       " + stack.identityIssuer() + "/")
+				.contains("admin, ld-editor, ld-viewer, hcm-editor, hcm-viewer; password " + LocalStack.DEMO_PASSWORD)
+				.contains("curl -s -u coophub-scripts:scripts-secret-change-me")
+				.contains(stack.identityIssuer() + "/oauth2/token");
 
 			DemoData.Outcome again = new DemoData(stack.serviceUrl(StackService.AGREEMENT),
-					stack.serviceUrl(StackService.ACTIVITY))
+					stack.serviceUrl(StackService.ACTIVITY), stack::accessToken)
 				.loadUnlessPresent();
 			assertThat(again.loaded()).isFalse();
 
@@ -104,7 +136,7 @@ class LocalStackTest {
 				.stream()
 				.map((service) -> ProcessHandle.of(service.pid()).orElseThrow())
 				.toList();
-			assertThat(processes).hasSize(4).allMatch(ProcessHandle::isAlive);
+			assertThat(processes).hasSize(StackService.values().length).allMatch(ProcessHandle::isAlive);
 		}
 		await().atMost(Duration.ofSeconds(20)).until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
 	}
@@ -124,9 +156,12 @@ class LocalStackTest {
 		return jar;
 	}
 
-	private static HttpResponse<String> get(URI uri) throws Exception {
-		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+	private static HttpResponse<String> get(URI uri, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

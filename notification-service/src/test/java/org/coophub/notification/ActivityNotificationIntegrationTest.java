@@ -31,6 +31,7 @@ import org.coophub.events.report.AnnualReportGenerated;
 import org.coophub.platform.messaging.ParkedEvents;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.TestInfrastructure;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +85,7 @@ class ActivityNotificationIntegrationTest {
 	@BeforeEach
 	void setUp() {
 		this.clock.set(NOW);
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.http = ServiceClients.asAdmin(this.port);
 		this.run = UUID.randomUUID().toString().substring(0, 8);
 		this.ld = "org-ld-" + this.run;
 		this.hcm = "org-hcm-" + this.run;

@@ -36,6 +36,7 @@ import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.common.LocalizedText;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.TopicProbe;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +86,7 @@ class ReviewReminderIntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.http = ServiceClients.asAdmin(this.port);
 		this.run = UUID.randomUUID().toString().substring(0, 8);
 		this.ld = "org-ld-" + this.run;
 		this.hcm = "org-hcm-" + this.run;

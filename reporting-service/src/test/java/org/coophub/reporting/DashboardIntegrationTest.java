@@ -19,17 +19,18 @@ import org.coophub.events.agreement.AgreementStatus;
 import org.coophub.events.agreement.Area;
 import org.coophub.events.agreement.OrganizationRegistered;
 import org.coophub.events.agreement.OrganizationState;
-import org.coophub.events.notification.NotificationFailed;
-import org.coophub.events.notification.NotificationSent;
-import org.coophub.events.notification.ReviewCycleStatus;
-import org.coophub.events.notification.ReviewScheduled;
 import org.coophub.events.agreement.Party;
 import org.coophub.events.agreement.PartyRole;
 import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.common.LocalizedText;
 import org.coophub.events.common.Money;
+import org.coophub.events.notification.NotificationFailed;
+import org.coophub.events.notification.NotificationSent;
+import org.coophub.events.notification.ReviewCycleStatus;
+import org.coophub.events.notification.ReviewScheduled;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class DashboardIntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.http = ServiceClients.asAdmin(this.port);
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import org.coophub.events.activity.ActivityRecorded;
 import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class OperationsIntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.http = ServiceClients.asAdmin(this.port);
 	}
 
 	@Test
@@ -95,7 +96,7 @@ class OperationsIntegrationTest {
 	@Test
 	void pipelineHealthShowsLagPerGroupAndTopicAndCountsDeadLetters() {
 		this.events.send(new OutboxEntry(UUID.randomUUID().toString(), "org.coophub.nothing-known.v1",
-				Topics.ACTIVITY_EVENTS, "poison-" + UUID.randomUUID(), "poison", Instant.now(), "{}"));
+				Topics.ACTIVITY_EVENTS, "poison-" + UUID.randomUUID(), "poison", Instant.now(), "{}", null));
 		JsonNode health = await().until(this::pipeline,
 				(h) -> h.findValuesAsString("topic").contains("error.activity-events.reporting-service"));
 		JsonNode deadLetters = health.get("deadLetters");

@@ -19,9 +19,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The walking skeleton as a client sees it: the four services run as processes of the
- * local stack, and the test uses only their HTTP APIs and the SMTP capture. A logged
- * investment conference updates the dashboard, the review schedule names the host of the
- * year, and the other party's contacts receive an e-mail.
+ * local stack, and the test uses only their HTTP APIs (signed in as the scripts' client)
+ * and the SMTP capture. A logged investment conference updates the dashboard, the review
+ * schedule names the host of the year, and the other party's contacts receive an e-mail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConferenceFlowSystemTest {
@@ -133,6 +133,7 @@ class ConferenceFlowSystemTest {
 	private HttpResponse<String> send(StackService service, String method, String path, String body, String ifMatch)
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.stack.serviceUrl(service).resolve(path))
+			.header("Authorization", "Bearer " + this.stack.accessToken())
 			.header("Content-Type", "application/json")
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());

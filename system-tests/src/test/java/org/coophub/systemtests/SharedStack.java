@@ -10,8 +10,9 @@ import org.coophub.localstack.LocalStack;
 /**
  * One local stack for every system test class that only adds data (no test here stops or
  * breaks a service): started on first use, the way {@code ConferenceFlowSystemTest}
- * starts its own, and stopped when the test JVM exits. Starting the four services once
- * instead of per class keeps the system tests within their time budget.
+ * starts its own, and stopped when the test JVM exits. Starting identity-service and the
+ * four services once instead of per class keeps the system tests within their time
+ * budget.
  */
 public final class SharedStack {
 

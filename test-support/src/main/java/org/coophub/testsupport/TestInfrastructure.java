@@ -47,6 +47,8 @@ public final class TestInfrastructure {
 
 	private final SmtpCapture smtp;
 
+	private final TestIdentity identity = new TestIdentity();
+
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
 	private TestInfrastructure(Infrastructure servers, SmtpCapture smtp) {
@@ -91,6 +93,11 @@ public final class TestInfrastructure {
 		return this.smtp;
 	}
 
+	/** Signs tokens the services under test accept, like identity-service's. */
+	public TestIdentity identity() {
+		return this.identity;
+	}
+
 	public boolean usingContainers() {
 		return this.servers.usingContainers();
 	}
@@ -108,7 +115,9 @@ public final class TestInfrastructure {
 	/** The Spring Boot properties that point an application at this infrastructure. */
 	public Map<String, String> springProperties() {
 		return Map.of("spring.kafka.bootstrap-servers", kafkaBootstrapServers(), "spring.mongodb.uri", mongoUri(),
-				"spring.mail.host", this.smtp.smtpHost(), "spring.mail.port", String.valueOf(this.smtp.smtpPort()));
+				"spring.mail.host", this.smtp.smtpHost(), "spring.mail.port", String.valueOf(this.smtp.smtpPort()),
+				"coophub.security.issuer", TestIdentity.ISSUER, "coophub.security.jwk-set-uri",
+				this.identity.jwkSetUri());
 	}
 
 	/**
@@ -168,6 +177,7 @@ public final class TestInfrastructure {
 					CONTEXTS_CLOSING.toSeconds());
 		}
 		this.smtp.stop();
+		this.identity.stop();
 		this.servers.stop();
 	}
 

@@ -20,8 +20,9 @@ import org.springframework.test.context.ContextConfiguration;
  * </pre>
  *
  * It sets {@code spring.kafka.bootstrap-servers}, {@code spring.mongodb.uri} (without a
- * database), {@code spring.mail.host} and {@code spring.mail.port}. The values are the
- * same for every test class, so Spring's test context cache keeps working.
+ * database), {@code spring.mail.host}, {@code spring.mail.port} and the JWK set and
+ * issuer of {@link TestIdentity}, whose tokens the service then accepts. The values are
+ * the same for every test class, so Spring's test context cache keeps working.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

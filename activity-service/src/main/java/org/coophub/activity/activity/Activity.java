@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.coophub.events.DomainEvent;
@@ -42,6 +43,8 @@ public class Activity extends OutboxDocument {
 	private String searchText;
 
 	private final List<Reschedule> reschedules = new ArrayList<>();
+
+	private List<ActivityChange> history = new ArrayList<>();
 
 	@PersistenceCreator
 	Activity(String id, String agreementId) {
@@ -107,6 +110,23 @@ public class Activity extends OutboxDocument {
 			throw new ConflictException("Activity " + this.id + " is " + this.details.status()
 					+ "; only a PLANNED activity can be " + change);
 		}
+	}
+
+	/**
+	 * Keeps who made the change the event records, in the same document as the change.
+	 * @param event the event of the change just made
+	 * @param actor who made it
+	 */
+	void remember(DomainEvent event, String actor) {
+		if (this.history == null) {
+			this.history = new ArrayList<>();
+		}
+		String change = event.getClass().getSimpleName().replaceFirst("^Activity", "").toUpperCase(Locale.ROOT);
+		this.history.add(new ActivityChange(this.version, change, actor, event.occurredAt()));
+	}
+
+	List<ActivityChange> history() {
+		return (this.history != null) ? List.copyOf(this.history) : List.of();
 	}
 
 	ActivityDetails details() {

@@ -1,9 +1,11 @@
 package org.coophub.activity.activity;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.coophub.platform.web.Versions;
 
 import org.springdoc.core.annotations.ParameterObject;
@@ -75,6 +77,12 @@ class ActivityController {
 	ResponseEntity<ActivityView> get(@PathVariable String id) {
 		ActivityView view = ActivityView.of(this.activities.get(id));
 		return Versions.ok(view, view.version());
+	}
+
+	@GetMapping("/{id}/history")
+	@Operation(summary = "Who changed the activity, how and when, oldest first")
+	List<ActivityChange> history(@PathVariable String id) {
+		return this.activities.get(id).history();
 	}
 
 	@GetMapping

@@ -6,10 +6,14 @@ import java.util.List;
 import org.coophub.activity.agreement.KnownAgreement;
 import org.coophub.activity.agreement.KnownAgreements;
 import org.coophub.activity.agreement.KnownOrganizations;
+import org.coophub.events.DomainEvent;
 import org.coophub.events.activity.Outcomes;
 import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
+import org.coophub.platform.security.Actor;
+import org.coophub.platform.security.Actors;
+import org.coophub.platform.security.OrganizationScope;
 import org.coophub.platform.web.Versions;
 
 import org.springframework.data.domain.Page;
@@ -27,6 +31,9 @@ class ActivityService {
 	private final Activities activities;
 
 	private final MongoTemplate mongo;
+
+	/** The actor of changes made without a signed-in user. */
+	static final String SYSTEM = "system";
 
 	private final KnownAgreements agreements;
 
@@ -58,6 +65,7 @@ class ActivityService {
 	 * @throws RuleViolationException naming the field at fault
 	 */
 	ActivityDetails check(ActivityDetails details) {
+		requireOwn(details);
 		KnownAgreement agreement = this.agreements.find(details.agreementId())
 			.orElseThrow(() -> new RuleViolationException("agreementId",
 					"Agreement " + details.agreementId()
@@ -78,35 +86,40 @@ class ActivityService {
 	/** Stores activities already checked, as an import does once every row passed. */
 	List<Activity> recordAll(List<ActivityDetails> checked) {
 		return this.outbox.insertAll(checked.stream().map(Activity::record).toList(),
-				(activity) -> activity.recorded(this.clock.instant()));
+				(activity) -> remembered(activity, activity.recorded(this.clock.instant())));
 	}
 
 	private Activity store(ActivityDetails details) {
 		Activity activity = Activity.record(details);
-		return this.outbox.save(activity, activity.recorded(this.clock.instant()));
+		return save(activity, activity.recorded(this.clock.instant()));
 	}
 
 	Activity complete(String id, String ifMatch, Outcomes outcomes) {
 		Activity activity = current(id, ifMatch);
+		requireOwn(activity.details());
 		OutcomeFields.check(activity.details().type(), outcomes);
-		return this.outbox.save(activity, activity.complete(outcomes, this.clock.instant()));
+		return save(activity, activity.complete(outcomes, this.clock.instant()));
 	}
 
 	Activity cancel(String id, String ifMatch) {
 		Activity activity = current(id, ifMatch);
-		return this.outbox.save(activity, activity.cancel(this.clock.instant()));
+		requireOwn(activity.details());
+		return save(activity, activity.cancel(this.clock.instant()));
 	}
 
 	Activity reschedule(String id, String ifMatch, ActivityChanges.NewDates dates) {
 		Activity activity = current(id, ifMatch);
+		requireOwn(activity.details());
 		ActivityRules.check(activity.details().withDates(dates.startsAt(), dates.endsAt()), agreementOf(activity));
-		return this.outbox.save(activity,
+		return save(activity,
 				activity.reschedule(dates.startsAt(), dates.endsAt(), dates.note(), this.clock.instant()));
 	}
 
 	Activity update(String id, String ifMatch, ActivityChanges.Patch patch) {
 		Activity activity = current(id, ifMatch);
+		requireOwn(activity.details());
 		ActivityDetails changed = patch.applyTo(activity.details());
+		requireOwn(changed);
 		// only what the patch touches is judged by today's rules: an unrelated change
 		// must not
 		// fail on outcomes or departments recorded before a rule or a department changed
@@ -117,7 +130,24 @@ class ActivityService {
 		if (patch.participatingDepartments() != null || patch.participantOrganizationIds() != null) {
 			changed = withDepartmentsChecked(changed);
 		}
-		return this.outbox.save(activity, activity.update(changed, this.clock.instant()));
+		return save(activity, activity.update(changed, this.clock.instant()));
+	}
+
+	private Activity save(Activity activity, DomainEvent event) {
+		return this.outbox.save(activity, remembered(activity, event));
+	}
+
+	private static DomainEvent remembered(Activity activity, DomainEvent event) {
+		activity.remember(event, Actors.current().map(Actor::name).orElse(SYSTEM));
+		return event;
+	}
+
+	/**
+	 * An EDITOR records and changes only activities their organization hosts or joins.
+	 */
+	private void requireOwn(ActivityDetails details) {
+		OrganizationScope.requireWriteFor(details.organizationsTakingPart(), this.organizations::idOfCode,
+				"this activity");
 	}
 
 	private Activity current(String id, String ifMatch) {

@@ -2,6 +2,7 @@ package org.coophub.activity.agreement;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.coophub.events.agreement.OrganizationState;
 import org.coophub.platform.projection.VersionedUpserts;
@@ -28,6 +29,17 @@ public class KnownOrganizations {
 
 	public void apply(OrganizationState state, long version) {
 		this.upserts.upsertIfNewer(KnownOrganization.of(state, version));
+	}
+
+	/**
+	 * The id of the organization with the given code.
+	 * @param code the organization's code, as a token names it
+	 * @return its id, if known
+	 */
+	public Optional<String> idOfCode(String code) {
+		return Optional
+			.ofNullable(this.mongo.findOne(Query.query(Criteria.where("code").is(code)), KnownOrganization.class))
+			.map(KnownOrganization::id);
 	}
 
 	/**

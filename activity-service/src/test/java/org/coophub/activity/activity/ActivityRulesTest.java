@@ -144,8 +144,9 @@ class ActivityRulesTest {
 
 	@Test
 	void departmentsMustBeTheHostsOrAParticipantsIgnoringCaseAndDiacritics() {
-		List<KnownOrganization> known = List.of(new KnownOrganization("org-hcm", 1, List.of("Phòng Quản lý Đầu tư")),
-				new KnownOrganization("org-ld", 1, List.of("Văn phòng")));
+		List<KnownOrganization> known = List.of(
+				new KnownOrganization("org-hcm", 1, "HCM", List.of("Phòng Quản lý Đầu tư")),
+				new KnownOrganization("org-ld", 1, "LD", List.of("Văn phòng")));
 		ActivityDetails named = activity(ActivityType.EXPERIENCE_EXCHANGE, TOPIC)
 			.withDepartments(List.of("phong quan ly dau tu", "Văn phòng"));
 
@@ -162,9 +163,9 @@ class ActivityRulesTest {
 	void departmentsAreTakenAsGivenWhileAnOrganizationTakingPartIsNotKnownWithItsDepartments() {
 		ActivityDetails named = activity(ActivityType.EXPERIENCE_EXCHANGE, TOPIC)
 			.withDepartments(List.of("Phòng Tài chính"));
-		List<KnownOrganization> hostOnly = List.of(new KnownOrganization("org-hcm", 1, List.of("Văn phòng")));
-		List<KnownOrganization> noneListed = List.of(new KnownOrganization("org-hcm", 1, List.of("Văn phòng")),
-				new KnownOrganization("org-ld", 1, null));
+		List<KnownOrganization> hostOnly = List.of(new KnownOrganization("org-hcm", 1, "HCM", List.of("Văn phòng")));
+		List<KnownOrganization> noneListed = List.of(new KnownOrganization("org-hcm", 1, "HCM", List.of("Văn phòng")),
+				new KnownOrganization("org-ld", 1, "LD", null));
 
 		assertThat(ActivityRules.checkDepartments(named, hostOnly).participatingDepartments())
 			.containsExactly("Phòng Tài chính");

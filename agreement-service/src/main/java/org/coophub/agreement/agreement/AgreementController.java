@@ -14,6 +14,8 @@ import org.coophub.events.agreement.Area;
 import org.coophub.platform.problem.StaleVersionException;
 import org.coophub.platform.web.FieldError;
 import org.coophub.platform.web.Versions;
+import org.coophub.platform.security.Actor;
+import org.coophub.platform.security.Actors;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -40,8 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 class AgreementController {
 
 	/** Who made a change, until sign-in exists. */
-	static final String ACTOR = "X-Actor";
-
 	private final AgreementService agreements;
 
 	AgreementController(AgreementService agreements) {
@@ -50,9 +50,8 @@ class AgreementController {
 
 	@PostMapping
 	@Operation(summary = "Create a DRAFT agreement")
-	ResponseEntity<AgreementView> create(@Valid @RequestBody AgreementInput input,
-			@RequestHeader(name = ACTOR, required = false) String actor) {
-		Agreement agreement = this.agreements.create(input.toTerms(), actorOf(actor));
+	ResponseEntity<AgreementView> create(@Valid @RequestBody AgreementInput input) {
+		Agreement agreement = this.agreements.create(input.toTerms(), actor());
 		return ResponseEntity.created(URI.create("/api/v1/agreements/" + agreement.id()))
 			.eTag(Versions.etag(agreement.version()))
 			.body(AgreementView.of(agreement));
@@ -61,59 +60,52 @@ class AgreementController {
 	@PatchMapping("/{id}")
 	@Operation(summary = "Amend the terms (If-Match required, with a note saying why)")
 	ResponseEntity<AgreementView> amend(@PathVariable String id, @Valid @RequestBody AgreementChanges changes,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = ACTOR, required = false) String actor) {
-		return ok(this.agreements.amend(id, changes, required(ifMatch), actorOf(actor)));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return ok(this.agreements.amend(id, changes, required(ifMatch), actor()));
 	}
 
 	@PostMapping("/{id}/activate")
 	@Operation(summary = "DRAFT → ACTIVE (If-Match required)")
 	ResponseEntity<AgreementView> activate(@PathVariable String id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = ACTOR, required = false) String actor) {
-		return ok(this.agreements.transition(id, Transition.ACTIVATE, required(ifMatch), actorOf(actor)));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return ok(this.agreements.transition(id, Transition.ACTIVATE, required(ifMatch), actor()));
 	}
 
 	@PostMapping("/{id}/suspend")
 	@Operation(summary = "ACTIVE → SUSPENDED (If-Match required)")
 	ResponseEntity<AgreementView> suspend(@PathVariable String id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = ACTOR, required = false) String actor) {
-		return ok(this.agreements.transition(id, Transition.SUSPEND, required(ifMatch), actorOf(actor)));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return ok(this.agreements.transition(id, Transition.SUSPEND, required(ifMatch), actor()));
 	}
 
 	@PostMapping("/{id}/resume")
 	@Operation(summary = "SUSPENDED → ACTIVE (If-Match required)")
 	ResponseEntity<AgreementView> resume(@PathVariable String id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = ACTOR, required = false) String actor) {
-		return ok(this.agreements.transition(id, Transition.RESUME, required(ifMatch), actorOf(actor)));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return ok(this.agreements.transition(id, Transition.RESUME, required(ifMatch), actor()));
 	}
 
 	@PostMapping("/{id}/terminate")
 	@Operation(summary = "ACTIVE or SUSPENDED → TERMINATED (If-Match required)")
 	ResponseEntity<AgreementView> terminate(@PathVariable String id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = ACTOR, required = false) String actor) {
-		return ok(this.agreements.transition(id, Transition.TERMINATE, required(ifMatch), actorOf(actor)));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return ok(this.agreements.transition(id, Transition.TERMINATE, required(ifMatch), actor()));
 	}
 
 	@PostMapping("/{id}/renew")
 	@Operation(summary = "EXPIRED → ACTIVE for the next period, starting the day after the last one ended "
 			+ "(If-Match required)")
 	ResponseEntity<AgreementView> renew(@PathVariable String id, @Valid @RequestBody(required = false) RenewInput input,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = ACTOR, required = false) String actor) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		RenewInput renewal = (input != null) ? input : new RenewInput(null, null);
-		return ok(this.agreements.renew(id, renewal, required(ifMatch), actorOf(actor)));
+		return ok(this.agreements.renew(id, renewal, required(ifMatch), actor()));
 	}
 
 	@PostMapping("/{id}/commitments")
 	@Operation(summary = "Add a commitment (If-Match on the agreement)")
 	ResponseEntity<AgreementView> addCommitment(@PathVariable String id, @Valid @RequestBody CommitmentInput input,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = ACTOR, required = false) String actor) {
-		Agreement agreement = this.agreements.addCommitment(id, input, required(ifMatch), actorOf(actor));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Agreement agreement = this.agreements.addCommitment(id, input, required(ifMatch), actor());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.eTag(Versions.etag(agreement.version()))
 			.body(AgreementView.of(agreement));
@@ -123,9 +115,8 @@ class AgreementController {
 	@Operation(summary = "Change a commitment, e.g. its status (If-Match on the agreement)")
 	ResponseEntity<AgreementView> updateCommitment(@PathVariable String id, @PathVariable String commitmentId,
 			@Valid @RequestBody CommitmentChanges changes,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestHeader(name = ACTOR, required = false) String actor) {
-		return ok(this.agreements.updateCommitment(id, commitmentId, changes, required(ifMatch), actorOf(actor)));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return ok(this.agreements.updateCommitment(id, commitmentId, changes, required(ifMatch), actor()));
 	}
 
 	@GetMapping("/{id}")
@@ -187,12 +178,9 @@ class AgreementController {
 		return Versions.ok(AgreementView.of(agreement), agreement.version());
 	}
 
-	private static String actorOf(String header) {
-		if (header == null || header.isBlank()) {
-			return Agreement.ANONYMOUS;
-		}
-		String actor = header.strip();
-		return (actor.length() > 200) ? actor.substring(0, 200) : actor;
+	/** Who the history and the events name: the signed-in user and their organization. */
+	private static String actor() {
+		return Actors.current().map(Actor::name).orElse(Agreement.ANONYMOUS);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.coophub.events.agreement.Party;
 import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
+import org.coophub.platform.security.OrganizationScope;
 import org.coophub.platform.web.Versions;
 
 import org.springframework.data.domain.Page;
@@ -43,6 +44,7 @@ class AgreementService {
 	}
 
 	Agreement create(AgreementTerms terms, String actor) {
+		requireParty(terms);
 		AgreementRules.check(terms);
 		requireKnownParties(terms);
 		this.periods.requireUnique(null, terms);
@@ -57,12 +59,14 @@ class AgreementService {
 	 */
 	Agreement transition(String id, Transition transition, String ifMatch, String actor) {
 		Agreement agreement = get(id);
+		requireParty(agreement.terms());
 		Versions.requireMatch(ifMatch, agreement.version());
 		return this.outbox.save(agreement, agreement.transition(transition, this.clock.instant(), actor));
 	}
 
 	Agreement renew(String id, RenewInput input, String ifMatch, String actor) {
 		Agreement agreement = get(id);
+		requireParty(agreement.terms());
 		Versions.requireMatch(ifMatch, agreement.version());
 		AgreementStatusChanged renewed = agreement.renew(input.endsOn(), input.note(), this.clock.instant(), actor);
 		this.periods.requireUnique(id, agreement.terms());
@@ -71,8 +75,10 @@ class AgreementService {
 
 	Agreement amend(String id, AgreementChanges changes, String ifMatch, String actor) {
 		Agreement agreement = get(id);
+		requireParty(agreement.terms());
 		Versions.requireMatch(ifMatch, agreement.version());
 		AgreementTerms terms = changes.applyTo(agreement.terms());
+		requireParty(terms);
 		if (changes.parties() != null) {
 			requireKnownParties(terms);
 		}
@@ -82,6 +88,7 @@ class AgreementService {
 
 	Agreement addCommitment(String id, AgreementInput.CommitmentInput input, String ifMatch, String actor) {
 		Agreement agreement = get(id);
+		requireParty(agreement.terms());
 		Versions.requireMatch(ifMatch, agreement.version());
 		Commitment commitment = input.toCommitment();
 		return this.outbox.save(agreement, agreement.addCommitment(commitment, actor, this.clock.instant()));
@@ -90,6 +97,7 @@ class AgreementService {
 	Agreement updateCommitment(String id, String commitmentId, CommitmentChanges changes, String ifMatch,
 			String actor) {
 		Agreement agreement = get(id);
+		requireParty(agreement.terms());
 		Versions.requireMatch(ifMatch, agreement.version());
 		return this.outbox.save(agreement,
 				agreement.updateCommitment(commitmentId, changes::applyTo, actor, this.clock.instant()));
@@ -107,6 +115,12 @@ class AgreementService {
 
 	Page<Agreement> list(AgreementFilter filter, Pageable pageable) {
 		return this.search.find(filter, pageable);
+	}
+
+	/** An EDITOR changes only agreements their organization is party to. */
+	private void requireParty(AgreementTerms terms) {
+		OrganizationScope.requireWriteFor(terms.parties().stream().map(Party::organizationId).toList(),
+				this.organizations::idOfCode, "this agreement");
 	}
 
 	private void requireKnownParties(AgreementTerms terms) {

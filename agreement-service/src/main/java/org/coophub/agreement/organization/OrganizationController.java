@@ -1,5 +1,8 @@
 package org.coophub.agreement.organization;
 
+import java.util.Optional;
+import java.util.Set;
+
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,8 +33,11 @@ class OrganizationController {
 
 	private final OrganizationService organizations;
 
-	OrganizationController(OrganizationService organizations) {
+	private final ContactVisibility visibility;
+
+	OrganizationController(OrganizationService organizations, ContactVisibility visibility) {
 		this.organizations = organizations;
+		this.visibility = visibility;
 	}
 
 	@PostMapping
@@ -59,14 +65,22 @@ class OrganizationController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "An organization; its contacts' e-mail addresses only for parties of an agreement with it")
 	ResponseEntity<OrganizationView> get(@PathVariable String id) {
-		OrganizationView view = OrganizationView.of(this.organizations.get(id));
+		Optional<Set<String>> visible = this.visibility.visibleToCurrentUser();
+		Organization organization = this.organizations.get(id);
+		OrganizationView view = OrganizationView.of(organization,
+				visible.map((ids) -> ids.contains(organization.id())).orElse(true));
 		return Versions.ok(view, view.version());
 	}
 
 	@GetMapping
+	@Operation(summary = "Organizations; contacts' e-mail addresses only for parties of an agreement with them")
 	PagedModel<OrganizationView> list(Pageable pageable) {
-		return new PagedModel<>(this.organizations.list(pageable).map(OrganizationView::of));
+		Optional<Set<String>> visible = this.visibility.visibleToCurrentUser();
+		return new PagedModel<>(this.organizations.list(pageable)
+			.map((organization) -> OrganizationView.of(organization,
+					visible.map((ids) -> ids.contains(organization.id())).orElse(true))));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.coophub.agreement.organization;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.coophub.events.agreement.Contact;
@@ -10,6 +11,7 @@ import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.problem.ConflictException;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
+import org.coophub.platform.security.OrganizationScope;
 import org.coophub.platform.web.Versions;
 
 import org.springframework.data.domain.Page;
@@ -32,6 +34,7 @@ public class OrganizationService {
 	}
 
 	Organization register(OrganizationInput input) {
+		OrganizationScope.requireAdmin("registering an organization");
 		if (this.organizations.existsByCode(input.code())) {
 			throw new ConflictException("An organization with code " + input.code() + " already exists");
 		}
@@ -42,6 +45,7 @@ public class OrganizationService {
 	}
 
 	Organization update(String id, OrganizationChanges changes, String ifMatch) {
+		OrganizationScope.requireWriteFor(List.of(id), this::idOfCode, "this organization");
 		Organization organization = get(id);
 		Versions.requireMatch(ifMatch, organization.version());
 		List<Contact> contacts = (changes.contacts() != null) ? contacts(changes.contacts()) : null;
@@ -49,9 +53,20 @@ public class OrganizationService {
 	}
 
 	Organization deactivate(String id, String ifMatch) {
+		OrganizationScope.requireAdmin("deactivating an organization");
 		Organization organization = get(id);
 		Versions.requireMatch(ifMatch, organization.version());
 		return this.outbox.save(organization, organization.deactivate(this.clock.instant()));
+	}
+
+	/**
+	 * The id of the organization with the given code, as a signed-in user's token names
+	 * it.
+	 * @param code the code
+	 * @return the id, if there is such an organization
+	 */
+	public Optional<String> idOfCode(String code) {
+		return this.organizations.findByCode(code).map(Organization::id);
 	}
 
 	Organization get(String id) {

@@ -68,7 +68,7 @@ class AgreementChangesControllerTest {
 	}
 
 	@Test
-	void eachLifecycleEndpointAsksForItsTransitionPassingIfMatchAndActor() {
+	void eachLifecycleEndpointAsksForItsTransitionPassingIfMatch() {
 		for (Transition transition : new Transition[] { Transition.ACTIVATE, Transition.SUSPEND, Transition.RESUME,
 				Transition.TERMINATE }) {
 			given(this.agreements.transition(any(), eq(transition), any(), any()))
@@ -76,14 +76,13 @@ class AgreementChangesControllerTest {
 			assertThat(this.mvc.post()
 				.uri("/api/v1/agreements/a-9/" + transition.action())
 				.header("If-Match", "\"4\"")
-				.header("X-Actor", "xuctien@bqlkcn-lamdong.example")
 				.exchange()).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-			then(this.agreements).should().transition("a-9", transition, "\"4\"", "xuctien@bqlkcn-lamdong.example");
+			then(this.agreements).should().transition("a-9", transition, "\"4\"", "anonymous");
 		}
 	}
 
 	@Test
-	void withoutAnActorHeaderTheActorIsAnonymous() {
+	void withoutASignedInUserTheActorIsAnonymous() {
 		given(this.agreements.transition(any(), any(), any(), any()))
 			.willThrow(new NotFoundException("Agreement", "x"));
 		this.mvc.post().uri("/api/v1/agreements/a-1/terminate").header("If-Match", "\"3\"").exchange();

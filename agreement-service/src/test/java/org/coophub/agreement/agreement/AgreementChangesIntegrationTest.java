@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.coophub.events.Topics;
 import org.coophub.platform.outbox.OutboxWriter;
+import org.coophub.testsupport.ServiceClients;
+import org.coophub.testsupport.TestInfrastructure;
 import org.coophub.testsupport.TopicProbe;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +75,7 @@ class AgreementChangesIntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.http = ServiceClients.asAdmin(this.port);
 		this.events = TopicProbe.subscribe(Topics.AGREEMENT_EVENTS);
 	}
 
@@ -165,7 +167,6 @@ class AgreementChangesIntegrationTest {
 		this.http.patch()
 			.uri("/api/v1/agreements/" + id)
 			.header("If-Match", "\"2\"")
-			.header("X-Actor", "vanphong@bqlkcn-lamdong.example")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
 					{"endsOn":"2034-12-31","areas":["INVESTMENT_PROMOTION","ENVIRONMENT"],
@@ -182,14 +183,14 @@ class AgreementChangesIntegrationTest {
 		assertThat(amended.get("version").asLong()).isEqualTo(3);
 		assertThat(amended.get("changedFields").toString()).isEqualTo("[\"endsOn\",\"areas\"]");
 		assertThat(amended.get("note").asString()).isEqualTo("Gia hạn theo biên bản sơ kết ngày 06/11/2012");
-		assertThat(amended.get("actor").asString()).isEqualTo("vanphong@bqlkcn-lamdong.example");
+		assertThat(amended.get("actor").asString()).as("the signed-in user").isEqualTo("admin");
 		assertThat(amended.at("/agreement/endsOn").asString()).isEqualTo("2034-12-31");
 
 		JsonNode history = read("/api/v1/agreements/" + id + "/history");
 		assertThat(history.size()).isEqualTo(3);
 		assertThat(history.at("/0/change").asString()).isEqualTo("CREATED");
-		assertThat(history.at("/0/actor").asString()).isEqualTo("anonymous");
-		assertThat(history.at("/2/actor").asString()).isEqualTo("vanphong@bqlkcn-lamdong.example");
+		assertThat(history.at("/0/actor").asString()).isEqualTo("admin");
+		assertThat(history.at("/2/actor").asString()).isEqualTo("admin");
 		assertThat(history.at("/2/changedFields").toString()).isEqualTo("[\"endsOn\",\"areas\"]");
 
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -432,6 +433,72 @@ class AgreementChangesIntegrationTest {
 				.limit(count)
 				.toList();
 		}, (records) -> records.size() == count);
+	}
+
+	@Test
+	void anEditorAmendsOnlyAgreementsTheirOrganizationIsPartyToAndRegistersNoOrganization() {
+		String ldCode = code("LD");
+		String ld = created("/api/v1/organizations", organization(ldCode)).get("id").asString();
+		String hcm = created("/api/v1/organizations", organization(code("HCM"))).get("id").asString();
+		String outsiderCode = code("DN");
+		created("/api/v1/organizations", organization(outsiderCode));
+		String id = created("/api/v1/agreements", agreement(code("CTHT"), ld, hcm, "2029-12-31")).get("id").asString();
+		RestTestClient outsider = ServiceClients.as(this.port,
+				TestInfrastructure.get().identity().token("dn-editor", "EDITOR", outsiderCode));
+		RestTestClient party = ServiceClients.as(this.port,
+				TestInfrastructure.get().identity().token("ld-editor", "EDITOR", ldCode));
+
+		send(outsider.patch(), "/api/v1/agreements/" + id, "\"1\"", "{\"note\":\"Không phải bên tham gia\"}")
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		send(outsider.post(), "/api/v1/agreements", null, agreement(code("CTHT"), ld, hcm, "2029-12-31")).expectStatus()
+			.isForbidden();
+		send(outsider.post(), "/api/v1/organizations", null, organization(code("NEW"))).expectStatus().isForbidden();
+		send(party.patch(), "/api/v1/agreements/" + id, "\"1\"",
+				"{\"areas\":[\"INVESTMENT_PROMOTION\",\"ENVIRONMENT\"],\"note\":\"Bổ sung lĩnh vực\"}")
+			.expectStatus()
+			.isOk();
+
+		assertThat(read("/api/v1/agreements/" + id + "/history").at("/1/actor").asString()).as("who amended it")
+			.isEqualTo("ld-editor@" + ldCode);
+		assertThat(TopicProbe.headers(events(id, "org.coophub.agreement.amended.v1", 1).get(0)))
+			.as("the CloudEvents extension actor")
+			.containsEntry("ce_actor", "ld-editor@" + ldCode);
+	}
+
+	@Test
+	void contactsEmailAddressesAreShownToPartiesOfAnAgreementOnly() {
+		String ldCode = code("LD");
+		String hcmCode = code("HCM");
+		String outsiderCode = code("DN");
+		String ld = created("/api/v1/organizations", organization(ldCode)).get("id").asString();
+		String hcm = created("/api/v1/organizations", organization(hcmCode)).get("id").asString();
+		created("/api/v1/organizations", organization(outsiderCode));
+		created("/api/v1/agreements", agreement(code("CTHT"), ld, hcm, "2029-12-31"));
+
+		assertThat(contactEmail(hcmCode, ld)).as("a party's viewer")
+			.isEqualTo("vanphong@" + ldCode.toLowerCase() + ".example");
+		assertThat(contactEmail(ldCode, ld)).as("their own organization").isNotEmpty();
+		assertThat(contactEmail(outsiderCode, ld)).as("an organization with no agreement with it").isEmpty();
+		assertThat(read("/api/v1/organizations/" + ld).at("/contacts/0/email").asString()).as("the secretariat")
+			.isNotEmpty();
+	}
+
+	private String contactEmail(String readerOrganization, String organizationId) {
+		RestTestClient viewer = ServiceClients.as(this.port,
+				TestInfrastructure.get().identity().token("viewer", "VIEWER", readerOrganization));
+		JsonNode organization = this.json.readTree(viewer.get()
+			.uri("/api/v1/organizations/" + organizationId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+		assertThat(organization.at("/contacts/0/name").asString()).as("the contact itself is shown").isNotEmpty();
+		return organization.at("/contacts/0/email").asString("");
 	}
 
 	private String activeAgreement(String endsOn) {

@@ -16,6 +16,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.coophub.events.Topics;
+import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.TopicProbe;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +61,7 @@ class AgreementCloudEventsIntegrationTest {
 
 	@BeforeEach
 	void setUp() {
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.http = ServiceClients.asAdmin(this.port);
 		this.events = TopicProbe.subscribe(Topics.AGREEMENT_EVENTS);
 	}
 

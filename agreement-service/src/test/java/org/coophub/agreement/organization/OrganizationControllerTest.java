@@ -36,6 +36,9 @@ class OrganizationControllerTest {
 	@MockitoBean
 	OrganizationService organizations;
 
+	@MockitoBean
+	ContactVisibility visibility;
+
 	@Test
 	void anInvalidContactEmailIsABadRequestNamingTheContact() {
 		assertThat(patch("""

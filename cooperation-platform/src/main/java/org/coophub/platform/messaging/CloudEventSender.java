@@ -12,6 +12,7 @@ import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Sends outbox entries as CloudEvents in Kafka binary mode: attributes in {@code ce_*}
@@ -22,6 +23,9 @@ import org.springframework.messaging.Message;
 public class CloudEventSender implements EventSender {
 
 	static final String SPEC_VERSION = "1.0";
+
+	/** The CloudEvents extension naming who caused the event, in Kafka binary mode. */
+	public static final String ACTOR = CloudEventMessageUtils.KAFKA_ATTR_PREFIX + "actor";
 
 	private final StreamBridge bridge;
 
@@ -44,6 +48,9 @@ public class CloudEventSender implements EventSender {
 			.setHeader("content-type", "application/json")
 			.setHeader(KafkaHeaders.KEY, entry.key().getBytes(StandardCharsets.UTF_8))
 			.build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX);
+		if (entry.actor() != null) {
+			message = MessageBuilder.fromMessage(message).setHeader(ACTOR, entry.actor()).build();
+		}
 		if (!this.bridge.send(entry.topic(), message)) {
 			throw new IllegalStateException("Kafka did not accept event " + entry.eventId() + " for " + entry.topic());
 		}

@@ -4,18 +4,22 @@ import java.time.Instant;
 
 import org.coophub.events.DomainEvent;
 import org.coophub.events.EventTypes;
+import org.coophub.platform.security.Actor;
+import org.coophub.platform.security.Actors;
 
 /**
  * An event waiting in its aggregate's document until Kafka has acknowledged it. The
- * payload is the event's JSON, so the relay needs no knowledge of event classes.
+ * payload is the event's JSON, so the relay needs no knowledge of event classes. The
+ * actor is who caused it (the signed-in user, {@code ld-editor@BQL-LD}), null for the
+ * system's own work; it travels as the CloudEvents extension {@code actor}.
  */
 public record OutboxEntry(String eventId, String type, String topic, String key, String subject, Instant occurredAt,
-		String payload) {
+		String payload, String actor) {
 
 	public static OutboxEntry of(DomainEvent event, String json) {
 		return new OutboxEntry(event.eventId(), EventTypes.typeOf(event.getClass()),
 				EventTypes.topicOf(event.getClass()), event.partitionKey(), event.aggregateId(), event.occurredAt(),
-				json);
+				json, Actors.current().map(Actor::name).orElse(null));
 	}
 
 }

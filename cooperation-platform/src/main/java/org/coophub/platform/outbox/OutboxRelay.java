@@ -169,7 +169,8 @@ public class OutboxRelay implements AutoCloseable {
 
 	static OutboxEntry toEntry(Document entry) {
 		return new OutboxEntry(entry.getString("eventId"), entry.getString("type"), entry.getString("topic"),
-				entry.getString("key"), entry.getString("subject"), occurredAt(entry), entry.getString("payload"));
+				entry.getString("key"), entry.getString("subject"), occurredAt(entry), entry.getString("payload"),
+				entry.getString("actor"));
 	}
 
 	private static Instant occurredAt(Document entry) {

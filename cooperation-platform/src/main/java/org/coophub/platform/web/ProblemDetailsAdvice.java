@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.coophub.platform.problem.ConflictException;
+import org.coophub.platform.problem.ForbiddenException;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
 import org.coophub.platform.problem.StaleVersionException;
@@ -125,6 +126,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			problem.setProperty(ERRORS, List.of(new FieldError(ex.field(), ex.getMessage())));
 		}
 		return respond(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
+		return respond(problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage()));
 	}
 
 	@ExceptionHandler

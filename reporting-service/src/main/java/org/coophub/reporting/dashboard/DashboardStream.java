@@ -23,6 +23,14 @@ class DashboardStream {
 		emitter.onCompletion(() -> this.emitters.remove(emitter));
 		emitter.onTimeout(() -> this.emitters.remove(emitter));
 		emitter.onError((ex) -> this.emitters.remove(emitter));
+		try {
+			// answers at once, so the client knows it is subscribed before the first
+			// change
+			emitter.send(SseEmitter.event().comment("subscribed"));
+		}
+		catch (IOException ex) {
+			this.emitters.remove(emitter);
+		}
 		return emitter;
 	}
 

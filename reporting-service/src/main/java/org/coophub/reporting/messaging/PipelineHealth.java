@@ -24,7 +24,7 @@ import org.coophub.events.Topics;
 import org.coophub.platform.outbox.OutboxRelay;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,10 +44,16 @@ class PipelineHealth implements DisposableBean {
 
 	private final OutboxRelay relay;
 
-	PipelineHealth(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, OutboxRelay relay) {
-		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-				10000, AdminClientConfig.CLIENT_ID_CONFIG, "reporting-service-pipeline-health"));
+	/**
+	 * From Boot's Kafka properties, so the admin client connects as the service does
+	 * (SASL in compose).
+	 */
+	PipelineHealth(KafkaProperties kafka, OutboxRelay relay) {
+		Map<String, Object> properties = new HashMap<>(kafka.buildAdminProperties());
+		properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+		properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+		properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "reporting-service-pipeline-health");
+		this.admin = Admin.create(properties);
 		this.relay = relay;
 	}
 

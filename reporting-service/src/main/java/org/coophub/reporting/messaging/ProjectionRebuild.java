@@ -3,6 +3,7 @@ package org.coophub.reporting.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +28,7 @@ import org.coophub.reporting.dashboard.ReplayBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -59,17 +60,17 @@ class ProjectionRebuild {
 
 	private final ApplicationEventPublisher publisher;
 
-	private final String bootstrapServers;
+	private final KafkaProperties kafka;
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	ProjectionRebuild(EventRouter router, DashboardProjection projection, ProjectionCollections collections,
-			ApplicationEventPublisher publisher, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+			ApplicationEventPublisher publisher, KafkaProperties kafka) {
 		this.router = router;
 		this.projection = projection;
 		this.collections = collections;
 		this.publisher = publisher;
-		this.bootstrapServers = bootstrapServers;
+		this.kafka = kafka;
 	}
 
 	Result rebuild() {
@@ -159,11 +160,15 @@ class ProjectionRebuild {
 	}
 
 	private Map<String, Object> consumerProperties() {
-		return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers, ConsumerConfig.CLIENT_ID_CONFIG,
-				"reporting-service-rebuild-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-				ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-				ByteArrayDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-				ByteArrayDeserializer.class);
+		// from Boot's Kafka properties, so it connects as the service does (SASL in
+		// compose); no group: it reads by assignment and commits nothing
+		Map<String, Object> properties = new HashMap<>(this.kafka.buildConsumerProperties());
+		properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+		properties.putAll(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-service-rebuild-" + UUID.randomUUID(),
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,
+				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+		return properties;
 	}
 
 	/**

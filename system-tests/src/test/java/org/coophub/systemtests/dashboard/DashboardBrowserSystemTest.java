@@ -31,6 +31,9 @@ class DashboardBrowserSystemTest {
 
 	static final Duration PROPAGATION = Duration.ofSeconds(60);
 
+	/** identity-service's default password of the demo users. */
+	static final String DEMO_PASSWORD = "demo-Passw0rd";
+
 	static final String HOSTILE_TITLE = "<img src=x onerror=\"document.title='pwned'\"> Chương trình hợp tác Lâm Đồng – TP.HCM";
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -83,6 +86,11 @@ class DashboardBrowserSystemTest {
 
 		URI dashboard = this.stack.serviceUrl(StackService.REPORTING).resolve("/");
 		this.browser.navigate(dashboard.toString());
+		signIn("ld-viewer");
+		await().atMost(PROPAGATION)
+			.ignoreExceptions()
+			.until(() -> this.browser.text("document.getElementById('me')?.textContent ?? ''"),
+					(me) -> me.contains("ld-viewer") && me.contains("BQL-LD"));
 		String row = "document.querySelector('tr[data-agreement-id=\"" + agreement + "\"]')";
 		String activities = "(" + row + "?.querySelector('[data-field=activityCount]')?.textContent ?? null)";
 		await().atMost(PROPAGATION).until(() -> this.browser.text(activities), "0"::equals);
@@ -128,6 +136,28 @@ class DashboardBrowserSystemTest {
 		this.browser.screenshot(Path.of("target", "screenshots", "dashboard-agreement.png"));
 	}
 
+	/**
+	 * The dashboard sent the browser to identity-service's sign-in form: fill it in as a
+	 * user would, and wait to be back on the dashboard.
+	 */
+	private void signIn(String user) {
+		await().atMost(PROPAGATION)
+			.ignoreExceptions()
+			.until(() -> this.browser.text("String(document.querySelector('input[name=username]') !== null)"),
+					"true"::equals);
+		assertThat(this.browser.text("location.port")).as("the sign-in form is identity-service's")
+			.isEqualTo(String.valueOf(this.stack.serviceUrl(StackService.IDENTITY).getPort()));
+		this.browser.evaluate("document.querySelector('input[name=username]').value = '" + user + "';"
+				+ "document.querySelector('input[name=password]').value = '" + DEMO_PASSWORD + "';"
+				+ "document.querySelector('input[name=username]').form.submit()");
+		await().atMost(PROPAGATION)
+			.ignoreExceptions()
+			.until(() -> this.browser.text("location.port"),
+					String.valueOf(this.stack.serviceUrl(StackService.REPORTING).getPort())::equals);
+		assertThat(this.browser.text("document.cookie")).as("the session cookie is HttpOnly")
+			.doesNotContain("COOPHUB_SESSION");
+	}
+
 	private JsonNode post(StackService service, String path, String body) throws Exception {
 		HttpResponse<String> response = send(service, "POST", path, body);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
@@ -138,6 +168,7 @@ class DashboardBrowserSystemTest {
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.stack.serviceUrl(service).resolve(path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + this.stack.accessToken())
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (headers.length > 0) {

@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every operation of every service's OpenAPI document, fed what a careless or hostile
  * client sends: each answer is a 4xx problem without a stack trace, and nothing reaches
- * Kafka.
+ * Kafka. The client is signed in (role ADMIN), so the answers are about the input, not
+ * the caller.
  */
 class BadInputSweepSystemTest {
 
@@ -52,7 +53,8 @@ class BadInputSweepSystemTest {
 	void everyEndpointRefusesBadInputWithAProblemAndPublishesNothing() throws Exception {
 		long published = awaitQuietTopics();
 
-		for (StackService service : StackService.values()) {
+		// identity-service has no OpenAPI document: its endpoints are OAuth 2.1's
+		for (StackService service : StackService.eventDriven()) {
 			JsonNode api = this.http.get(service, "/v3/api-docs");
 			assertThat(api).as("%s serves its OpenAPI document", service).isNotNull();
 			for (Map.Entry<String, JsonNode> path : api.get("paths").properties()) {
@@ -102,6 +104,7 @@ class BadInputSweepSystemTest {
 		this.probes++;
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.stack.serviceUrl(service) + path))
 			.timeout(Duration.ofSeconds(60))
+			.header("Authorization", "Bearer " + this.stack.accessToken())
 			.header("Content-Type", "application/json")
 			.header("If-Match", "\"1\"")
 			.method(method.toUpperCase(Locale.ROOT),
@@ -117,8 +120,10 @@ class BadInputSweepSystemTest {
 		}
 		String type = response.headers().firstValue("Content-Type").orElse("");
 		String answer = response.body();
-		boolean problem = response.statusCode() >= 400 && response.statusCode() < 500
-				&& type.startsWith("application/problem+json");
+		// 401 and 403 would be about the caller, not the input: this client may do
+		// anything
+		boolean problem = response.statusCode() >= 400 && response.statusCode() < 500 && response.statusCode() != 401
+				&& response.statusCode() != 403 && type.startsWith("application/problem+json");
 		boolean empty = emptyResultAllowed && response.statusCode() == 200 && isEmptyResult(type, answer);
 		boolean traced = answer.contains("\tat ") || answer.contains("Exception") || answer.contains("java.");
 		if (!(problem || empty) || traced) {

@@ -110,6 +110,8 @@ class DeliveryGuaranteesSystemTest {
 		String agreement = agreement("CRASH");
 		ActivityLoad load = ActivityLoad.start(this.program, agreement, "CRASH", 2);
 		List<String> kills = new ArrayList<>();
+		// identity-service too: its signing key is in MongoDB, so the tokens the clients
+		// and services hold stay valid across its restart
 		for (StackService service : StackService.values()) {
 			awaitAccepted(load, load.acceptedCount() + 3 + this.random.nextInt(10));
 			ServiceProcess process = this.stack.service(service);
@@ -222,6 +224,12 @@ class DeliveryGuaranteesSystemTest {
 		Instant back = Instant.now();
 		awaitAccepted(load, load.acceptedCount() + 5);
 		load.close();
+		// a send the outage cut off between the SMTP server taking it and the ledger
+		// recording it stays SENDING until its lease lapses, then goes out again
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptions()
+			.until(() -> sendsInFlight(agreement) == 0);
 
 		Reliability.Row row = settle("MongoDB outage", "MONGO", load, back, "refused while down: " + load.refused());
 
@@ -231,7 +239,8 @@ class DeliveryGuaranteesSystemTest {
 		assertThat(this.settledByTag.get("MONGO").stored()).as("no refused request was stored")
 			.doesNotContain("MONGO-refused")
 			.hasSize(load.acceptedCount() + 1);
-		assertNothingLostOrDuplicated(row);
+		// like a crash, an outage right after the SMTP server took a mail resends it
+		assertNothingLostOrDuplicated(row, 1);
 	}
 
 	@Test

@@ -57,7 +57,8 @@ final class Reliability {
 			.append("- **duplicated**: counted more than once, or two different e-mails about one activity.\n")
 			.append("- **resent**: the same e-mail (same `Message-ID`) delivered again: a crash cut a send off after ")
 			.append("the SMTP server took it and before the ledger recorded it, which SMTP gives no way to find ")
-			.append("out; mail clients show the copies as one. Allowed only where notification-service is killed.\n")
+			.append("out; mail clients show the copies as one. Allowed only where notification-service is killed ")
+			.append("or MongoDB goes away under it.\n")
 			.append("- **drain**: from the end of the fault (or of the load) until every effect was there.\n\n")
 			.append("| scenario | accepted | refused | stored | on dashboard | e-mails | lost | duplicated | resent | drain | notes |\n")
 			.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");

@@ -14,8 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The services' HTTP APIs as a client uses them; a refused connection (a service that is
- * down) is an answer too, status 0.
+ * The services' HTTP APIs as a client uses them, signed in as the scripts' client (a
+ * bearer token from the stack's identity-service on every call); a refused connection (a
+ * service that is down) is an answer too, status 0, and so is a call that could not get a
+ * token.
  */
 final class StackHttp {
 
@@ -32,8 +34,17 @@ final class StackHttp {
 	}
 
 	Answer send(StackService service, String method, String path, String body, String... headers) {
+		String token;
+		try {
+			token = this.stack.accessToken();
+		}
+		catch (IllegalStateException ex) {
+			// identity-service down while the token ran out: the request was never sent
+			return new Answer(NO_ANSWER, "", null, ex.toString());
+		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.stack.serviceUrl(service).resolve(path))
 			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
