@@ -215,17 +215,19 @@ class DashboardIntegrationTest {
 	}
 
 	@Test
-	void thePageAndItsChartLibraryAreServedLocally() {
-		String page = this.http.get()
-			.uri("/")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(page).contains("webjars/chart.js/dist/chart.umd.js").doesNotContain("://");
-		String chartJs = this.http.get()
+	void thePageSendsTheBrowserToSignInAndItsChartLibraryIsServedLocally() throws Exception {
+		java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(302);
+		assertThat(page.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/oauth2/authorization/identity"));
+		String html = new String(
+				new org.springframework.core.io.ClassPathResource("static/index.html").getInputStream().readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(html).contains("webjars/chart.js/dist/chart.umd.js").doesNotContain("://");
+		String chartJs = ServiceClients.anonymous(this.port)
+			.get()
 			.uri("/webjars/chart.js/dist/chart.umd.js")
 			.exchange()
 			.expectStatus()
@@ -233,7 +235,7 @@ class DashboardIntegrationTest {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(chartJs).contains("Chart.js");
+		assertThat(chartJs).as("served without signing in").contains("Chart.js");
 	}
 
 	@Test

@@ -17,13 +17,13 @@ public final class ArchitectureRules {
 
 	/**
 	 * Documents, services and rules import neither Kafka nor web types: only the
-	 * messaging package and the web adapters (controllers, streams, request and response
-	 * records) do.
+	 * messaging package, the web adapters (controllers, streams, request and response
+	 * records) and the dashboard's sign-in package do.
 	 * @return the rule
 	 */
 	public static ArchRule domainImportsNoKafkaOrWebTypes() {
 		return noClasses().that()
-			.resideOutsideOfPackage("..messaging..")
+			.resideOutsideOfPackages("..messaging..", "..signin..")
 			.and()
 			.haveSimpleNameNotEndingWith("Controller")
 			.and()
