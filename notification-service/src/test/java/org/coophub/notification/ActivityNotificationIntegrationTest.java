@@ -142,6 +142,37 @@ class ActivityNotificationIntegrationTest {
 	}
 
 	@Test
+	void recipientsAddressesAreShownToPartiesOfTheAgreementOnly() {
+		String agreementId = "agr-seen-" + this.run;
+		publish(new AgreementCreated(UUID.randomUUID().toString(), NOW, agreementId, 2, agreement(agreementId)));
+		publish(new ActivityRecorded(UUID.randomUUID().toString(), NOW, "act-" + this.run, 1, conference(agreementId)));
+		await().until(() -> sentNotifications(agreementId) == 2);
+
+		JsonNode party = notificationsAs("VIEWER", this.ld.toUpperCase(), agreementId);
+		JsonNode outsider = notificationsAs("VIEWER", "ORG-ELSEWHERE-" + this.run, agreementId);
+
+		assertThat(party.path("content")).as("a party's viewer: the notices and reminders, with addresses")
+			.isNotEmpty()
+			.allSatisfy((notice) -> assertThat(notice.path("recipient").asString()).contains("-" + this.run + "@"));
+		assertThat(outsider.path("content")).as("an outsider's viewer sees them too")
+			.hasSameSizeAs(party.path("content"));
+		assertThat(outsider.toString()).as("but not the addresses").doesNotContain("-" + this.run + "@");
+	}
+
+	private JsonNode notificationsAs(String role, String organizationCode, String agreementId) {
+		return this.json.readTree(ServiceClients
+			.as(this.port, TestInfrastructure.get().identity().token("reader", role, organizationCode))
+			.get()
+			.uri("/api/v1/notifications?agreementId={id}", agreementId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+	}
+
+	@Test
 	void aCompletedActivityIsAnnouncedAsCompleted() throws Exception {
 		String agreementId = "agr-done-" + this.run;
 		publish(new AgreementCreated(UUID.randomUUID().toString(), NOW, agreementId, 2, agreement(agreementId)));

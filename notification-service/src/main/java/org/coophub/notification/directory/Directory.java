@@ -50,6 +50,18 @@ public class Directory {
 		return Optional.ofNullable(this.mongo.findById(id, KnownAgreement.class));
 	}
 
+	/**
+	 * The id of the organization with the given code, as a signed-in user's token names
+	 * it.
+	 * @param code the code
+	 * @return the id, if known
+	 */
+	public Optional<String> organizationIdOfCode(String code) {
+		return Optional
+			.ofNullable(this.mongo.findOne(Query.query(Criteria.where("code").is(code)), KnownOrganization.class))
+			.map(KnownOrganization::id);
+	}
+
 	public Optional<KnownOrganization> organization(String id) {
 		return Optional.ofNullable(this.mongo.findById(id, KnownOrganization.class));
 	}

@@ -1,6 +1,8 @@
 package org.coophub.notification.notification;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -14,8 +16,11 @@ class NotificationController {
 
 	private final NotificationLedger ledger;
 
-	NotificationController(NotificationLedger ledger) {
+	private final RecipientVisibility visibility;
+
+	NotificationController(NotificationLedger ledger, RecipientVisibility visibility) {
 		this.ledger = ledger;
+		this.visibility = visibility;
 	}
 
 	@GetMapping("/api/v1/notifications")
@@ -23,7 +28,7 @@ class NotificationController {
 			@RequestParam(required = false) String recipient, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) NotificationStatus status, Pageable pageable) {
 		var filter = new NotificationLedger.Filter(kind, agreementId, recipient, status, null, null);
-		return new PagedModel<>(this.ledger.find(filter, pageable).map(NotificationView::of));
+		return page(filter, pageable);
 	}
 
 	/**
@@ -38,7 +43,14 @@ class NotificationController {
 			Pageable pageable) {
 		var filter = new NotificationLedger.Filter(Notification.KIND_REVIEW_REMINDER, agreementId, recipient, status,
 				from, to);
-		return new PagedModel<>(this.ledger.find(filter, pageable).map(NotificationView::of));
+		return page(filter, pageable);
+	}
+
+	private PagedModel<NotificationView> page(NotificationLedger.Filter filter, Pageable pageable) {
+		Optional<Set<String>> visible = this.visibility.agreementsVisibleToCurrentUser();
+		return new PagedModel<>(this.ledger.find(filter, pageable)
+			.map(NotificationView::of)
+			.map((view) -> RecipientVisibility.shown(view, visible)));
 	}
 
 }

@@ -11,6 +11,16 @@ public record NotificationView(String id, String kind, String agreementId, Strin
 		int attempts, String lastError, boolean late, Instant plannedAt, Instant dueAt, Instant sentAt,
 		Reminder reminder) {
 
+	/**
+	 * Without the recipient's address, for readers not party to the agreement: the id
+	 * (the send key) names the address too.
+	 */
+	NotificationView withoutAddress() {
+		return new NotificationView(null, this.kind, this.agreementId, null, this.template, this.templateVersion,
+				this.language, this.subject, this.contentHash, this.status, this.attempts, this.lastError, this.late,
+				this.plannedAt, this.dueAt, this.sentAt, this.reminder);
+	}
+
 	public static NotificationView of(Notification n) {
 		RenderedMail mail = n.mail();
 		return new NotificationView(n.id(), n.kind(), n.agreementId(), n.recipient(), n.template(),
