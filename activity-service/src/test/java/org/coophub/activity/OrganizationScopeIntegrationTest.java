@@ -128,6 +128,44 @@ class OrganizationScopeIntegrationTest {
 			.isIn("editor@HCM-" + this.run, "editor@LD-" + this.run);
 	}
 
+	/**
+	 * Every write endpoint in turn on one activity: another organization's EDITOR gets
+	 * 403 and changes nothing (the version stays), the host's EDITOR gets 200.
+	 */
+	@Test
+	void everyChangeIsRefusedToAnotherOrganizationsEditorAndAllowedToTheHost() {
+		RestTestClient host = editor("HCM-" + this.run);
+		RestTestClient outsider = editor("DN-" + this.run);
+		assertThat(post(host, conference())).isEqualTo(201);
+		String id = this.mongo
+			.findOne(Query.query(Criteria.where("agreementId").is(this.agreementId)), org.bson.Document.class,
+					"activities")
+			.getString("_id");
+		List<String[]> changes = List.of(
+				new String[] { "PATCH", "/api/v1/activities/" + id, "{\"description\":\"Trao đổi cơ hội đầu tư\"}" },
+				new String[] { "POST", "/api/v1/activities/" + id + "/reschedule",
+						"{\"startsAt\":\"2012-05-25T08:00:00\",\"endsAt\":\"2012-05-25T17:00:00\",\"note\":\"Dời lịch\"}" },
+				new String[] { "POST", "/api/v1/activities/" + id + "/complete", "{}" });
+		int version = 1;
+		for (String[] change : changes) {
+			assertThat(change(outsider, change, version)).as("an outsider: " + change[1]).isEqualTo(403);
+			assertThat(change(host, change, version)).as("the host: " + change[1]).isEqualTo(200);
+			version++;
+		}
+	}
+
+	private int change(RestTestClient client, String[] change, int version) {
+		RestTestClient.RequestBodyUriSpec method = "PATCH".equals(change[0]) ? client.patch() : client.post();
+		return method.uri(change[1])
+			.header("If-Match", "\"" + version + "\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(change[2])
+			.exchange()
+			.returnResult()
+			.getStatus()
+			.value();
+	}
+
 	private RestTestClient editor(String organizationCode) {
 		return ServiceClients.as(this.port,
 				TestInfrastructure.get().identity().token("editor", "EDITOR", organizationCode));

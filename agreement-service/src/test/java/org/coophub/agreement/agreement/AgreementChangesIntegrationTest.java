@@ -468,6 +468,78 @@ class AgreementChangesIntegrationTest {
 			.containsEntry("ce_actor", "ld-editor@" + ldCode);
 	}
 
+	/**
+	 * Every write endpoint of agreements and organizations, one after the other on the
+	 * same agreement: another organization's EDITOR gets 403 and changes nothing (the
+	 * version stays), then the party's EDITOR gets 2xx.
+	 */
+	@Test
+	void everyWriteIsRefusedToAnotherOrganizationsEditorAndAllowedToTheParty() {
+		String ldCode = code("LD");
+		String outsiderCode = code("DN");
+		String ld = created("/api/v1/organizations", organization(ldCode)).get("id").asString();
+		String hcm = created("/api/v1/organizations", organization(code("HCM"))).get("id").asString();
+		String outsiderId = created("/api/v1/organizations", organization(outsiderCode)).get("id").asString();
+		RestTestClient outsider = ServiceClients.as(this.port,
+				TestInfrastructure.get().identity().token("dn-editor", "EDITOR", outsiderCode));
+		RestTestClient party = ServiceClients.as(this.port,
+				TestInfrastructure.get().identity().token("ld-editor", "EDITOR", ldCode));
+		String body = agreement(code("CTHT"), ld, hcm, "2029-12-31");
+
+		send(outsider.post(), "/api/v1/agreements", null, body).expectStatus().isForbidden();
+		String id = this.json
+			.readTree(send(party.post(), "/api/v1/agreements", null, body).expectStatus()
+				.isCreated()
+				.expectBody()
+				.returnResult()
+				.getResponseBody())
+			.get("id")
+			.asString();
+		String agreement = "/api/v1/agreements/" + id;
+		String commitment = "{\"title\":{\"vi\":\"Giới thiệu vùng nguyên liệu\"},"
+				+ "\"area\":\"RAW_MATERIAL_SOURCING\",\"target\":{\"metric\":\"INTRODUCTIONS\",\"perYear\":4}}";
+		List<String[]> writes = List.of(
+				new String[] { "PATCH", agreement,
+						"{\"note\":\"Sửa đổi\",\"areas\":[\"INVESTMENT_PROMOTION\",\"ENVIRONMENT\"]}" },
+				new String[] { "POST", agreement + "/activate", null },
+				new String[] { "POST", agreement + "/suspend", null },
+				new String[] { "POST", agreement + "/resume", null },
+				new String[] { "POST", agreement + "/commitments", commitment });
+		int version = 1;
+		for (String[] write : writes) {
+			String ifMatch = "\"" + version + "\"";
+			send(method(outsider, write[0]), write[1], ifMatch, write[2]).expectStatus()
+				.isForbidden()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			send(method(party, write[0]), write[1], ifMatch, write[2]).expectStatus().is2xxSuccessful();
+			version++;
+		}
+		String commitmentId = read(agreement).at("/commitments/0/id").asString();
+		String ifMatch = "\"" + version + "\"";
+		send(outsider.patch(), agreement + "/commitments/" + commitmentId, ifMatch, "{\"status\":\"IN_PROGRESS\"}")
+			.expectStatus()
+			.isForbidden();
+		send(party.patch(), agreement + "/commitments/" + commitmentId, ifMatch, "{\"status\":\"IN_PROGRESS\"}")
+			.expectStatus()
+			.isOk();
+		ifMatch = "\"" + (version + 1) + "\"";
+		send(outsider.post(), agreement + "/terminate", ifMatch, null).expectStatus().isForbidden();
+		send(party.post(), agreement + "/terminate", ifMatch, null).expectStatus().isOk();
+
+		String own = "/api/v1/organizations/" + ld;
+		send(outsider.patch(), own, "\"1\"", "{\"province\":\"Tỉnh Lâm Đồng\"}").expectStatus().isForbidden();
+		send(party.patch(), own, "\"1\"", "{\"province\":\"Tỉnh Lâm Đồng\"}").expectStatus().isOk();
+		send(party.post(), "/api/v1/organizations/" + outsiderId + "/deactivate", "\"1\"", null).expectStatus()
+			.isForbidden();
+		send(this.http.post(), "/api/v1/organizations/" + outsiderId + "/deactivate", "\"1\"", null).expectStatus()
+			.isOk();
+	}
+
+	private static RestTestClient.RequestBodyUriSpec method(RestTestClient client, String method) {
+		return "PATCH".equals(method) ? client.patch() : client.post();
+	}
+
 	@Test
 	void contactsEmailAddressesAreShownToPartiesOfAnAgreementOnly() {
 		String ldCode = code("LD");
