@@ -134,6 +134,18 @@ class DashboardBrowserSystemTest {
 			.isEqualTo("Recent activity");
 		assertThat(this.browser.text("window.sameDocument")).isEqualTo("yes");
 		this.browser.screenshot(Path.of("target", "screenshots", "dashboard-agreement.png"));
+
+		this.browser.evaluate("document.getElementById('sign-out').click()");
+		await().atMost(PROPAGATION)
+			.ignoreExceptions()
+			.until(() -> this.browser.text("location.port"),
+					String.valueOf(this.stack.serviceUrl(StackService.IDENTITY).getPort())::equals);
+		this.browser.navigate(dashboard.toString());
+		await().atMost(PROPAGATION)
+			.ignoreExceptions()
+			.alias("signed out at both ends: the dashboard asks to sign in again")
+			.until(() -> this.browser.text("String(document.querySelector('input[name=username]') !== null)"),
+					"true"::equals);
 	}
 
 	/**
