@@ -1,7 +1,7 @@
 package org.coophub.events.agreement;
 
 /**
- * Areas of cooperation (DESIGN.md 5).
+ * Areas of cooperation (docs/domain.md).
  */
 public enum Area {
 

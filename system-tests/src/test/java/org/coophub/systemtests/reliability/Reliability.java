@@ -37,7 +37,7 @@ final class Reliability {
 	synchronized void writeTo(Path file) {
 		StringBuilder md = new StringBuilder();
 		md.append("# Reliability: delivery guarantees under fault injection\n\n")
-			.append("Written by `system-tests` (`DeliveryGuaranteesSystemTest`) on every run of the test command; ")
+			.append("Written by `system-tests` (`DeliveryGuaranteesSystemTest`) to `system-tests/target/reliability.md` on every run of the test command; ")
 			.append("last run ")
 			.append(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
 			.append(" on ")
@@ -81,7 +81,7 @@ final class Reliability {
 
 				## What makes it hold
 
-				- The outbox in the aggregate's own document (DESIGN.md 4): an HTTP write is one single-document
+				- The outbox in the aggregate's own document (docs/architecture.md): an HTTP write is one single-document
 				  update carrying its events; the relay publishes right after (a document always on the same relay
 				  lane, so its events keep their order), the poller hands what a broker outage left back to the
 				  relay every second, and a sweep at start and every minute finds what a crash left
