@@ -105,8 +105,14 @@ public class Agreement extends OutboxDocument {
 		return agreement;
 	}
 
+	/**
+	 * The first version takes effect when the agreement was signed: a program typed in
+	 * today that was signed in 2009 existed in 2009. A draft to be signed later exists
+	 * from today.
+	 */
 	AgreementCreated created(Instant now, String actor) {
-		record(now, actor, "CREATED", List.of(), null);
+		LocalDate today = today(now);
+		record(now, this.signedOn.isBefore(today) ? this.signedOn : today, actor, Revision.CREATED, List.of(), null);
 		return new AgreementCreated(UUID.randomUUID().toString(), now, this.id, this.version, state());
 	}
 
@@ -115,12 +121,26 @@ public class Agreement extends OutboxDocument {
 	}
 
 	AgreementStatusChanged transition(Transition transition, Instant now, String actor) {
+		return transition(transition, TransitionInput.NONE, now, actor);
+	}
+
+	/**
+	 * Changes the status with effect from the day asked ({@link #statusEffectiveOn}). An
+	 * expiry takes effect the day after the period ended, or the day the status last
+	 * changed if that is later: it is found by a job, maybe late, and an agreement typed
+	 * in after its end expires when it was activated.
+	 */
+	AgreementStatusChanged transition(Transition transition, TransitionInput input, Instant now, String actor) {
 		requireAllowed(transition);
 		if (transition == Transition.RENEW) {
 			throw new IllegalArgumentException("A renewal starts a new period: use renew(...)");
 		}
+		LocalDate today = today(now);
+		LocalDate byDefault = (transition == Transition.EXPIRE && this.endsOn != null && this.endsOn.isBefore(today))
+				? this.endsOn.plusDays(1) : today;
+		LocalDate effectiveOn = statusEffectiveOn(input.effectiveOn(), byDefault, today);
 		this.status = transition.to();
-		return statusChanged(transition, now, actor, List.of("status"), null);
+		return statusChanged(transition, effectiveOn, now, actor, List.of("status"), input.note());
 	}
 
 	/**
@@ -132,7 +152,7 @@ public class Agreement extends OutboxDocument {
 	}
 
 	LocalDate today(Instant now) {
-		return LocalDate.ofInstant(now, ZoneId.of(this.timeZone));
+		return LocalDate.ofInstant(now, zone());
 	}
 
 	/**
@@ -142,7 +162,13 @@ public class Agreement extends OutboxDocument {
 	 * last one
 	 */
 	AgreementStatusChanged renew(LocalDate nextEndsOn, String note, Instant now, String actor) {
+		return renew(nextEndsOn, note, null, now, actor);
+	}
+
+	AgreementStatusChanged renew(LocalDate nextEndsOn, String note, LocalDate requestedEffectiveOn, Instant now,
+			String actor) {
 		requireAllowed(Transition.RENEW);
+		LocalDate effectiveOn = statusEffectiveOn(requestedEffectiveOn, today(now), today(now));
 		LocalDate nextStartsOn = this.endsOn.plusDays(1);
 		LocalDate nextEnd = (nextEndsOn != null) ? nextEndsOn
 				: nextStartsOn.plusDays(ChronoUnit.DAYS.between(this.startsOn, this.endsOn));
@@ -153,7 +179,7 @@ public class Agreement extends OutboxDocument {
 		this.startsOn = nextStartsOn;
 		this.endsOn = nextEnd;
 		this.status = Transition.RENEW.to();
-		return statusChanged(Transition.RENEW, now, actor, List.of("status", "startsOn", "endsOn"), note);
+		return statusChanged(Transition.RENEW, effectiveOn, now, actor, List.of("status", "startsOn", "endsOn"), note);
 	}
 
 	/**
@@ -161,28 +187,50 @@ public class Agreement extends OutboxDocument {
 	 * signed; either way it is a new version with a note saying why.
 	 */
 	AgreementAmended amend(AgreementTerms changed, String note, String actor, Instant now) {
+		return amend(changed, note, null, actor, now);
+	}
+
+	/**
+	 * @param effectiveOn the day the amendment takes effect, or null for today in the
+	 * agreement's time zone. It may be in the past (history typed in later) or in the
+	 * future (an amendment signed ahead), never before the agreement was signed.
+	 */
+	AgreementAmended amend(AgreementTerms changed, String note, LocalDate effectiveOn, String actor, Instant now) {
 		requireOpen("amended");
+		notBeforeSigned(effectiveOn, changed.signedOn(), "effectiveOn", "The amendment");
 		AgreementRules.check(changed);
 		List<String> fields = changedFields(terms(), changed);
 		if (fields.isEmpty()) {
 			throw new RuleViolationException(null, "The request changes nothing");
 		}
+		LocalDate effective = (effectiveOn != null) ? effectiveOn : today(now);
 		apply(changed);
 		this.version++;
-		record(now, actor, "AMENDED", fields, note);
+		record(now, effective, actor, "AMENDED", fields, note);
 		return new AgreementAmended(UUID.randomUUID().toString(), now, this.id, this.version, state(), fields, note,
-				actor);
+				actor, effective);
 	}
 
+	/**
+	 * Adds a commitment in force from its {@code since} (the request's
+	 * {@code effectiveOn}), today by default; never before the agreement was signed.
+	 */
 	CommitmentAdded addCommitment(Commitment commitment, String actor, Instant now) {
 		requireOpen("given commitments");
+		notBeforeSigned(commitment.since(), this.signedOn, "effectiveOn", "The commitment");
+		TargetRules.check(commitment.target(), terms(), "target");
+		LocalDate since = (commitment.since() != null) ? commitment.since() : today(now);
+		Commitment added = new Commitment(commitment.id(), commitment.title(), commitment.area(),
+				commitment.responsibleOrganizationId(), commitment.target(), commitment.dueOn(), commitment.status(),
+				since);
 		List<Commitment> next = new ArrayList<>(this.commitments);
-		next.add(commitment);
+		next.add(added);
 		AgreementRules.check(terms().withCommitments(next));
 		this.commitments = List.copyOf(next);
 		this.version++;
-		record(now, actor, "COMMITMENT_ADDED", List.of("commitments[" + commitment.id() + "]"), null);
-		return new CommitmentAdded(UUID.randomUUID().toString(), now, this.id, this.version, commitment.id(), state());
+		record(now, since, actor, "COMMITMENT_ADDED", List.of("commitments[" + added.id() + "]"), null);
+		return new CommitmentAdded(UUID.randomUUID().toString(), now, this.id, this.version, added.id(), state(),
+				since);
 	}
 
 	CommitmentUpdated updateCommitment(String commitmentId, Function<Commitment, Commitment> change, String actor,
@@ -194,13 +242,14 @@ public class Agreement extends OutboxDocument {
 		if (fields.isEmpty()) {
 			throw new RuleViolationException(null, "The request changes nothing");
 		}
+		TargetRules.check(changed.target(), terms(), "target");
 		List<Commitment> next = this.commitments.stream()
 			.map((c) -> c.id().equals(commitmentId) ? changed : c)
 			.toList();
 		AgreementRules.check(terms().withCommitments(next));
 		this.commitments = next;
 		this.version++;
-		record(now, actor, "COMMITMENT_UPDATED",
+		record(now, today(now), actor, "COMMITMENT_UPDATED",
 				fields.stream().map((field) -> "commitments[" + commitmentId + "]." + field).toList(), null);
 		return new CommitmentUpdated(UUID.randomUUID().toString(), now, this.id, this.version, commitmentId, state());
 	}
@@ -213,12 +262,15 @@ public class Agreement extends OutboxDocument {
 	}
 
 	/**
-	 * The agreement as it stood at the end of {@code date} in its time zone, if it
-	 * existed then.
+	 * The agreement as it stood at the end of {@code date}, by effective date
+	 * ({@link EffectiveHistory}), if it existed then.
 	 */
 	Optional<Revision> asOf(LocalDate date) {
-		Instant endOfDay = date.plusDays(1).atStartOfDay(ZoneId.of(this.timeZone)).toInstant();
-		return history().stream().filter((revision) -> revision.at().isBefore(endOfDay)).reduce((a, b) -> b);
+		return EffectiveHistory.asOf(history(), date, zone());
+	}
+
+	ZoneId zone() {
+		return ZoneId.of(this.timeZone);
 	}
 
 	List<Revision> history() {
@@ -256,11 +308,46 @@ public class Agreement extends OutboxDocument {
 		}
 	}
 
-	private AgreementStatusChanged statusChanged(Transition transition, Instant now, String actor, List<String> fields,
-			String note) {
+	private AgreementStatusChanged statusChanged(Transition transition, LocalDate effectiveOn, Instant now,
+			String actor, List<String> fields, String note) {
 		this.version++;
-		record(now, actor, transition.name(), fields, note);
-		return new AgreementStatusChanged(UUID.randomUUID().toString(), now, this.id, this.version, state());
+		record(now, effectiveOn, actor, transition.name(), fields, note);
+		return new AgreementStatusChanged(UUID.randomUUID().toString(), now, this.id, this.version, state(),
+				effectiveOn);
+	}
+
+	/**
+	 * The day a status change takes effect. One asked for may be in the past, not in the
+	 * future (the status changes now: what may be recorded depends on it), not before the
+	 * agreement was signed, and not before the status last changed, so that replaying the
+	 * history in effective order gives the statuses in the order they happened.
+	 */
+	private LocalDate statusEffectiveOn(LocalDate requested, LocalDate byDefault, LocalDate today) {
+		LocalDate lastChange = history().stream()
+			.filter(Revision::changesStatus)
+			.map((revision) -> revision.effectiveIn(zone()))
+			.max(LocalDate::compareTo)
+			.orElse(null);
+		if (requested == null) {
+			return (lastChange != null && byDefault.isBefore(lastChange)) ? lastChange : byDefault;
+		}
+		if (requested.isAfter(today)) {
+			throw new RuleViolationException("effectiveOn",
+					"A status change takes effect today or earlier; " + requested + " is after today, " + today);
+		}
+		notBeforeSigned(requested, this.signedOn, "effectiveOn", "The status change");
+		if (lastChange != null && requested.isBefore(lastChange)) {
+			throw new RuleViolationException("effectiveOn", "The status last changed with effect from " + lastChange
+					+ "; this change cannot take effect before that");
+		}
+		return requested;
+	}
+
+	private static void notBeforeSigned(LocalDate effectiveOn, LocalDate signedOn, String field, String what) {
+		if (effectiveOn != null && effectiveOn.isBefore(signedOn)) {
+			throw new RuleViolationException(field, what + " cannot take effect on " + effectiveOn
+					+ ", before the agreement was signed on " + signedOn);
+		}
 	}
 
 	private void apply(AgreementTerms terms) {
@@ -276,11 +363,12 @@ public class Agreement extends OutboxDocument {
 		this.reviewPolicy = terms.reviewPolicy();
 	}
 
-	private void record(Instant now, String actor, String change, List<String> fields, String note) {
+	private void record(Instant now, LocalDate effectiveOn, String actor, String change, List<String> fields,
+			String note) {
 		if (this.history == null) {
 			this.history = new ArrayList<>();
 		}
-		this.history.add(new Revision(this.version, now, actor, change, fields, note, state()));
+		this.history.add(new Revision(this.version, now, effectiveOn, actor, change, fields, note, state()));
 		this.searchText = SearchText.of(Stream
 			.concat(Stream.of(this.code, this.title.vi(), this.title.en()),
 					this.commitments.stream().flatMap((c) -> Stream.of(c.title().vi(), c.title().en())))

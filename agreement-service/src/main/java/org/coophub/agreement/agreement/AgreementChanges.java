@@ -18,12 +18,21 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * A PATCH of an agreement's terms: the fields sent replace the stored ones, the others
  * stay. The code never changes; commitments change through their own resource.
+ * {@code effectiveOn} is the day the amendment takes effect: today in the agreement's
+ * time zone by default, in the past for history typed in later, in the future for an
+ * amendment signed ahead, never before {@code signedOn}.
  */
 record AgreementChanges(@Valid TextInput title, @Size(min = 2, max = 20) List<@NotNull @Valid PartyInput> parties,
 		LocalDate signedOn, LocalDate startsOn, LocalDate endsOn, @Size(max = 64) String timeZone,
 		@Size(min = 1) List<@NotNull Area> areas, @Valid ReviewPolicyInput reviewPolicy,
 		@Schema(example = "Gia hạn đến hết năm 2030 theo biên bản sơ kết ngày 06/11/2012") @NotBlank @Size(
-				max = 1000) String note) {
+				max = 1000) String note,
+		@Schema(example = "2012-11-06") LocalDate effectiveOn) {
+
+	AgreementChanges(TextInput title, List<PartyInput> parties, LocalDate signedOn, LocalDate startsOn,
+			LocalDate endsOn, String timeZone, List<Area> areas, ReviewPolicyInput reviewPolicy, String note) {
+		this(title, parties, signedOn, startsOn, endsOn, timeZone, areas, reviewPolicy, note, null);
+	}
 
 	AgreementTerms applyTo(AgreementTerms current) {
 		String zone = (this.timeZone != null) ? this.timeZone : current.timeZone();

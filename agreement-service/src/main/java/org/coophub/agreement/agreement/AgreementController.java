@@ -58,38 +58,43 @@ class AgreementController {
 	}
 
 	@PatchMapping("/{id}")
-	@Operation(summary = "Amend the terms (If-Match required, with a note saying why)")
+	@Operation(summary = "Amend the terms (If-Match required, with a note saying why and optionally the day it "
+			+ "takes effect, effectiveOn)")
 	ResponseEntity<AgreementView> amend(@PathVariable String id, @Valid @RequestBody AgreementChanges changes,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return ok(this.agreements.amend(id, changes, required(ifMatch), actor()));
 	}
 
 	@PostMapping("/{id}/activate")
-	@Operation(summary = "DRAFT → ACTIVE (If-Match required)")
+	@Operation(summary = "DRAFT → ACTIVE (If-Match required; optional body {effectiveOn, note})")
 	ResponseEntity<AgreementView> activate(@PathVariable String id,
+			@Valid @RequestBody(required = false) TransitionInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return ok(this.agreements.transition(id, Transition.ACTIVATE, required(ifMatch), actor()));
+		return ok(this.agreements.transition(id, Transition.ACTIVATE, orNone(input), required(ifMatch), actor()));
 	}
 
 	@PostMapping("/{id}/suspend")
-	@Operation(summary = "ACTIVE → SUSPENDED (If-Match required)")
+	@Operation(summary = "ACTIVE → SUSPENDED (If-Match required; optional body {effectiveOn, note})")
 	ResponseEntity<AgreementView> suspend(@PathVariable String id,
+			@Valid @RequestBody(required = false) TransitionInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return ok(this.agreements.transition(id, Transition.SUSPEND, required(ifMatch), actor()));
+		return ok(this.agreements.transition(id, Transition.SUSPEND, orNone(input), required(ifMatch), actor()));
 	}
 
 	@PostMapping("/{id}/resume")
-	@Operation(summary = "SUSPENDED → ACTIVE (If-Match required)")
+	@Operation(summary = "SUSPENDED → ACTIVE (If-Match required; optional body {effectiveOn, note})")
 	ResponseEntity<AgreementView> resume(@PathVariable String id,
+			@Valid @RequestBody(required = false) TransitionInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return ok(this.agreements.transition(id, Transition.RESUME, required(ifMatch), actor()));
+		return ok(this.agreements.transition(id, Transition.RESUME, orNone(input), required(ifMatch), actor()));
 	}
 
 	@PostMapping("/{id}/terminate")
-	@Operation(summary = "ACTIVE or SUSPENDED → TERMINATED (If-Match required)")
+	@Operation(summary = "ACTIVE or SUSPENDED → TERMINATED (If-Match required; optional body {effectiveOn, note})")
 	ResponseEntity<AgreementView> terminate(@PathVariable String id,
+			@Valid @RequestBody(required = false) TransitionInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return ok(this.agreements.transition(id, Transition.TERMINATE, required(ifMatch), actor()));
+		return ok(this.agreements.transition(id, Transition.TERMINATE, orNone(input), required(ifMatch), actor()));
 	}
 
 	@PostMapping("/{id}/renew")
@@ -97,7 +102,7 @@ class AgreementController {
 			+ "(If-Match required)")
 	ResponseEntity<AgreementView> renew(@PathVariable String id, @Valid @RequestBody(required = false) RenewInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		RenewInput renewal = (input != null) ? input : new RenewInput(null, null);
+		RenewInput renewal = (input != null) ? input : new RenewInput(null, null, null);
 		return ok(this.agreements.renew(id, renewal, required(ifMatch), actor()));
 	}
 
@@ -120,7 +125,8 @@ class AgreementController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One agreement, now or as it stood at the end of a day (asOf, in its time zone)")
+	@Operation(summary = "One agreement, now or as it stood at the end of a day (asOf, in its time zone, by the "
+			+ "days its changes took effect)")
 	ResponseEntity<AgreementView> get(@PathVariable String id, @Parameter(example = "2012-11-06") @RequestParam(
 			required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		AgreementView view = (asOf != null) ? AgreementView.of(this.agreements.asOf(id, asOf))
@@ -129,9 +135,11 @@ class AgreementController {
 	}
 
 	@GetMapping("/{id}/history")
-	@Operation(summary = "Every version: who changed which fields, when and why")
+	@Operation(summary = "Every version: who changed which fields, when it was recorded (at), from which day it "
+			+ "takes effect (effectiveOn) and why")
 	List<HistoryView> history(@PathVariable String id) {
-		return this.agreements.get(id).history().stream().map(HistoryView::of).toList();
+		Agreement agreement = this.agreements.get(id);
+		return agreement.history().stream().map((revision) -> HistoryView.of(revision, agreement.zone())).toList();
 	}
 
 	@GetMapping
@@ -172,6 +180,10 @@ class AgreementController {
 			throw StaleVersionException.missing();
 		}
 		return ifMatch;
+	}
+
+	private static TransitionInput orNone(TransitionInput input) {
+		return (input != null) ? input : TransitionInput.NONE;
 	}
 
 	private static ResponseEntity<AgreementView> ok(Agreement agreement) {

@@ -1,5 +1,6 @@
 package org.coophub.agreement.agreement;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +14,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.coophub.events.activity.ActivityType;
 import org.coophub.events.agreement.Area;
 import org.coophub.events.agreement.Commitment;
 import org.coophub.events.agreement.CommitmentStatus;
@@ -21,6 +24,8 @@ import org.coophub.events.agreement.Party;
 import org.coophub.events.agreement.PartyRole;
 import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.agreement.Target;
+import org.coophub.events.agreement.TargetMeasure;
+import org.coophub.events.agreement.YearTarget;
 import org.coophub.platform.web.TextInput;
 
 /**
@@ -63,16 +68,57 @@ record AgreementInput(
 	record PartyInput(@NotBlank @Size(max = 64) String organizationId, @NotNull PartyRole role) {
 	}
 
-	record TargetInput(@NotBlank @Size(max = 64) String metric, @Positive @Max(1000) int perYear) {
+	/**
+	 * A commitment's yearly target. {@code metric} and {@code perYear} alone are a legacy
+	 * target (a count of the linked activities); the other fields say what is measured
+	 * ({@link TargetRules}).
+	 */
+	@Schema(example = """
+			{"metric": "REGISTERED_CAPITAL", "measure": "OUTCOME_SUM",
+			 "activityTypes": ["INVESTMENT_PROMOTION_CONFERENCE"], "outcome": "registeredCapital", "currency": "VND",
+			 "valuePerYear": 100000000000, "years": [{"year": 2012, "value": 50000000000}], "includeAreaActivities": true}
+			""")
+	record TargetInput(@NotBlank @Size(max = 64) String metric, @Positive @Max(1000) Integer perYear,
+			TargetMeasure measure, @Size(max = 20) List<@NotNull ActivityType> activityTypes,
+			@Size(max = 64) String outcome, @Size(max = 3) String currency, @PositiveOrZero BigDecimal valuePerYear,
+			@Size(max = 100) List<@NotNull @Valid YearTargetInput> years, Boolean includeAreaActivities) {
+
+		TargetInput(String metric, int perYear) {
+			this(metric, perYear, null, null, null, null, null, null, null);
+		}
+
+		Target toTarget() {
+			return new Target(this.metric, (this.perYear != null) ? this.perYear : 0, this.measure,
+					(this.activityTypes != null) ? this.activityTypes.stream().distinct().toList() : null, this.outcome,
+					this.currency, this.valuePerYear,
+					(this.years != null) ? this.years.stream().map(YearTargetInput::toYearTarget).toList() : null,
+					this.includeAreaActivities);
+		}
+
 	}
 
+	record YearTargetInput(@NotNull Integer year, @NotNull @PositiveOrZero BigDecimal value) {
+
+		YearTarget toYearTarget() {
+			return new YearTarget(this.year, this.value);
+		}
+
+	}
+
+	/**
+	 * A commitment as given.
+	 *
+	 * @param effectiveOn the day the commitment takes effect (stored as its
+	 * {@code since}); when adding one to an agreement, today by default
+	 */
 	record CommitmentInput(@NotNull @Valid TextInput title, @NotNull Area area,
-			@Size(max = 64) String responsibleOrganizationId, @Valid TargetInput target, LocalDate dueOn) {
+			@Size(max = 64) String responsibleOrganizationId, @Valid TargetInput target, LocalDate dueOn,
+			LocalDate effectiveOn) {
 
 		Commitment toCommitment() {
-			Target goal = (this.target != null) ? new Target(this.target.metric(), this.target.perYear()) : null;
+			Target goal = (this.target != null) ? this.target.toTarget() : null;
 			return new Commitment(UUID.randomUUID().toString(), this.title.toText(), this.area,
-					this.responsibleOrganizationId, goal, this.dueOn, CommitmentStatus.OPEN);
+					this.responsibleOrganizationId, goal, this.dueOn, CommitmentStatus.OPEN, this.effectiveOn);
 		}
 
 	}

@@ -42,6 +42,11 @@ final class AgreementRules {
 				throw new RuleViolationException("commitments[" + i + "].responsibleOrganizationId",
 						"The responsible organization must be a party to the agreement");
 			}
+			if (commitment.since() != null && commitment.since().isBefore(terms.signedOn())) {
+				throw new RuleViolationException("commitments[" + i + "].effectiveOn",
+						"A commitment cannot take effect before the agreement was signed on " + terms.signedOn());
+			}
+			TargetRules.check(commitment.target(), terms, "commitments[" + i + "].target");
 		}
 		checkReviewPolicy(terms.reviewPolicy(), parties);
 	}

@@ -57,18 +57,19 @@ class AgreementService {
 	 * change decided on a stale read (say, suspending a program someone has just amended)
 	 * must be made again knowingly.
 	 */
-	Agreement transition(String id, Transition transition, String ifMatch, String actor) {
+	Agreement transition(String id, Transition transition, TransitionInput input, String ifMatch, String actor) {
 		Agreement agreement = get(id);
 		requireParty(agreement.terms());
 		Versions.requireMatch(ifMatch, agreement.version());
-		return this.outbox.save(agreement, agreement.transition(transition, this.clock.instant(), actor));
+		return this.outbox.save(agreement, agreement.transition(transition, input, this.clock.instant(), actor));
 	}
 
 	Agreement renew(String id, RenewInput input, String ifMatch, String actor) {
 		Agreement agreement = get(id);
 		requireParty(agreement.terms());
 		Versions.requireMatch(ifMatch, agreement.version());
-		AgreementStatusChanged renewed = agreement.renew(input.endsOn(), input.note(), this.clock.instant(), actor);
+		AgreementStatusChanged renewed = agreement.renew(input.endsOn(), input.note(), input.effectiveOn(),
+				this.clock.instant(), actor);
 		this.periods.requireUnique(id, agreement.terms());
 		return this.outbox.save(agreement, renewed);
 	}
@@ -83,7 +84,8 @@ class AgreementService {
 			requireKnownParties(terms);
 		}
 		this.periods.requireUnique(id, terms);
-		return this.outbox.save(agreement, agreement.amend(terms, changes.note(), actor, this.clock.instant()));
+		return this.outbox.save(agreement,
+				agreement.amend(terms, changes.note(), changes.effectiveOn(), actor, this.clock.instant()));
 	}
 
 	Agreement addCommitment(String id, AgreementInput.CommitmentInput input, String ifMatch, String actor) {

@@ -1,20 +1,23 @@
 package org.coophub.agreement.agreement;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.coophub.events.agreement.AgreementStatus;
 
 /**
- * One version in an agreement's history: who changed what, when and why. The full state
- * of a day is at {@code GET /api/v1/agreements/{id}?asOf=}.
+ * One version in an agreement's history: who recorded which change and when ({@code at}),
+ * from which day it takes effect ({@code effectiveOn}, in the agreement's time zone), and
+ * why. The full state of a day is at {@code GET /api/v1/agreements/{id}?asOf=}.
  */
-record HistoryView(long version, Instant at, String actor, String change, List<String> changedFields, String note,
-		AgreementStatus status) {
+record HistoryView(long version, Instant at, LocalDate effectiveOn, String actor, String change,
+		List<String> changedFields, String note, AgreementStatus status) {
 
-	static HistoryView of(Revision revision) {
-		return new HistoryView(revision.version(), revision.at(), revision.actor(), revision.change(),
-				revision.changedFields(), revision.note(), revision.state().status());
+	static HistoryView of(Revision revision, ZoneId zone) {
+		return new HistoryView(revision.version(), revision.at(), revision.effectiveIn(zone), revision.actor(),
+				revision.change(), revision.changedFields(), revision.note(), revision.state().status());
 	}
 
 }

@@ -126,9 +126,13 @@ class AgreementAmendmentTest {
 	}
 
 	@Test
-	void beforeItWasCreatedThereIsNoAgreementAsOf() {
+	void beforeItWasSignedThereIsNoAgreementAsOfAndFromThenOnItExistsHoweverLateItWasRecorded() {
 		Agreement agreement = active();
-		assertThat(agreement.asOf(LocalDate.of(2012, 11, 4))).isEmpty();
+		assertThat(agreement.asOf(LocalDate.of(2009, 10, 14))).isEmpty();
+		assertThat(agreement.asOf(LocalDate.of(2012, 11, 4))).hasValueSatisfying((revision) -> {
+			assertThat(revision.version()).isEqualTo(1);
+			assertThat(revision.state().status()).isEqualTo(AgreementStatus.DRAFT);
+		});
 	}
 
 	@Test
@@ -142,7 +146,12 @@ class AgreementAmendmentTest {
 
 		assertThat(added.version()).isEqualTo(3);
 		assertThat(added.commitmentId()).isEqualTo(commitment.id());
-		assertThat(added.agreement().commitments()).containsExactly(commitment);
+		assertThat(added.agreement().commitments()).singleElement().satisfies((c) -> {
+			assertThat(c.id()).isEqualTo(commitment.id());
+			assertThat(c.since()).as("in force from the day it was added, in Ho Chi Minh City")
+				.isEqualTo(LocalDate.of(2012, 11, 6));
+		});
+		assertThat(added.effectiveOn()).isEqualTo(LocalDate.of(2012, 11, 6));
 		assertThat(updated.version()).isEqualTo(4);
 		assertThat(updated.agreement().commitments()).singleElement().satisfies((c) -> {
 			assertThat(c.status()).isEqualTo(CommitmentStatus.IN_PROGRESS);

@@ -50,7 +50,7 @@ class AgreementChangesControllerTest {
 
 	@Test
 	void anIllegalTransitionIsAConflictNamingTheCurrentStatusAndTheAllowedActions() {
-		given(this.agreements.transition(eq("a-1"), eq(Transition.SUSPEND), any(), any()))
+		given(this.agreements.transition(eq("a-1"), eq(Transition.SUSPEND), any(), any(), any()))
 			.willThrow(new IllegalTransitionException("CTHT", "suspend", AgreementStatus.SUSPENDED));
 
 		MvcTestResult result = this.mvc.post()
@@ -71,22 +71,23 @@ class AgreementChangesControllerTest {
 	void eachLifecycleEndpointAsksForItsTransitionPassingIfMatch() {
 		for (Transition transition : new Transition[] { Transition.ACTIVATE, Transition.SUSPEND, Transition.RESUME,
 				Transition.TERMINATE }) {
-			given(this.agreements.transition(any(), eq(transition), any(), any()))
+			given(this.agreements.transition(any(), eq(transition), any(), any(), any()))
 				.willThrow(new NotFoundException("Agreement", "a-9"));
 			assertThat(this.mvc.post()
 				.uri("/api/v1/agreements/a-9/" + transition.action())
 				.header("If-Match", "\"4\"")
 				.exchange()).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-			then(this.agreements).should().transition("a-9", transition, "\"4\"", "anonymous");
+			then(this.agreements).should().transition("a-9", transition, TransitionInput.NONE, "\"4\"", "anonymous");
 		}
 	}
 
 	@Test
 	void withoutASignedInUserTheActorIsAnonymous() {
-		given(this.agreements.transition(any(), any(), any(), any()))
+		given(this.agreements.transition(any(), any(), any(), any(), any()))
 			.willThrow(new NotFoundException("Agreement", "x"));
 		this.mvc.post().uri("/api/v1/agreements/a-1/terminate").header("If-Match", "\"3\"").exchange();
-		then(this.agreements).should().transition("a-1", Transition.TERMINATE, "\"3\"", "anonymous");
+		then(this.agreements).should()
+			.transition("a-1", Transition.TERMINATE, TransitionInput.NONE, "\"3\"", "anonymous");
 	}
 
 	@Test

@@ -194,13 +194,15 @@ class AgreementChangesIntegrationTest {
 		assertThat(history.at("/2/changedFields").toString()).isEqualTo("[\"endsOn\",\"areas\"]");
 
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+		assertThat(history.at("/2/effectiveOn").asString()).as("effective the day it was made")
+			.isEqualTo(today.toString());
+		assertThat(history.at("/0/effectiveOn").asString()).as("the agreement exists since it was signed")
+			.isEqualTo("2009-10-15");
 		assertThat(read("/api/v1/agreements/" + id + "?asOf=" + today).at("/endsOn").asString())
 			.isEqualTo("2034-12-31");
-		this.http.get()
-			.uri("/api/v1/agreements/" + id + "?asOf=" + today.minusDays(1))
-			.exchange()
-			.expectStatus()
-			.isNotFound();
+		assertThat(read("/api/v1/agreements/" + id + "?asOf=" + today.minusDays(1)).at("/endsOn").asString())
+			.isEqualTo("2029-12-31");
+		this.http.get().uri("/api/v1/agreements/" + id + "?asOf=2009-10-14").exchange().expectStatus().isNotFound();
 	}
 
 	@Test

@@ -156,7 +156,7 @@ class AgreementUpdateErrorsControllerTest {
 
 	private void everyUpdateThrows(RuntimeException ex) {
 		given(this.agreements.amend(any(), any(), any(), any())).willThrow(ex);
-		given(this.agreements.transition(any(), any(), any(), any())).willThrow(ex);
+		given(this.agreements.transition(any(), any(), any(), any(), any())).willThrow(ex);
 		given(this.agreements.renew(any(), any(), any(), any())).willThrow(ex);
 		given(this.agreements.addCommitment(any(), any(), any(), any())).willThrow(ex);
 		given(this.agreements.updateCommitment(any(), any(), any(), any(), any())).willThrow(ex);
