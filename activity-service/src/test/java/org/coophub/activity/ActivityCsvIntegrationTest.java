@@ -136,6 +136,43 @@ class ActivityCsvIntegrationTest {
 	}
 
 	@Test
+	void whetherPartnersAreNotifiedIsAColumnThatRoundTrips() {
+		String header = VI_HEADER.replace("\n", ",Thông báo đối tác\n");
+		String file = header + row("Hội nghị năm 2010", "80", "", "").replace("\n", ",Không\n")
+				+ row("Hội nghị năm 2026", "90", "", "").replace("\n", ",\n")
+				+ row("Hội nghị năm 2027", "95", "", "").replace("\n", ",true\n");
+
+		Result imported = importCsv(file.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
+		JsonNode stored = getJson("/api/v1/activities?agreementId=" + this.agreementId + "&sort=details.title.vi");
+		assertThat(stored.get("content").valueStream().map((a) -> a.get("notifyPartners").asBoolean()))
+			.containsExactly(false, true, true);
+		String first = export();
+		assertThat(first.lines().findFirst().orElseThrow()).endsWith(",notifyPartners");
+		assertThat(dataLines(first)).filteredOn((line) -> line.contains("2010"))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).endsWith(",false"));
+		assertThat(importCsv(first.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+		List<String> expected = new ArrayList<>(dataLines(first));
+		expected.addAll(dataLines(first));
+		assertThat(dataLines(export())).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void aNotifyPartnersCellThatIsNeitherYesNorNoNamesItsColumn() {
+		String file = VI_HEADER.replace("\n", ",Thông báo đối tác\n")
+				+ row("Hội nghị", "80", "", "").replace("\n", ",có lẽ\n");
+
+		Result result = importCsv(file.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(result.status()).isEqualTo(422);
+		assertThat(result.body().at("/errors/0/column").asString()).isEqualTo("Thông báo đối tác");
+		assertThat(result.body().at("/errors/0/message").asString()).contains("có/không");
+		assertThat(stored()).isZero();
+	}
+
+	@Test
 	void tenThousandRowsImportInOneRequest() {
 		StringBuilder file = new StringBuilder(VI_HEADER);
 		for (int i = 0; i < 10_000; i++) {

@@ -171,6 +171,41 @@ public class ActivityRecordingIntegrationTest {
 		assertThat(command(id, "cancel", "\"2\"", null).status()).isEqualTo(409);
 	}
 
+	@Test
+	void partnersAreNotifiedByDefaultAndHistoryRecordedWithoutNoticeKeepsSayingSo() {
+		String agreementId = UUID.randomUUID().toString();
+		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), agreementId, 2,
+				agreement(agreementId, AgreementStatus.ACTIVE)));
+		Response usual = await().until(() -> postConference(agreementId), (r) -> r.status() == 201);
+		Response history = post(conference(agreementId).replace("\"status\":\"COMPLETED\"",
+				"\"status\":\"PLANNED\",\"notifyPartners\":false"));
+		assertThat(history.status()).isEqualTo(201);
+		String usualId = usual.body().get("id").asString();
+		String historyId = history.body().get("id").asString();
+
+		assertThat(usual.body().get("notifyPartners").asBoolean()).isTrue();
+		assertThat(history.body().get("notifyPartners").asBoolean()).isFalse();
+		assertThat(getJson("/api/v1/activities/" + historyId).get("notifyPartners").asBoolean()).isFalse();
+		assertThat(this.json.readTree(this.activityEvents.awaitRecord((r) -> r.value().contains(usualId)).value())
+			.at("/activity/notifyPartners")
+			.asBoolean()).isTrue();
+		assertThat(this.json.readTree(this.activityEvents.awaitRecord((r) -> r.value().contains(historyId)).value())
+			.at("/activity/notifyPartners")
+			.asBoolean()).isFalse();
+
+		Response completed = command(historyId, "complete", "\"1\"", "{}");
+		assertThat(completed.body().get("notifyPartners").asBoolean()).as("a later change keeps it").isFalse();
+		ConsumerRecord<String, String> completion = this.activityEvents
+			.awaitRecord((r) -> r.value().contains(historyId) && r.value().contains("\"version\":2"));
+		assertThat(this.json.readTree(completion.value()).at("/activity/notifyPartners").asBoolean()).isFalse();
+		org.bson.Document stored = this.mongo.findById(historyId, org.bson.Document.class, "activities");
+		assertThat(stored.get("details", org.bson.Document.class).getBoolean("notifyPartners")).isFalse();
+	}
+
+	private JsonNode getJson(String uri) {
+		return this.json.readTree(this.http.get().uri(uri).exchange().expectBody().returnResult().getResponseBody());
+	}
+
 	private Response command(String id, String action, String ifMatch, String body) {
 		var result = this.http.post().uri("/api/v1/activities/{id}/{action}", id, action).headers((headers) -> {
 			if (ifMatch != null) {

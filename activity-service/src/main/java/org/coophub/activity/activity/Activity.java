@@ -141,7 +141,7 @@ public class Activity extends OutboxDocument {
 		ActivityDetails d = this.details;
 		return new ActivityState(this.id, this.agreementId, d.type(), d.title(), d.startsAt(), d.endsAt(), d.timeZone(),
 				d.location(), d.hostOrganizationId(), d.participantOrganizationIds(), d.commitmentIds(), d.status(),
-				d.outcomes(), d.description(), d.participatingDepartments());
+				d.outcomes(), d.description(), d.participatingDepartments(), d.notifyPartners());
 	}
 
 	public String id() {

@@ -24,7 +24,8 @@ final class ActivityChanges {
 
 	/**
 	 * A partial update: absent fields keep their value; dates move through rescheduling.
-	 * Outcomes, when given, replace the outcomes as a whole.
+	 * Outcomes, when given, replace the outcomes as a whole. Whether the partners are
+	 * notified is decided when the activity is recorded and kept.
 	 */
 	record Patch(@Valid TextInput title, @Size(max = 4000) String description, @Valid LocationInput location,
 			@Size(max = 50) List<@NotBlank String> participantOrganizationIds,
@@ -45,7 +46,8 @@ final class ActivityChanges {
 					(this.participatingDepartments != null) ? ActivityInput.stripped(this.participatingDepartments)
 							: d.participatingDepartments(),
 					(this.commitmentIds != null) ? this.commitmentIds.stream().distinct().toList() : d.commitmentIds(),
-					d.status(), (this.outcomes != null) ? this.outcomes.toOutcomes() : d.outcomes());
+					d.status(), (this.outcomes != null) ? this.outcomes.toOutcomes() : d.outcomes(),
+					d.notifyPartners());
 		}
 
 	}

@@ -123,7 +123,8 @@ final class ActivityCsvReader {
 					cells.parse(CsvColumn.ENDS_AT, LocalDateTime::parse), cells.text(CsvColumn.TIME_ZONE),
 					location(cells), cells.text(CsvColumn.HOST), cells.list(CsvColumn.PARTICIPANTS),
 					cells.list(CsvColumn.DEPARTMENTS), cells.list(CsvColumn.COMMITMENTS),
-					cells.parse(CsvColumn.STATUS, ActivityStatus::valueOf), outcomes(cells));
+					cells.parse(CsvColumn.STATUS, ActivityStatus::valueOf), outcomes(cells),
+					cells.parse(CsvColumn.NOTIFY_PARTNERS, CsvColumn::yesNo, CsvColumn.YES_NO));
 			if (cells.readWell()) {
 				rows.add(new Row(record.row(), input));
 			}

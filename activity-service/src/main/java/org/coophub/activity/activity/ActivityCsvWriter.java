@@ -46,7 +46,8 @@ final class ActivityCsvWriter {
 				o.enterprisesAttending(), o.investmentLeads(), o.mousSigned(), o.projectsRegistered(),
 				capital ? o.registeredCapital().amount().toPlainString() : null,
 				capital ? o.registeredCapital().currency() : null, documents(o.documents()), o.topic(),
-				o.participants(), o.minutesLink(), String.join(CsvColumn.LINE_SEPARATOR, orEmpty(o.planItems())) };
+				o.participants(), o.minutesLink(), String.join(CsvColumn.LINE_SEPARATOR, orEmpty(o.planItems())),
+				a.partnersNotified() };
 	}
 
 	private static String documents(List<SharedDocument> documents) {

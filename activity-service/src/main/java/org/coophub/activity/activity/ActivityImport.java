@@ -38,7 +38,8 @@ class ActivityImport {
 			Map.entry("outcomes.documents", CsvColumn.DOCUMENTS), Map.entry("outcomes.topic", CsvColumn.TOPIC),
 			Map.entry("outcomes.participants", CsvColumn.PARTICIPANT_COUNT),
 			Map.entry("outcomes.minutesLink", CsvColumn.MINUTES_LINK),
-			Map.entry("outcomes.planItems", CsvColumn.PLAN_ITEMS));
+			Map.entry("outcomes.planItems", CsvColumn.PLAN_ITEMS),
+			Map.entry("notifyPartners", CsvColumn.NOTIFY_PARTNERS));
 
 	private final Validator validator;
 

@@ -25,6 +25,8 @@ import org.coophub.platform.web.TextInput;
 
 /**
  * An activity as posted. Unknown JSON fields are ignored (docs/api.md).
+ * {@code notifyPartners} absent means true: only history entered after the fact says
+ * false, so that the partners are not e-mailed about it.
  */
 record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull ActivityType type,
 		@NotNull @Valid TextInput title, @Size(max = 4000) String description, @NotNull LocalDateTime startsAt,
@@ -33,7 +35,8 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 		@Size(max = 50) List<@NotBlank String> participantOrganizationIds,
 		@Size(max = 50) List<@NotBlank @Size(max = 200) @Pattern(regexp = ONE_ITEM,
 				message = ONE_ITEM_MESSAGE) String> participatingDepartments,
-		@Size(max = 50) List<@NotBlank String> commitmentIds, ActivityStatus status, @Valid OutcomesInput outcomes) {
+		@Size(max = 50) List<@NotBlank String> commitmentIds, ActivityStatus status, @Valid OutcomesInput outcomes,
+		Boolean notifyPartners) {
 
 	static final String DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -62,7 +65,7 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 				this.hostOrganizationId, orEmpty(this.participantOrganizationIds),
 				stripped(this.participatingDepartments), orEmpty(this.commitmentIds),
 				(this.status != null) ? this.status : ActivityStatus.PLANNED,
-				(this.outcomes != null) ? this.outcomes.toOutcomes() : null);
+				(this.outcomes != null) ? this.outcomes.toOutcomes() : null, this.notifyPartners);
 	}
 
 	static List<String> orEmpty(List<String> values) {

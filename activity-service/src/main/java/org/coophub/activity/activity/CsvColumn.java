@@ -25,7 +25,7 @@ enum CsvColumn {
 	CAPITAL_AMOUNT("capitalAmount", "Vốn đăng ký"), CAPITAL_CURRENCY("capitalCurrency", "Đơn vị tiền tệ"),
 	DOCUMENTS("documents", "Tài liệu"), TOPIC("topic", "Chủ đề"),
 	PARTICIPANT_COUNT("participants", "Số người tham gia"), MINUTES_LINK("minutesLink", "Biên bản"),
-	PLAN_ITEMS("planItems", "Kế hoạch kỳ tới");
+	PLAN_ITEMS("planItems", "Kế hoạch kỳ tới"), NOTIFY_PARTNERS("notifyPartners", "Thông báo đối tác");
 
 	/**
 	 * Lists of ids or names inside one cell (participants, departments, commitments) are
@@ -44,6 +44,13 @@ enum CsvColumn {
 	 * so a title may itself contain '|'; a link may not.
 	 */
 	static final String PART_SEPARATOR = " | ";
+
+	/**
+	 * What a yes/no cell may say, ignoring case and diacritics: export writes
+	 * {@code true}/{@code false}; people also type {@code có}/{@code không} or
+	 * {@code yes}/{@code no}. An empty cell means yes.
+	 */
+	static final String YES_NO = "true or false (có/không, yes/no)";
 
 	private final String english;
 
@@ -64,6 +71,20 @@ enum CsvColumn {
 			.filter((column) -> column.english.toLowerCase(Locale.ROOT).equals(folded)
 					|| SearchText.fold(column.vietnamese).equals(folded))
 			.findFirst();
+	}
+
+	/**
+	 * Reads a yes/no cell.
+	 * @param cell the cell's text, not empty
+	 * @return its value
+	 * @throws IllegalArgumentException if it is neither
+	 */
+	static boolean yesNo(String cell) {
+		return switch (SearchText.fold(cell)) {
+			case "true", "co", "yes" -> true;
+			case "false", "khong", "no" -> false;
+			default -> throw new IllegalArgumentException("not yes or no: " + cell);
+		};
 	}
 
 	static String[] headers() {

@@ -61,7 +61,7 @@ class ActivityRulesTest {
 	static ActivityDetails activity(ActivityType type, Outcomes outcomes) {
 		return new ActivityDetails("agr-1", type, new LocalizedText("Sơ kết chương trình hợp tác", null), null, START,
 				START.plusHours(3), "Asia/Ho_Chi_Minh", null, "org-hcm", List.of("org-ld"), List.of(), List.of("cmt-1"),
-				ActivityStatus.COMPLETED, outcomes);
+				ActivityStatus.COMPLETED, outcomes, null);
 	}
 
 	@ParameterizedTest
@@ -130,12 +130,13 @@ class ActivityRulesTest {
 	void theHostParticipantsAndCommitmentsMustBeTheAgreements() {
 		ActivityDetails ok = activity(ActivityType.ANNUAL_REVIEW, REVIEW);
 		ActivityDetails foreignHost = new ActivityDetails("agr-1", ok.type(), ok.title(), null, START, START,
-				ok.timeZone(), null, "org-hn", List.of("org-ld"), List.of(), List.of(), ok.status(), null);
+				ok.timeZone(), null, "org-hn", List.of("org-ld"), List.of(), List.of(), ok.status(), null, null);
 		ActivityDetails foreignParticipant = new ActivityDetails("agr-1", ok.type(), ok.title(), null, START, START,
-				ok.timeZone(), null, "org-hcm", List.of("org-ld", "org-dn"), List.of(), List.of(), ok.status(), null);
+				ok.timeZone(), null, "org-hcm", List.of("org-ld", "org-dn"), List.of(), List.of(), ok.status(), null,
+				null);
 		ActivityDetails foreignCommitment = new ActivityDetails("agr-1", ok.type(), ok.title(), null, START, START,
 				ok.timeZone(), null, "org-hcm", List.of("org-ld"), List.of(), List.of("cmt-2", "cmt-other"),
-				ok.status(), null);
+				ok.status(), null, null);
 
 		assertThat(violation(foreignHost).field()).isEqualTo("hostOrganizationId");
 		assertThat(violation(foreignParticipant).field()).isEqualTo("participantOrganizationIds[1]");

@@ -25,7 +25,7 @@ class ActivityTest {
 		return Activity.record(new ActivityDetails("agr-1", ActivityType.INVESTMENT_PROMOTION_CONFERENCE,
 				new LocalizedText("Hội nghị xúc tiến đầu tư", null), null, START, START.plusHours(9),
 				"Asia/Ho_Chi_Minh", null, "org-hcm", List.of("org-ld"), List.of(), List.of(), ActivityStatus.PLANNED,
-				null));
+				null, null));
 	}
 
 	@Test
@@ -68,11 +68,27 @@ class ActivityTest {
 	}
 
 	@Test
+	void partnersAreNotifiedUnlessTheActivitySaysOtherwiseAndEveryChangeKeepsIt() {
+		assertThat(planned().state().notifyPartners()).as("absent means notified").isTrue();
+		Activity history = Activity.record(planned().details().withNotifyPartners(false));
+		assertThat(history.recorded(Instant.EPOCH).activity().notifyPartners()).isFalse();
+
+		ActivityRescheduled moved = (ActivityRescheduled) history.reschedule(START.plusDays(1),
+				START.plusDays(1).plusHours(9), null, Instant.EPOCH);
+		ActivityCompleted completed = (ActivityCompleted) history.complete(null, Instant.EPOCH);
+
+		assertThat(moved.activity().notifyPartners()).isFalse();
+		assertThat(completed.activity().partnersNotified()).isFalse();
+		ActivityChanges.Patch retitled = new ActivityChanges.Patch(null, "Đã sửa mô tả", null, null, null, null, null);
+		assertThat(retitled.applyTo(history.details()).notifyPartners()).isFalse();
+	}
+
+	@Test
 	void theEventCarriesDescriptionDepartmentsAndTheTypesOutcomes() {
 		Activity activity = Activity.record(new ActivityDetails("agr-1", ActivityType.ANNUAL_REVIEW,
 				new LocalizedText("Sơ kết Chương trình hợp tác năm 2012", "2012 review"), "Luân phiên chủ trì", START,
 				START.plusHours(3), "Asia/Ho_Chi_Minh", null, "org-hcm", List.of("org-ld"),
-				List.of("Phòng Quản lý Đầu tư"), List.of(), ActivityStatus.PLANNED, null));
+				List.of("Phòng Quản lý Đầu tư"), List.of(), ActivityStatus.PLANNED, null, null));
 		Outcomes review = new Outcomes(null, null, null, null, null, null, null, null, null,
 				"https://example.org/bien-ban.pdf", List.of("Tổ chức hội nghị xúc tiến đầu tư"));
 
