@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * industrial-zone authorities, {@value #RESOURCE}) through the services' HTTP APIs, as a
  * user would, signed in (every call carries a bearer token). The file holds the request
  * bodies; {@code ${org:CODE}} stands for the id of the organization with that code and
- * {@code ${agreement}} for the agreement's id.
+ * {@code ${agreement}} for the agreement's id. It is history entered after the fact: the
+ * activation and the amendments carry the day they took effect ({@code effectiveOn}), the
+ * activities {@code "notifyPartners": false}, so loading it mails nobody.
  */
 public final class DemoData {
 
@@ -96,8 +98,11 @@ public final class DemoData {
 		String agreementId = created.expect(201).path("id").asText();
 		ids.put("agreement", agreementId);
 		URI agreement = this.agreementService.resolve("/api/v1/agreements/" + agreementId);
-		DemoApi.Response activated = this.api.update("POST", URI.create(agreement + "/activate"), null,
-				created.expectEtag(201));
+		// the program was in force long before it was typed in: the activation says since
+		// when (effectiveOn), as the amendments after it do
+		JsonNode activation = demo.path("activation");
+		DemoApi.Response activated = this.api.update("POST", URI.create(agreement + "/activate"),
+				activation.isMissingNode() ? null : resolve(activation, ids), created.expectEtag(201));
 		if (!"ACTIVE".equals(activated.expect(200).path("status").asText())) {
 			throw new DemoDataException(
 					"Agreement " + agreementId + " is " + activated.expect(200).path("status") + " after activation");

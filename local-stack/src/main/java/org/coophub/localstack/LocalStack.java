@@ -3,6 +3,8 @@ package org.coophub.localstack;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -51,6 +53,12 @@ public final class LocalStack implements AutoCloseable {
 
 	/** The demo users' password in the local stack. */
 	public static final String DEMO_PASSWORD = "demo-Passw0rd";
+
+	/**
+	 * The key reporting-service signs the report links of its mails with, in the local
+	 * stack only (reporting-service has no default: a known key would open every report).
+	 */
+	public static final String REPORT_LINK_KEY = "local-stack-report-links-not-secret";
 
 	private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
@@ -171,6 +179,10 @@ public final class LocalStack implements AutoCloseable {
 		command.add("--spring.mail.host=" + this.smtp.smtpHost());
 		command.add("--spring.mail.port=" + this.smtp.smtpPort());
 		command.addAll(securityArguments(service));
+		command.addAll(reportArguments(service));
+		if (this.options.clocksAdjustable() && service.isEventDriven()) {
+			command.add("--coophub.clock.adjustable=true");
+		}
 		command.addAll(this.options.serviceArguments());
 		Path logFile = this.options.dataDirectory().resolve("logs").resolve(logName + ".log");
 		return new ServiceProcess(service, port, command, this.options.projectRoot(), logFile);
@@ -195,6 +207,19 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
+	 * reporting-service signs the links to its reports; notification-service mails them,
+	 * so it is told where reporting-service is (its port is free in tests).
+	 */
+	private List<String> reportArguments(StackService service) {
+		return switch (service) {
+			case REPORTING -> List.of("--coophub.reports.link-key=" + REPORT_LINK_KEY);
+			case NOTIFICATION ->
+				List.of("--coophub.reports.base-url=http://localhost:" + this.ports.get(StackService.REPORTING));
+			default -> List.of();
+		};
+	}
+
+	/**
 	 * identity-service's address, the {@code iss} of its tokens: on 127.0.0.1, where the
 	 * services fetch its keys and browsers sign in.
 	 */
@@ -214,6 +239,54 @@ public final class LocalStack implements AutoCloseable {
 			throw new IllegalStateException("identity-service was not started by this stack: no tokens");
 		}
 		return this.scriptsToken.accessToken();
+	}
+
+	/**
+	 * Moves the clocks of the four event-driven services forward together (each by the
+	 * same amount; calls a few milliseconds apart), as if that much time had passed for
+	 * them: what is due then (reminders, a review falling due, its report) happens.
+	 * identity-service and token expiry keep the machine's time.
+	 * @param amount zero or more
+	 * @throws IllegalStateException if the stack was not started with
+	 * {@link LocalStackOptions#adjustableClocks()}, or a service refused
+	 */
+	public void advanceClocks(Duration amount) {
+		clocks().advance(amount);
+	}
+
+	/**
+	 * Moves the clocks of the four event-driven services forward to a moment.
+	 * @param moment not before what their clocks say now
+	 * @throws IllegalStateException if the stack was not started with
+	 * {@link LocalStackOptions#adjustableClocks()}, or a service refused (a moment in
+	 * their past)
+	 */
+	public void setClocksTo(Instant moment) {
+		clocks().setTo(moment);
+	}
+
+	/**
+	 * What a service's clock says: the machine's time, or later after the clocks were
+	 * moved.
+	 * @param service one of the four event-driven services
+	 * @return its current time
+	 */
+	public Instant clockOf(StackService service) {
+		return clocks().now(service);
+	}
+
+	private ServiceClocks clocks() {
+		if (!this.options.clocksAdjustable()) {
+			throw new IllegalStateException("This stack's clocks are not adjustable: start it with "
+					+ "LocalStack.options().adjustableClocks()");
+		}
+		Map<StackService, URI> adjustable = new EnumMap<>(StackService.class);
+		this.services.forEach((service, process) -> {
+			if (service.isEventDriven()) {
+				adjustable.put(service, process.url());
+			}
+		});
+		return new ServiceClocks(adjustable, this::accessToken);
 	}
 
 	/**

@@ -38,6 +38,9 @@ final class LocalStackCommand {
 		if (arguments.infraOnly()) {
 			options.infrastructureOnly();
 		}
+		if (arguments.adjustableClocks()) {
+			options.adjustableClocks();
+		}
 		Console.print(arguments.infraOnly() ? "Starting Kafka, MongoDB and the SMTP capture..."
 				: "Starting Kafka, MongoDB, the SMTP capture, identity-service and the four services (about a minute)...");
 		LocalStack stack;

@@ -40,6 +40,8 @@ public final class LocalStackOptions {
 
 	private boolean demoData = true;
 
+	private boolean adjustableClocks;
+
 	/**
 	 * How the services' JVMs start: small heaps, and C1 only, since six JVMs share two
 	 * cores and C2 would spend minutes of CPU compiling in each.
@@ -155,6 +157,17 @@ public final class LocalStackOptions {
 		return this;
 	}
 
+	/**
+	 * Starts the four event-driven services with {@code --coophub.clock.adjustable=true},
+	 * so that {@link LocalStack#advanceClocks} and {@link LocalStack#setClocksTo} can
+	 * move their clocks forward (identity-service keeps the machine's time). For tests
+	 * and demos of what happens on a date: never on by default.
+	 */
+	public LocalStackOptions adjustableClocks() {
+		this.adjustableClocks = true;
+		return this;
+	}
+
 	/** Replaces the JVM options of the service processes. */
 	public LocalStackOptions jvmOptions(String... options) {
 		this.jvmOptions.clear();
@@ -223,6 +236,10 @@ public final class LocalStackOptions {
 
 	boolean demoData() {
 		return this.demoData;
+	}
+
+	boolean clocksAdjustable() {
+		return this.adjustableClocks;
 	}
 
 	List<String> jvmOptions() {

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * A MongoDB-wire server (de.bwaldvogel mongo-java-server) on 127.0.0.1, with the H2 file
  * backend (data survive restarts) or the memory backend (tests).
  * <p>
- * Limits to keep in mind (see docs/architecture.md and docs/performance.md): no transactions, no TTL or secondary indexes, a
- * query that does not pin an {@code _id} scans the collection (one that pins it looks it
- * up first, see {@link IdLookup}).
+ * Limits to keep in mind (see docs/architecture.md and docs/performance.md): no
+ * transactions, no TTL or secondary indexes, a query that does not pin an {@code _id}
+ * scans the collection (one that pins it looks it up first, see {@link IdLookup}).
  */
 public final class MongoWireServer implements AutoCloseable {
 

@@ -18,7 +18,8 @@ import com.sun.net.httpserver.HttpServer;
  * answers 401 to an API call without one, and answers the few API calls of the demo
  * loader. It rejects bodies with unresolved placeholders, answers 428 to an update of the
  * agreement without If-Match (as agreement-service does) and (as activity-service may)
- * answers 422 to the first activity until it "knows" the agreement.
+ * answers 422 to the first activity until it "knows" the agreement. A move of its clock
+ * ({@code POST /actuator/clock}) is written to its output.
  */
 public final class FakeService {
 
@@ -67,6 +68,13 @@ public final class FakeService {
 			else if (!String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))
 				.startsWith("Bearer " + TOKEN_PREFIX)) {
 				send(exchange, 401, "{\"title\":\"Unauthorized\",\"status\":401}");
+			}
+			else if (path.equals("/actuator/clock")) {
+				if (method.equals("POST")) {
+					// what the test reads back from the log file
+					System.out.println("clock moved: " + body);
+				}
+				send(exchange, 200, "{\"now\":\"2027-10-07T01:00:00Z\",\"offset\":\"PT0S\"}");
 			}
 			else if (path.equals("/api/v1/organizations") && method.equals("GET")) {
 				send(exchange, 200, (organizations.get() == 0) ? "{\"content\":[],\"page\":{\"totalElements\":0}}"

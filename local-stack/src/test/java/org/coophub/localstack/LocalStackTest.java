@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -49,6 +50,8 @@ class LocalStackTest {
 			assertThat(get(URI.create(stack.smtp().viewerUrl() + "api/messages")).body()).isEqualTo("[]");
 			assertThat(stack.services()).isEmpty();
 			assertThatIllegalStateException().isThrownBy(stack::accessToken).withMessageContaining("identity-service");
+			assertThatIllegalStateException().isThrownBy(() -> stack.advanceClocks(Duration.ofDays(1)))
+				.withMessageContaining("adjustableClocks()");
 		}
 		assertThat(stack.kafka().isRunning()).isFalse();
 		assertThat(stack.mongo().isRunning()).isFalse();
@@ -65,6 +68,14 @@ class LocalStackTest {
 				.start())
 			.withMessageContaining(StackService.AGREEMENT.jar(this.projectRoot).toString())
 			.withMessageContaining("./mvnw package");
+	}
+
+	@Test
+	void clocksAreAdjustableOnlyWhenAskedFor() {
+		assertThat(LocalStack.options().clocksAdjustable()).isFalse();
+		assertThat(LocalStack.options().adjustableClocks().clocksAdjustable()).isTrue();
+		assertThat(LaunchArguments.parse("--adjustable-clocks").adjustableClocks()).isTrue();
+		assertThat(LaunchArguments.parse().adjustableClocks()).isFalse();
 	}
 
 	@Test
@@ -88,6 +99,7 @@ class LocalStackTest {
 			.projectRoot(this.projectRoot)
 			.inMemoryMongo()
 			.jvmOptions("-Xmx32m")
+			.adjustableClocks()
 			.start();
 		List<ProcessHandle> processes;
 		try (stack) {
@@ -114,6 +126,23 @@ class LocalStackTest {
 				.contains("--coophub.identity.dashboard-redirect-uris=http://127.0.0.1:" + reportingPort
 						+ "/login/oauth2/code/identity,http://localhost:" + reportingPort
 						+ "/login/oauth2/code/identity");
+
+			assertThat(stack.service(StackService.REPORTING).logFile()).content()
+				.contains("--coophub.reports.link-key=" + LocalStack.REPORT_LINK_KEY);
+			assertThat(stack.service(StackService.NOTIFICATION).logFile()).content()
+				.contains("--coophub.reports.base-url=http://localhost:" + reportingPort);
+			assertThat(stack.service(StackService.IDENTITY).logFile()).content()
+				.as("identity-service keeps the machine's time")
+				.doesNotContain("--coophub.clock.adjustable");
+			stack.advanceClocks(Duration.ofDays(30));
+			stack.setClocksTo(Instant.parse("2027-10-07T01:00:00Z"));
+			for (StackService service : StackService.eventDriven()) {
+				assertThat(stack.service(service).logFile()).content()
+					.contains("--coophub.clock.adjustable=true")
+					.contains("clock moved: {\"advanceBy\":\"PT720H\"}")
+					.contains("clock moved: {\"to\":\"2027-10-07T01:00:00Z\"}");
+			}
+			assertThat(stack.clockOf(StackService.NOTIFICATION)).isEqualTo(Instant.parse("2027-10-07T01:00:00Z"));
 
 			String token = stack.accessToken();
 			assertThat(stack.accessToken()).as("kept until it is about to expire").isEqualTo(token);

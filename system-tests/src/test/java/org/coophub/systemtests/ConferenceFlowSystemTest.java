@@ -5,6 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 import org.coophub.localstack.LocalStack;
 import org.coophub.localstack.StackService;
@@ -66,15 +69,18 @@ class ConferenceFlowSystemTest {
 		assertThat(send(StackService.AGREEMENT, "POST", "/api/v1/agreements/" + agreement + "/activate", null, etag)
 			.statusCode()).isEqualTo(200);
 
+		// yesterday's conference: news to the other party (one that ended weeks before it
+		// was recorded is history, and mails nobody)
+		LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
 		String conference = """
 				{"agreementId":"%s","type":"INVESTMENT_PROMOTION_CONFERENCE",
 				 "title":{"vi":"Hội nghị xúc tiến đầu tư vào các KCN Lâm Đồng","en":"Investment promotion conference"},
-				 "startsAt":"2025-05-20T08:00:00","endsAt":"2025-05-20T17:00:00",
+				 "startsAt":"%sT08:00:00","endsAt":"%sT17:00:00",
 				 "location":{"province":"TP. Hồ Chí Minh","venue":"Trung tâm Hội nghị"},
 				 "hostOrganizationId":"%s","participantOrganizationIds":["%s"],"status":"COMPLETED",
 				 "outcomes":{"investorsAttending":120,"enterprisesAttending":45,"mousSigned":3,
 				   "registeredCapital":{"amount":350000000000,"currency":"VND"}}}
-				""".formatted(agreement, hcm, ld);
+				""".formatted(agreement, yesterday, yesterday, hcm, ld);
 		HttpResponse<String> recorded = await().atMost(PROPAGATION)
 			.until(() -> send(StackService.ACTIVITY, "POST", "/api/v1/activities", conference),
 					(response) -> response.statusCode() != 422);
@@ -97,7 +103,8 @@ class ConferenceFlowSystemTest {
 		JsonNode mail = await().atMost(PROPAGATION)
 			.until(() -> mailTo("xuctiendautu@st-lamdong.example"), (m) -> m != null);
 		assertThat(mail.get("subject").asString()).contains("Hội nghị xúc tiến đầu tư vào các KCN Lâm Đồng");
-		assertThat(mail.get("text").asString()).contains("Nhà đầu tư tham dự: 120").contains("20/05/2025");
+		assertThat(mail.get("text").asString()).contains("Nhà đầu tư tham dự: 120")
+			.contains(yesterday.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
 		assertThat(mailTo("vanphong@st-hepza.example")).as("the host is not told what it recorded itself").isNull();
 	}
 

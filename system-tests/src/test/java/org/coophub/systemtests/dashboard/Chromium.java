@@ -58,7 +58,8 @@ final class Chromium implements AutoCloseable {
 
 	static Chromium start() throws IOException {
 		String binary = System.getProperty("coophub.chromium", "/usr/bin/chromium");
-		Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "chromium-");
+		Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(),
+				"chromium-");
 		List<String> command = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--remote-debugging-port=0",

@@ -32,10 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The delivery guarantees of docs/reliability.md proven on the running stack: every request the system accepted reaches
- * every projection and side effect once, whatever breaks meanwhile. Each scenario writes
- * its figures to {@code system-tests/target/reliability.md}; docs/reliability.md keeps a
- * curated copy, so running the tests never rewrites a tracked file.
+ * The delivery guarantees of docs/reliability.md proven on the running stack: every
+ * request the system accepted reaches every projection and side effect once, whatever
+ * breaks meanwhile. Each scenario writes its figures to
+ * {@code system-tests/target/reliability.md}; docs/reliability.md keeps a curated copy,
+ * so running the tests never rewrites a tracked file.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -1,5 +1,8 @@
 package org.coophub.systemtests.reliability;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import org.coophub.localstack.StackService;
 
 import static org.awaitility.Awaitility.await;
@@ -73,15 +76,20 @@ final class Program {
 		return recordConference(agreement, title).status() == 201;
 	}
 
+	/**
+	 * Yesterday's conference: news the other party is mailed (one that ended more than
+	 * the history window before it was recorded would be history, and mail nobody).
+	 */
 	StackHttp.Answer recordConference(String agreement, String title) {
+		LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
 		return this.http.send(StackService.ACTIVITY, "POST", "/api/v1/activities", """
 				{"agreementId":"%s","type":"INVESTMENT_PROMOTION_CONFERENCE",
 				 "title":{"vi":"%s Hội nghị xúc tiến đầu tư","en":"%s Investment promotion conference"},
-				 "startsAt":"2025-05-20T08:00:00","endsAt":"2025-05-20T17:00:00",
+				 "startsAt":"%sT08:00:00","endsAt":"%sT17:00:00",
 				 "location":{"province":"TP. Hồ Chí Minh","venue":"Trung tâm Hội nghị"},
 				 "hostOrganizationId":"%s","participantOrganizationIds":["%s"],"status":"COMPLETED",
 				 "outcomes":{"investorsAttending":10,"mousSigned":1}}
-				""".formatted(agreement, title, title, this.hcmc, this.lamDong));
+				""".formatted(agreement, title, title, yesterday, yesterday, this.hcmc, this.lamDong));
 	}
 
 }

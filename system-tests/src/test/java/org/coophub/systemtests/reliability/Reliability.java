@@ -77,42 +77,43 @@ final class Reliability {
 			.append(" duplicated effects, ")
 			.append(resent)
 			.append(" e-mails resent after a crash.\n");
-		md.append("""
+		md.append(
+				"""
 
-				## What makes it hold
+						## What makes it hold
 
-				- The outbox in the aggregate's own document (docs/architecture.md): an HTTP write is one single-document
-				  update carrying its events; the relay publishes right after (a document always on the same relay
-				  lane, so its events keep their order), the poller hands what a broker outage left back to the
-				  relay every second, and a sweep at start and every minute finds what a crash left
-				  (`coophub.outbox.backlog` shows the backlog per collection).
-				- Projections apply an event only when its version is newer; e-mails are keyed per send and claimed
-				  with `findAndModify` before sending, so replays, republished records and a second instance change
-				  nothing. A claim is a lease (`coophub.mail.claim-lease`, 60 s): a send whose instance died
-				  before recording it goes out again after the lease, with the same `Message-ID`, so a crash
-				  mid-send delays the e-mail instead of losing it.
-				- Unreadable records (bad JSON, unknown type) go to `error.<topic>.<group>` at once; a record a
-				  handler refuses is retried (`max-attempts`) and then dead-lettered with `x-exception-*` headers;
-				  the partition keeps flowing.
-				- A record that fails because MongoDB is away is not dead-lettered: `EventRouter` retries it with
-				  back-off for up to two minutes (inside Kafka's five-minute poll interval), so an outage delays
-				  effects instead of losing them. HTTP requests meanwhile get 503 problem+json within about 3 s.
-				- A record that refers to what has not arrived yet on another topic (an activity whose agreement
-				  notification-service does not know yet) is parked in the service's `parkedEvents` collection
-				  and routed again with a growing pause (at most a minute) until it goes through
-				  (`coophub.events.parked` shows how many wait). Waiting on the consumer thread instead lost a
-				  notice in CI: the waiting consumer cannot rejoin a rebalance of its group, which holds up the
-				  agreement topic it waits for, until its attempts ran out and the record was dead-lettered.
-				- The MongoDB outage here stops the one MongoDB-wire server every service of the local stack
-				  shares: an outage under all four services at once, a harder case than under one.
+						- The outbox in the aggregate's own document (docs/architecture.md): an HTTP write is one single-document
+						  update carrying its events; the relay publishes right after (a document always on the same relay
+						  lane, so its events keep their order), the poller hands what a broker outage left back to the
+						  relay every second, and a sweep at start and every minute finds what a crash left
+						  (`coophub.outbox.backlog` shows the backlog per collection).
+						- Projections apply an event only when its version is newer; e-mails are keyed per send and claimed
+						  with `findAndModify` before sending, so replays, republished records and a second instance change
+						  nothing. A claim is a lease (`coophub.mail.claim-lease`, 60 s): a send whose instance died
+						  before recording it goes out again after the lease, with the same `Message-ID`, so a crash
+						  mid-send delays the e-mail instead of losing it.
+						- Unreadable records (bad JSON, unknown type) go to `error.<topic>.<group>` at once; a record a
+						  handler refuses is retried (`max-attempts`) and then dead-lettered with `x-exception-*` headers;
+						  the partition keeps flowing.
+						- A record that fails because MongoDB is away is not dead-lettered: `EventRouter` retries it with
+						  back-off for up to two minutes (inside Kafka's five-minute poll interval), so an outage delays
+						  effects instead of losing them. HTTP requests meanwhile get 503 problem+json within about 3 s.
+						- A record that refers to what has not arrived yet on another topic (an activity whose agreement
+						  notification-service does not know yet) is parked in the service's `parkedEvents` collection
+						  and routed again with a growing pause (at most a minute) until it goes through
+						  (`coophub.events.parked` shows how many wait). Waiting on the consumer thread instead lost a
+						  notice in CI: the waiting consumer cannot rejoin a rebalance of its group, which holds up the
+						  agreement topic it waits for, until its attempts ran out and the record was dead-lettered.
+						- The MongoDB outage here stops the one MongoDB-wire server every service of the local stack
+						  shares: an outage under all four services at once, a harder case than under one.
 
-				Bad input: `BadInputSweepSystemTest` sends malformed JSON, wrong types, missing fields, over-long
-				strings, a 10 MB body, invalid UTF-8, out-of-range numbers and MongoDB operators to every operation
-				with a body in every service's OpenAPI document, operator and script injections to every query
-				parameter, and an encoded path traversal to every path with an id. Every answer is a 4xx
-				problem+json without a stack trace (or, for a query, an empty result), and no record reaches
-				agreement-events or activity-events.
-				""");
+						Bad input: `BadInputSweepSystemTest` sends malformed JSON, wrong types, missing fields, over-long
+						strings, a 10 MB body, invalid UTF-8, out-of-range numbers and MongoDB operators to every operation
+						with a body in every service's OpenAPI document, operator and script injections to every query
+						parameter, and an encoded path traversal to every path with an id. Every answer is a 4xx
+						problem+json without a stack trace (or, for a query, an empty result), and no record reaches
+						agreement-events or activity-events.
+						""");
 		try {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, md, StandardCharsets.UTF_8);
