@@ -14,7 +14,7 @@ const TEXTS = {
     back: '← Danh mục', exportCsv: 'Xuất CSV', exportXlsx: 'Xuất XLSX', reportHtml: 'Báo cáo sơ kết (HTML)',
     reportPdf: 'Báo cáo sơ kết (PDF)', notifications: 'Thông báo', byYear: 'Hoạt động theo năm và loại',
     commitmentsChart: 'Cam kết năm nay: chỉ tiêu, kế hoạch, đã thực hiện', commitments: 'Cam kết',
-    commitment: 'Cam kết', target: 'Chỉ tiêu/năm', planned: 'Kế hoạch', held: 'Đã thực hiện',
+    commitment: 'Cam kết', target: 'Chỉ tiêu/năm', planned: 'Kế hoạch', held: 'Đã thực hiện', achieved: 'Đạt được',
     feed: 'Hoạt động gần đây', waiting: 'Đang kết nối…', updated: 'Cập nhật lúc ', overdue: 'quá hạn',
     host: 'chủ trì: ', sent: 'đã gửi', late: 'trễ', failed: 'lỗi', none: '—', parties: 'Các bên: ',
     ACTIVE: 'Đang hiệu lực', DRAFT: 'Dự thảo', SUSPENDED: 'Tạm dừng', TERMINATED: 'Chấm dứt', EXPIRED: 'Hết hạn',
@@ -38,7 +38,8 @@ const TEXTS = {
     exportXlsx: 'Export XLSX', reportHtml: 'Annual review report (HTML)', reportPdf: 'Annual review report (PDF)',
     notifications: 'Notifications', byYear: 'Activities by year and type',
     commitmentsChart: 'Commitments this year: target, planned, held', commitments: 'Commitments',
-    commitment: 'Commitment', target: 'Target/year', planned: 'Planned', held: 'Held', feed: 'Recent activity',
+    commitment: 'Commitment', target: 'Target/year', planned: 'Planned', held: 'Held', achieved: 'Achieved',
+    feed: 'Recent activity',
     waiting: 'Connecting…', updated: 'Updated at ', overdue: 'overdue', host: 'host: ', sent: 'sent', late: 'late',
     failed: 'failed', none: '—', parties: 'Parties: ',
     ACTIVE: 'Active', DRAFT: 'Draft', SUSPENDED: 'Suspended', TERMINATED: 'Terminated', EXPIRED: 'Expired',
@@ -205,13 +206,17 @@ function renderAgreement() {
     options: { animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true,
       ticks: { precision: 0 } } } }
   });
-  const current = a.commitments.map((c) => c.years.find((y) => y.year === year) || { target: c.perYear, planned: 0, held: 0 });
+  const current = a.commitments.map((c) => c.years.find((y) => y.year === year)
+    || { target: c.perYear, targetValue: c.perYear, planned: 0, held: 0, achieved: 0 });
+  // a sum (investors, capital) is not drawn next to counts of activities: the table shows it
+  const counted = (c, y) => (c.measure === 'OUTCOME_SUM' ? null : (y.targetValue ?? y.target) || 0);
+  const unit = (c) => (c.measure === 'OUTCOME_SUM' && c.currency ? ' ' + c.currency : '');
   chart('chart-commitments', {
     type: 'bar',
     data: {
       labels: a.commitments.map((c) => text(c.title)),
       datasets: [
-        { label: t('target'), backgroundColor: COLORS[6], data: current.map((y) => y.target || 0) },
+        { label: t('target'), backgroundColor: COLORS[6], data: current.map((y, i) => counted(a.commitments[i], y)) },
         { label: t('planned'), backgroundColor: COLORS[1], data: current.map((y) => y.planned) },
         { label: t('held'), backgroundColor: COLORS[2], data: current.map((y) => y.held) }
       ]
@@ -225,9 +230,11 @@ function renderAgreement() {
     const row = document.createElement('tr');
     const name = cell(row, text(c.title));
     if (c.behindTarget) { name.appendChild(el('span', t('behind'), 'badge')); }
-    cell(row, c.perYear === null ? t('none') : formatNumber(c.perYear), true);
+    const target = current[i].targetValue ?? c.perYear;
+    cell(row, target === null || target === undefined ? t('none') : formatNumber(target) + unit(c), true);
     cell(row, formatNumber(current[i].planned), true);
     cell(row, formatNumber(current[i].held), true);
+    cell(row, formatNumber(current[i].achieved ?? current[i].held) + unit(c), true);
     cell(row, t(c.status));
     commitments.appendChild(row);
   });

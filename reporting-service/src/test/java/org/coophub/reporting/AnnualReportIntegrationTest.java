@@ -130,8 +130,10 @@ class AnnualReportIntegrationTest {
 		assertThat(html).contains("BÁO CÁO SƠ KẾT NĂM 2025").contains(pdfHash).contains("&lt;b&gt;");
 
 		try (TopicProbe reports = TopicProbe.subscribe(Topics.REPORT_EVENTS)) {
-			ReviewScheduled due = new ReviewScheduled(UUID.randomUUID().toString(), Instant.now(), agreementId, 5, 2025,
-					LocalDate.of(2025, 11, 6), "hcm-" + agreementId, ReviewCycleStatus.DUE);
+			// at the first reminder's moment, 30 days before the review
+			ReviewScheduled due = new ReviewScheduled(UUID.randomUUID().toString(),
+					Instant.parse("2025-10-06T17:00:00Z"), agreementId, 5, 2025, LocalDate.of(2025, 11, 6),
+					"hcm-" + agreementId, ReviewCycleStatus.DUE);
 			publish(due);
 			publish(due);
 			ConsumerRecord<String, String> generated = reports.awaitRecord((r) -> agreementId.equals(r.key()));

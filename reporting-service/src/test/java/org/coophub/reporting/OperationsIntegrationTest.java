@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +88,18 @@ class OperationsIntegrationTest {
 		assertThat(rebuilt.at("/conferenceTotals/investorsAttending").asInt()).isEqualTo(30);
 		assertThat(this.mongo.collectionExists(activeCollection)).as("the old generation is dropped").isFalse();
 		assertThat(state().get("active").asInt()).isEqualTo(result.get("generation").asInt());
+		String report = this.http.get()
+			.uri("/api/v1/agreements/{id}/reports/2012?lang=en", agreementId)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(report).as("the agreement's versions are rebuilt too, which reports are computed from")
+			.contains("Computed from: agreement version 1")
+			.contains("2 activities of the period");
 
 		publish(new ActivityRecorded(UUID.randomUUID().toString(), Instant.now(), "act-3-" + agreementId, 1,
 				DashboardTestData.conference(agreementId, "act-3-" + agreementId, 5, "1000")));

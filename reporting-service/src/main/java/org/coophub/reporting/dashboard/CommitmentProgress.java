@@ -1,5 +1,6 @@
 package org.coophub.reporting.dashboard;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,41 +9,51 @@ import java.util.List;
 import org.coophub.events.agreement.Area;
 import org.coophub.events.agreement.Commitment;
 import org.coophub.events.agreement.CommitmentStatus;
+import org.coophub.events.agreement.Target;
+import org.coophub.events.agreement.TargetMeasure;
 import org.coophub.events.common.LocalizedText;
 
 /**
- * A commitment's target against what the activities linked to it did, year by year:
- * {@code planned} counts every linked activity that is not cancelled, {@code held} the
- * completed ones. An open commitment is behind target when this year's planned activities
- * do not reach the yearly target, i.e. even if all goes to plan the year falls short.
+ * A commitment's target against what the activities that count for it did, year by year
+ * ({@link CommitmentTally} says which count and what is achieved): {@code planned} counts
+ * the activities not cancelled, {@code held} the completed ones, {@code achieved} is what
+ * the year's target ({@code Target.valueIn(year)}) is measured against. An open
+ * commitment is behind target when, for a count, this year's planned activities do not
+ * reach the target (even if all goes to plan the year falls short); for a sum, when what
+ * was achieved is below the target and no activity that counts is still planned this
+ * year.
  */
 public record CommitmentProgress(String id, LocalizedText title, Area area, CommitmentStatus status,
-		String responsibleOrganizationId, String metric, Integer perYear, LocalDate dueOn, List<Year> years,
-		boolean behindTarget) {
+		String responsibleOrganizationId, String metric, Integer perYear, TargetMeasure measure, String outcome,
+		String currency, LocalDate dueOn, List<Year> years, boolean behindTarget) {
 
 	public static CommitmentProgress of(Commitment commitment, Collection<ActivityEntry> activities, int currentYear) {
-		List<ActivityEntry> linked = activities.stream()
-			.filter(ActivityEntry::counts)
-			.filter((activity) -> activity.linkedTo(commitment.id()))
-			.toList();
-		Integer perYear = (commitment.target() != null) ? commitment.target().perYear() : null;
-		int first = linked.stream().mapToInt(ActivityEntry::year).min().orElse(currentYear);
-		int last = linked.stream().mapToInt(ActivityEntry::year).max().orElse(currentYear);
+		List<ActivityEntry> counted = CommitmentTally.counted(commitment, activities);
+		Target target = commitment.target();
+		Integer perYear = (target != null) ? target.perYear() : null;
+		int first = counted.stream().mapToInt(ActivityEntry::year).min().orElse(currentYear);
+		int last = counted.stream().mapToInt(ActivityEntry::year).max().orElse(currentYear);
 		List<Year> years = new ArrayList<>();
 		for (int year = Math.min(first, currentYear); year <= Math.max(last, currentYear); year++) {
 			int y = year;
-			long planned = linked.stream().filter((a) -> a.year() == y).count();
-			long held = linked.stream().filter((a) -> a.year() == y && a.completed()).count();
-			years.add(new Year(year, perYear, planned, held));
+			years.add(Year.of(commitment, y, counted.stream().filter((a) -> a.year() == y).toList()));
 		}
 		boolean open = commitment.status() == null || commitment.status() == CommitmentStatus.OPEN
 				|| commitment.status() == CommitmentStatus.IN_PROGRESS;
-		long plannedThisYear = linked.stream().filter((a) -> a.year() == currentYear).count();
-		boolean behind = open && perYear != null && perYear > 0 && plannedThisYear < perYear;
+		Year now = years.stream().filter((y) -> y.year() == currentYear).findFirst().orElseThrow();
+		boolean behind = open && now.targetValue() != null && now.targetValue().signum() > 0 && behind(target, now);
 		return new CommitmentProgress(commitment.id(), commitment.title(), commitment.area(), commitment.status(),
-				commitment.responsibleOrganizationId(),
-				(commitment.target() != null) ? commitment.target().metric() : null, perYear, commitment.dueOn(), years,
-				behind);
+				commitment.responsibleOrganizationId(), (target != null) ? target.metric() : null, perYear,
+				(target != null) ? target.measure() : null, (target != null) ? target.outcome() : null,
+				(target != null) ? target.currency() : null, commitment.dueOn(), years, behind);
+	}
+
+	private static boolean behind(Target target, Year year) {
+		if (target.measure() == TargetMeasure.OUTCOME_SUM) {
+			boolean stillPlanned = year.planned() > year.held();
+			return year.achieved().compareTo(year.targetValue()) < 0 && !stillPlanned;
+		}
+		return BigDecimal.valueOf(year.planned()).compareTo(year.targetValue()) < 0;
 	}
 
 	/**
@@ -54,18 +65,36 @@ public record CommitmentProgress(String id, LocalizedText title, Area area, Comm
 		return this.years.stream()
 			.filter((y) -> y.year() == year)
 			.findFirst()
-			.orElse(new Year(year, this.perYear, 0, 0));
+			.orElse(new Year(year, this.perYear, 0, 0, (this.perYear != null) ? BigDecimal.valueOf(this.perYear) : null,
+					BigDecimal.ZERO));
 	}
 
 	/**
 	 * One year of a commitment.
 	 *
 	 * @param year the calendar year
-	 * @param target activities aimed at, if the commitment has a yearly target
-	 * @param planned linked activities not cancelled
-	 * @param held linked activities completed
+	 * @param target the usual yearly count, if the commitment has a target
+	 * @param planned activities that count, not cancelled
+	 * @param held of those, the completed ones
+	 * @param targetValue the target of this year ({@code Target.valueIn}), if any
+	 * @param achieved what the completed activities achieved against it
 	 */
-	public record Year(int year, Integer target, long planned, long held) {
+	public record Year(int year, Integer target, long planned, long held, BigDecimal targetValue, BigDecimal achieved) {
+
+		/**
+		 * A year of a legacy target: the completed activities against the yearly count.
+		 */
+		public Year(int year, Integer target, long planned, long held) {
+			this(year, target, planned, held, (target != null) ? BigDecimal.valueOf(target) : null,
+					BigDecimal.valueOf(held));
+		}
+
+		static Year of(Commitment commitment, int year, Collection<ActivityEntry> activities) {
+			Target target = commitment.target();
+			CommitmentTally tally = CommitmentTally.of(commitment, activities);
+			return new Year(year, (target != null) ? target.perYear() : null, tally.planned(), tally.held(),
+					(target != null) ? target.valueIn(year) : null, tally.achieved());
+		}
 
 	}
 

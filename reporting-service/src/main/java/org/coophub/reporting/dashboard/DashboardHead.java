@@ -39,6 +39,17 @@ record DashboardHead(@Id String agreementId, AgreementSummary agreement, ReviewE
 		return Query.query(Criteria.where("_id").is(agreementId).and(part + ".version").not().gte(version));
 	}
 
+	/**
+	 * The head of an agreement unless its review is of a later cycle, or of the same
+	 * cycle at that version or a newer one; a missing review counts as earlier.
+	 */
+	static Query earlierCycleOrMissing(String agreementId, int year, long version) {
+		return Query.query(Criteria.where("_id")
+			.is(agreementId)
+			.norOperator(Criteria.where(REVIEW + ".year").gt(year),
+					Criteria.where(REVIEW + ".year").is(year).and(REVIEW + ".version").gte(version)));
+	}
+
 	@Override
 	public Set<String> activityIds() {
 		return (this.activityIds != null) ? this.activityIds : Set.of();

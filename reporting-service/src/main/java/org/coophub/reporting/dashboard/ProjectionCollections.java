@@ -24,6 +24,10 @@ public class ProjectionCollections {
 
 	static final String NOTIFICATIONS = "dashboard_notifications";
 
+	static final String AGREEMENT_VERSIONS = "agreement_versions";
+
+	static final String REVIEW_CYCLES = "review_cycles";
+
 	private static final String STATE = "projection_state";
 
 	private static final String ID = "dashboards";
@@ -93,8 +97,17 @@ public class ProjectionCollections {
 		return name(NOTIFICATIONS, generation);
 	}
 
+	String agreementVersions(int generation) {
+		return name(AGREEMENT_VERSIONS, generation);
+	}
+
+	String reviewCycles(int generation) {
+		return name(REVIEW_CYCLES, generation);
+	}
+
 	private void drop(int generation) {
-		for (String base : List.of(DASHBOARDS, ORGANIZATIONS, ACTIVITIES, NOTIFICATIONS)) {
+		for (String base : List.of(DASHBOARDS, ORGANIZATIONS, ACTIVITIES, NOTIFICATIONS, AGREEMENT_VERSIONS,
+				REVIEW_CYCLES)) {
 			String collection = name(base, generation);
 			if (this.mongo.collectionExists(collection)) {
 				this.mongo.dropCollection(collection);

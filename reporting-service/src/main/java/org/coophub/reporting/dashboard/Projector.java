@@ -47,10 +47,38 @@ public final class Projector extends ProjectionTarget {
 				agreement, agreement.version()));
 	}
 
+	/**
+	 * The dashboard shows the latest cycle: a past cycle recorded late (a review of 2011
+	 * entered today) is kept per cycle but does not replace a later one in the head.
+	 */
 	@Override
 	public void review(String agreementId, ReviewEntry review) {
-		inEachGeneration(agreementId,
-				(generation) -> setIfNewer(generation, agreementId, DashboardHead.REVIEW, review, review.version()));
+		inEachGeneration(agreementId, (generation) -> {
+			try {
+				this.mongo.upsert(DashboardHead.earlierCycleOrMissing(agreementId, review.year(), review.version()),
+						Update.update(DashboardHead.REVIEW, review), DashboardHead.class,
+						this.collections.dashboards(generation));
+				return true;
+			}
+			catch (DuplicateKeyException ex) {
+				return false;
+			}
+		});
+	}
+
+	@Override
+	void agreementVersion(AgreementVersion version) {
+		// not a change of the dashboard: the head's write that follows tells the pages
+		for (int generation : this.generations) {
+			this.upserts.upsertIfNewer(version, this.collections.agreementVersions(generation));
+		}
+	}
+
+	@Override
+	void reviewCycle(ReviewCycleEntry cycle) {
+		for (int generation : this.generations) {
+			this.upserts.upsertIfNewer(cycle, this.collections.reviewCycles(generation));
+		}
 	}
 
 	@Override

@@ -45,6 +45,10 @@ public final class ReplayBatch extends ProjectionTarget {
 
 	private final Map<String, OrganizationName> organizations = new LinkedHashMap<>();
 
+	private final Map<String, AgreementVersion> agreementVersions = new LinkedHashMap<>();
+
+	private final Map<String, ReviewCycleEntry> reviewCycles = new LinkedHashMap<>();
+
 	ReplayBatch(MongoTemplate mongo, VersionedUpserts upserts, ProjectionCollections collections, int generation) {
 		this.mongo = mongo;
 		this.upserts = upserts;
@@ -60,7 +64,25 @@ public final class ReplayBatch extends ProjectionTarget {
 
 	@Override
 	public void review(String agreementId, ReviewEntry review) {
-		this.reviews.merge(agreementId, review, (a, b) -> (a.version() > b.version()) ? a : b);
+		this.reviews.merge(agreementId, review, ReplayBatch::later);
+	}
+
+	/** The later cycle, or of the same cycle the newer version, as {@link Projector}. */
+	private static ReviewEntry later(ReviewEntry a, ReviewEntry b) {
+		if (a.year() != b.year()) {
+			return (a.year() > b.year()) ? a : b;
+		}
+		return (a.version() > b.version()) ? a : b;
+	}
+
+	@Override
+	void agreementVersion(AgreementVersion version) {
+		this.agreementVersions.putIfAbsent(version.id(), version);
+	}
+
+	@Override
+	void reviewCycle(ReviewCycleEntry cycle) {
+		this.reviewCycles.merge(cycle.id(), cycle, VersionedUpserts::newer);
 	}
 
 	@Override
@@ -86,12 +108,17 @@ public final class ReplayBatch extends ProjectionTarget {
 		this.upserts.upsertAllIfNewer(this.activities.values(), this.collections.activities(this.generation));
 		this.upserts.upsertAllIfNewer(this.notifications.values(), this.collections.notifications(this.generation));
 		this.upserts.upsertAllIfNewer(this.organizations.values(), this.collections.organizations(this.generation));
+		this.upserts.upsertAllIfNewer(this.agreementVersions.values(),
+				this.collections.agreementVersions(this.generation));
+		this.upserts.upsertAllIfNewer(this.reviewCycles.values(), this.collections.reviewCycles(this.generation));
 		writeHeads();
 		this.agreements.clear();
 		this.reviews.clear();
 		this.activities.clear();
 		this.notifications.clear();
 		this.organizations.clear();
+		this.agreementVersions.clear();
+		this.reviewCycles.clear();
 	}
 
 	private void writeHeads() {
@@ -104,9 +131,8 @@ public final class ReplayBatch extends ProjectionTarget {
 			any = true;
 		}
 		for (Map.Entry<String, ReviewEntry> review : this.reviews.entrySet()) {
-			heads.upsert(
-					DashboardHead.olderOrMissing(review.getKey(), DashboardHead.REVIEW, review.getValue().version()),
-					Update.update(DashboardHead.REVIEW, review.getValue()));
+			heads.upsert(DashboardHead.earlierCycleOrMissing(review.getKey(), review.getValue().year(),
+					review.getValue().version()), Update.update(DashboardHead.REVIEW, review.getValue()));
 			any = true;
 		}
 		any |= list(heads, DashboardHead.ACTIVITY_IDS, this.activities.values(), StoredActivity::agreementId);

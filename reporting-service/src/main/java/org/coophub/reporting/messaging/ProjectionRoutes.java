@@ -37,11 +37,16 @@ final class ProjectionRoutes {
 		return routes
 			.on(OrganizationRegistered.class, (e) -> projector.get().organization(e.organization(), e.version()))
 			.on(OrganizationUpdated.class, (e) -> projector.get().organization(e.organization(), e.version()))
-			.on(AgreementCreated.class, (e) -> projector.get().agreement(e.agreement(), e.version()))
-			.on(AgreementStatusChanged.class, (e) -> projector.get().agreement(e.agreement(), e.version()))
-			.on(AgreementAmended.class, (e) -> projector.get().agreement(e.agreement(), e.version()))
-			.on(CommitmentAdded.class, (e) -> projector.get().agreement(e.agreement(), e.version()))
-			.on(CommitmentUpdated.class, (e) -> projector.get().agreement(e.agreement(), e.version()));
+			.on(AgreementCreated.class,
+					(e) -> projector.get().agreementCreated(e.agreement(), e.version(), e.occurredAt()))
+			.on(AgreementStatusChanged.class,
+					(e) -> projector.get().agreement(e.agreement(), e.version(), e.effectiveOn(), e.occurredAt()))
+			.on(AgreementAmended.class,
+					(e) -> projector.get().agreement(e.agreement(), e.version(), e.effectiveOn(), e.occurredAt()))
+			.on(CommitmentAdded.class,
+					(e) -> projector.get().agreement(e.agreement(), e.version(), e.effectiveOn(), e.occurredAt()))
+			.on(CommitmentUpdated.class,
+					(e) -> projector.get().agreement(e.agreement(), e.version(), null, e.occurredAt()));
 	}
 
 	static Routes activityEvents(Routes routes, Supplier<? extends ProjectionTarget> projector) {
@@ -54,8 +59,9 @@ final class ProjectionRoutes {
 	}
 
 	static Routes notificationEvents(Routes routes, Supplier<? extends ProjectionTarget> projector) {
-		return routes.on(ReviewScheduled.class, (e) -> projector.get().review(e.agreementId(), scheduled(e)))
-			.on(ReviewHeld.class, (e) -> projector.get().review(e.agreementId(), held(e)))
+		return routes
+			.on(ReviewScheduled.class, (e) -> projector.get().review(e.agreementId(), scheduled(e), e.occurredAt()))
+			.on(ReviewHeld.class, (e) -> projector.get().review(e.agreementId(), held(e), e.occurredAt()))
 			.on(NotificationSent.class,
 					(e) -> projector.get()
 						.notification(e.agreementId(), e.notificationId(),

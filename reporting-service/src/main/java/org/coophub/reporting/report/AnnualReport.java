@@ -1,5 +1,7 @@
 package org.coophub.reporting.report;
 
+import java.time.LocalDate;
+
 import org.coophub.platform.outbox.OutboxDocument;
 
 import org.springframework.data.annotation.Id;
@@ -7,9 +9,10 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The annual report of one agreement for one year as last published: its PDF's hash. A
- * new version, and a new report.annual-generated event, only when the content changed, so
- * a redelivered "review due" publishes nothing twice.
+ * The annual report of one agreement for one year as last published: its PDF's hash, the
+ * period it covered and what generated it. A new version, and a new
+ * report.annual-generated event, only when the content changed, so a redelivered "review
+ * due" or "review held" publishes nothing twice.
  */
 @Document("annual_reports")
 class AnnualReport extends OutboxDocument {
@@ -22,6 +25,12 @@ class AnnualReport extends OutboxDocument {
 	private final int year;
 
 	private String contentHash;
+
+	private LocalDate periodStart;
+
+	private LocalDate periodEnd;
+
+	private String trigger;
 
 	@PersistenceCreator
 	AnnualReport(String id, String agreementId, int year) {
@@ -43,11 +52,14 @@ class AnnualReport extends OutboxDocument {
 	 * @param hash the PDF's SHA-256
 	 * @return whether it differs from the one published before
 	 */
-	boolean generated(String hash) {
+	boolean generated(String hash, ReviewPeriod period, String trigger) {
 		if (hash.equals(this.contentHash)) {
 			return false;
 		}
 		this.contentHash = hash;
+		this.periodStart = period.start();
+		this.periodEnd = period.end();
+		this.trigger = trigger;
 		this.version++;
 		return true;
 	}
@@ -62,6 +74,18 @@ class AnnualReport extends OutboxDocument {
 
 	String contentHash() {
 		return this.contentHash;
+	}
+
+	LocalDate periodStart() {
+		return this.periodStart;
+	}
+
+	LocalDate periodEnd() {
+		return this.periodEnd;
+	}
+
+	String trigger() {
+		return this.trigger;
 	}
 
 }

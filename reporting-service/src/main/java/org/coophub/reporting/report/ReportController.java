@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/agreements/{id}/reports")
 class ReportController {
 
-	private static final String HASH_HEADER = "X-Content-SHA256";
+	static final String HASH_HEADER = "X-Content-SHA256";
 
 	private final AnnualReports reports;
 
@@ -61,7 +61,7 @@ class ReportController {
 	 */
 	@PostMapping("/{year}")
 	AnnualReports.Published generate(@PathVariable String id, @PathVariable int year) {
-		return this.reports.generate(id, year);
+		return this.reports.generate(id, year, AnnualReports.REQUEST);
 	}
 
 }

@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.coophub.events.activity.Outcomes;
+import org.coophub.events.agreement.TargetMeasure;
 import org.coophub.events.common.LocalizedText;
 
 /**
@@ -48,7 +50,21 @@ public final class ReportTexts {
 			Map.entry("PLANNING_AND_CONSTRUCTION", "Quy hoạch và xây dựng"), Map.entry("ENVIRONMENT", "Môi trường"),
 			Map.entry("LABOUR_AND_TRAINING", "Lao động và đào tạo"),
 			Map.entry("RAW_MATERIAL_SOURCING", "Vùng nguyên liệu"),
-			Map.entry("INFRASTRUCTURE_INVESTMENT", "Đầu tư hạ tầng"), Map.entry("OTHER", "Khác")), "en",
+			Map.entry("INFRASTRUCTURE_INVESTMENT", "Đầu tư hạ tầng"), Map.entry("OTHER", "Khác"),
+			Map.entry("achieved", "Đạt được"),
+			Map.entry("plannedInPeriod", "Hoạt động đã lên kế hoạch trong kỳ, chưa thực hiện"),
+			Map.entry("noReview", "Chưa có kỳ sơ kết nào của năm này được ghi nhận."),
+			Map.entry("heldOn", "Ngày tổ chức"), Map.entry("nextHost", "Đơn vị chủ trì kỳ sơ kết tiếp theo"),
+			Map.entry("UPCOMING", "Sắp tới"), Map.entry("DUE", "Đến hạn"), Map.entry("OVERDUE", "Quá hạn"),
+			Map.entry("HELD", "Đã tổ chức"), Map.entry("CANCELLED", "Đã hủy"), Map.entry("MISSED", "Không tổ chức"),
+			Map.entry("SKIPPED", "Bỏ qua theo thống nhất"), Map.entry("period", "Kỳ báo cáo: từ %s đến %s (%s)"),
+			Map.entry("REVIEW_TO_REVIEW", "từ sau kỳ sơ kết năm trước đến kỳ sơ kết năm nay"),
+			Map.entry("REVIEW_TO_YEAR_END", "từ sau kỳ sơ kết năm trước đến hết năm; kỳ sơ kết năm nay chưa tổ chức"),
+			Map.entry("YEAR_START_TO_REVIEW", "từ đầu năm, vì năm trước không có kỳ sơ kết, đến kỳ sơ kết năm nay"),
+			Map.entry("CALENDAR_YEAR", "năm dương lịch, vì không có kỳ sơ kết nào được tổ chức"),
+			Map.entry("basis",
+					"Căn cứ lập báo cáo: thỏa thuận phiên bản %s (hiệu lực từ %s), %s hoạt động trong kỳ, dữ liệu ghi nhận lần cuối lúc %s")),
+			"en",
 			Map.ofEntries(Map.entry("heading", "ANNUAL REVIEW REPORT"), Map.entry("program", "Cooperation program"),
 					Map.entry("parties", "Parties"), Map.entry("results", "1. Results by area of cooperation"),
 					Map.entry("conferences", "2. Investment promotion conference outcomes"),
@@ -79,7 +95,27 @@ public final class ReportTexts {
 					Map.entry("PLANNING_AND_CONSTRUCTION", "Planning and construction"),
 					Map.entry("ENVIRONMENT", "Environment"), Map.entry("LABOUR_AND_TRAINING", "Labour and training"),
 					Map.entry("RAW_MATERIAL_SOURCING", "Raw material sourcing"),
-					Map.entry("INFRASTRUCTURE_INVESTMENT", "Infrastructure investment"), Map.entry("OTHER", "Other")));
+					Map.entry("INFRASTRUCTURE_INVESTMENT", "Infrastructure investment"), Map.entry("OTHER", "Other"),
+					Map.entry("achieved", "Achieved"),
+					Map.entry("plannedInPeriod", "Planned in the period, not yet held"),
+					Map.entry("noReview", "No review of this year has been recorded."), Map.entry("heldOn", "Held on"),
+					Map.entry("nextHost", "Host of the next review"), Map.entry("UPCOMING", "upcoming"),
+					Map.entry("DUE", "due"), Map.entry("OVERDUE", "overdue"), Map.entry("HELD", "held"),
+					Map.entry("CANCELLED", "cancelled"), Map.entry("MISSED", "missed"),
+					Map.entry("SKIPPED", "skipped by agreement"), Map.entry("period", "Period: %s to %s (%s)"),
+					Map.entry("REVIEW_TO_REVIEW", "from the day after last year's review to this year's review"),
+					Map.entry("REVIEW_TO_YEAR_END",
+							"from the day after last year's review to the end of the year; this year's review has not been held"),
+					Map.entry("YEAR_START_TO_REVIEW",
+							"from the start of the year, as last year had no review, to this year's review"),
+					Map.entry("CALENDAR_YEAR", "the calendar year, as no review was held"), Map.entry("basis",
+							"Computed from: agreement version %s (effective %s), %s activities of the period, data last recorded at %s")));
+
+	/** The report's words for the outcomes a target can sum. */
+	private static final Map<String, String> OUTCOME_KEYS = Map.of("investorsAttending", "investors",
+			"enterprisesAttending", "enterprises", "investmentLeads", "leads", "mousSigned", "mous",
+			"projectsRegistered", "projects", "registeredCapital", "capital", "documents", "documents", "participants",
+			"participants");
 
 	private final String language;
 
@@ -115,6 +151,43 @@ public final class ReportTexts {
 		}
 		return date.format(DateTimeFormatter.ofPattern("vi".equals(this.language) ? "dd/MM/yyyy" : "d MMM yyyy",
 				Locale.forLanguageTag(this.language)));
+	}
+
+	/**
+	 * The period a report covers, and by which rule.
+	 * @param period the period
+	 * @return one sentence
+	 */
+	public String period(ReviewPeriod period) {
+		return String.format(get("period"), date(period.start()), date(period.end()), get(period.rule()));
+	}
+
+	/**
+	 * What a report was computed from, in one sentence.
+	 * @param basis the basis
+	 * @return the sentence
+	 */
+	public String basis(AnnualReportContent.Basis basis) {
+		String last = (basis.lastEventAt() != null)
+				? DateTimeFormatter.ISO_INSTANT.format(basis.lastEventAt().truncatedTo(ChronoUnit.SECONDS)) : "—";
+		return String.format(get("basis"), basis.agreementVersion(), date(basis.agreementEffectiveOn()),
+				number(basis.activities()), last);
+	}
+
+	/**
+	 * What a commitment's figures are in: nothing for a count of activities, the outcome
+	 * for a sum (and the currency for capital).
+	 * @param line the commitment
+	 * @return a suffix for its numbers
+	 */
+	public String unit(AnnualReportContent.CommitmentLine line) {
+		if (line.measure() != TargetMeasure.OUTCOME_SUM || line.outcome() == null) {
+			return "";
+		}
+		if ("registeredCapital".equals(line.outcome())) {
+			return " " + ((line.currency() != null) ? line.currency() : "");
+		}
+		return " (" + get(OUTCOME_KEYS.getOrDefault(line.outcome(), line.outcome())) + ")";
 	}
 
 	public String number(Number value) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.coophub.platform.security.Actors;
+import org.coophub.platform.security.ApiSecurityConfiguration.OpenPaths;
 import org.coophub.platform.security.ProblemResponses;
 import org.coophub.platform.security.Role;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,6 +44,12 @@ class DashboardSignInConfiguration {
 
 	static final String SIGN_IN = "/oauth2/authorization/identity";
 
+	/**
+	 * Annual reports by signed link (the parties' mail): the signature is the permission,
+	 * checked by the report's controller, so no token or session is asked for.
+	 */
+	static final String SIGNED_REPORTS = "/reports/**";
+
 	private static final List<String> PAGES = List.of("/", "/index.html", "/dashboard.js", "/dashboard.css",
 			"/webjars/**", "/oauth2/authorization/**", "/login/oauth2/code/**", "/logout");
 
@@ -52,12 +59,13 @@ class DashboardSignInConfiguration {
 			@Value("${coophub.security.issuer}") String issuer) {
 		ProblemResponses problems = new ProblemResponses(json);
 		http.securityMatcher(new OrRequestMatcher(pages(), DashboardSignInConfiguration::signedInBrowser))
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/dashboard.css", "/webjars/**")
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/**")
-				.hasAnyRole(Role.VIEWER.name(), Role.EDITOR.name(), Role.ADMIN.name())
-				.anyRequest()
-				.hasAnyRole(Role.EDITOR.name(), Role.ADMIN.name()))
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/dashboard.css", "/webjars/**", SIGNED_REPORTS)
+						.permitAll()
+						.requestMatchers(HttpMethod.GET, "/**")
+						.hasAnyRole(Role.VIEWER.name(), Role.EDITOR.name(), Role.ADMIN.name())
+						.anyRequest()
+						.hasAnyRole(Role.EDITOR.name(), Role.ADMIN.name()))
 			.oauth2Login((login) -> login.userInfoEndpoint((user) -> user.userAuthoritiesMapper(rolesFromIdToken())))
 			.logout((logout) -> logout.logoutSuccessHandler(new IdentityLogout(issuer)))
 			.csrf((csrf) -> csrf.spa())
@@ -66,6 +74,11 @@ class DashboardSignInConfiguration {
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN), (request) -> true)
 				.accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	@Bean
+	OpenPaths signedReportLinks() {
+		return new OpenPaths(List.of(SIGNED_REPORTS));
 	}
 
 	private static RequestMatcher pages() {

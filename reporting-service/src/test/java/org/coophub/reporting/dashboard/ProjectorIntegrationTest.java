@@ -46,6 +46,9 @@ class ProjectorIntegrationTest {
 	@Autowired
 	MongoTemplate mongo;
 
+	@Autowired
+	PeriodQueries periods;
+
 	@Test
 	void eachPartKeepsItsNewestVersionWhateverTheOrderAndRepeats() {
 		String agreementId = UUID.randomUUID().toString();
@@ -73,6 +76,47 @@ class ProjectorIntegrationTest {
 		assertThat(AgreementDashboardView.of(dashboard, LocalDate.of(2025, 11, 1), this.queries.names())
 			.conferenceTotals()
 			.investorsAttending()).isEqualTo(150);
+	}
+
+	@Test
+	void aPastCycleRecordedLateIsKeptPerCycleAndDoesNotReplaceTheLaterOneOnTheDashboard() {
+		String agreementId = UUID.randomUUID().toString();
+		Projector projector = this.projection.live();
+		ReviewEntry upcoming = new ReviewEntry(7, 2027, LocalDate.of(2027, 11, 6), "org-hcm",
+				ReviewCycleStatus.UPCOMING, null, null);
+		ReviewEntry held2011 = new ReviewEntry(8, 2011, LocalDate.of(2011, 11, 6), "org-ld", ReviewCycleStatus.HELD,
+				LocalDate.of(2011, 11, 4), "org-hcm");
+
+		projector.review(agreementId, upcoming, AT);
+		projector.review(agreementId, held2011, AT);
+		projector.review(agreementId, held2011, AT);
+
+		assertThat(this.queries.dashboard(agreementId).review()).as("the dashboard shows the latest cycle")
+			.isEqualTo(upcoming);
+		assertThat(this.periods.reviewCycle(agreementId, 2011)).hasValueSatisfying((cycle) -> {
+			assertThat(cycle.heldOn()).isEqualTo(LocalDate.of(2011, 11, 4));
+			assertThat(cycle.hostOrganizationId()).isEqualTo("org-ld");
+		});
+		assertThat(this.periods.reviewCycle(agreementId, 2027))
+			.hasValueSatisfying((cycle) -> assertThat(cycle.status()).isEqualTo(ReviewCycleStatus.UPCOMING));
+	}
+
+	@Test
+	void everyVersionOfAnAgreementIsKeptWithTheDayItTookEffect() {
+		String agreementId = UUID.randomUUID().toString();
+		Projector projector = this.projection.live();
+
+		projector.agreementCreated(agreement(agreementId), 1, AT);
+		projector.agreement(withCode(agreement(agreementId), "AMENDED"), 2, LocalDate.of(2012, 11, 6), AT);
+		projector.agreement(withCode(agreement(agreementId), "AMENDED"), 2, LocalDate.of(2012, 11, 6), AT);
+		projector.agreement(withCode(agreement(agreementId), "LATER"), 3, null, Instant.parse("2026-03-01T20:00:00Z"));
+
+		assertThat(this.periods.agreementVersions(agreementId))
+			.extracting(AgreementVersion::version, AgreementVersion::effectiveOn)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(1L, LocalDate.of(2009, 10, 15)),
+					org.assertj.core.groups.Tuple.tuple(2L, LocalDate.of(2012, 11, 6)),
+					// no effective day: the day it was recorded in the agreement's zone
+					org.assertj.core.groups.Tuple.tuple(3L, LocalDate.of(2026, 3, 2)));
 	}
 
 	@Test
