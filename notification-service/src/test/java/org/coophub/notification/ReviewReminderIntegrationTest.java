@@ -56,8 +56,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Review reminders from agreement and activity events to mail received over SMTP: planned
- * per lead day at 08:00 in the agreement's zone, never retroactively, sent late once
- * after downtime, moved when the review is rescheduled, stopped when it is held.
+ * per lead day at 08:00 in the agreement's zone, none from before the agreement was
+ * known, after downtime only the latest one due, late and saying so, moved when the
+ * review is rescheduled, stopped when it is held.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithInfrastructure
@@ -93,7 +94,7 @@ class ReviewReminderIntegrationTest {
 	}
 
 	@Test
-	void remindersMissedDuringDowntimeGoOutLateOnceAndNoneFromBeforePlanning() throws Exception {
+	void afterDowntimeOnlyTheLatestReminderGoesOutLateAndNoneFromBeforeTheAgreementWasKnown() throws Exception {
 		this.clock.set(Instant.parse("2026-10-20T00:00:00Z"));
 		registerParties();
 		String agreementId = "agr-" + this.run;
@@ -109,27 +110,36 @@ class ReviewReminderIntegrationTest {
 		assertThat(planned.findValuesAsString("id")).noneMatch((id) -> id.contains(":lead30:"));
 		assertThat(planned.findValuesAsString("dueAt")).contains("2026-10-30T01:00:00Z", "2026-11-05T01:00:00Z");
 
-		// the service was down from 20 October to 6 November: lead 7 and lead 1 passed
+		// the service was down from 20 October to 6 November (07:00 there): lead 7 and
+		// lead
+		// 1 passed; only the most recent goes out, late, the older one is superseded
 		this.clock.set(Instant.parse("2026-11-06T00:00:00Z"));
-		List<MimeMessage> mails = await().until(() -> Mails.received(this.run, "review:"), (m) -> m.size() >= 6);
-		await().until(() -> reminders(agreementId, "SENT").size() == 6);
+		List<MimeMessage> mails = await().until(() -> Mails.received(this.run, "review:"), (m) -> m.size() >= 3);
+		await().until(() -> reminders(agreementId, "SENT").size() == 3);
+		JsonNode superseded = await().until(() -> reminders(agreementId, "CANCELLED"), (r) -> r.size() == 3);
+		assertThat(superseded.findValuesAsString("id")).allMatch((id) -> id.contains(":lead7:"));
 
-		assertThat(Mails.received(this.run, "review:")).hasSize(6);
+		assertThat(Mails.received(this.run, "review:")).hasSize(3).allMatch((m) -> Mails.key(m).contains(":lead1:"));
 		assertThat(mails).extracting(Mails::key).doesNotHaveDuplicates();
 		assertThat(reminders(agreementId, "SENT").findValuesAsString("late")).containsOnly("true");
 		MimeMessage host = Mails.to(received(mails, ":lead1:"), "xuctien-" + this.run + "@ld.example");
 		assertThat(host.getSubject())
 			.isEqualTo("[Cooperation Hub] IT-" + agreementId + ": sơ kết năm 2026 vào ngày 06/11/2026");
 		assertThat(Mails.hasPart(host, "text/html")).isTrue();
-		assertThat(Mails.text(host))
+		// it tells the truth on the day it is read: the review is today, not in a day
+		assertThat(Mails.text(host)).contains("diễn ra hôm nay, ngày 06/11/2026")
+			.contains("Thư nhắc này được gửi muộn: lẽ ra được gửi ngày 05/11/2026")
+			.doesNotContain("còn 1 ngày nữa")
 			.contains("Năm nay Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng là đơn vị đăng cai")
 			.contains("Hội nghị xúc tiến đầu tư, thương mại: 1")
 			.contains("Nhà đầu tư tham dự: 120")
 			.contains("Vốn đăng ký: 350.000.000.000 VND")
 			.contains("Thu hút 2 dự án mỗi năm");
-		MimeMessage guest = Mails.to(received(mails, ":lead7:"), "vanphong-" + this.run + "@hcm.example");
+		MimeMessage guest = Mails.to(received(mails, ":lead1:"), "vanphong-" + this.run + "@hcm.example");
 		assertThat(guest.getSubject()).contains("2026 annual review on 6 November 2026");
-		assertThat(Mails.text(guest)).contains("Host this year: Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng");
+		assertThat(Mails.text(guest)).contains("takes place today, 6 November 2026")
+			.contains("sent late: it was due to go out on 5 November 2026")
+			.contains("Host this year: Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng");
 
 		Calendar invitation = Mails.calendar(host);
 		assertThat(invitation.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
@@ -156,12 +166,16 @@ class ReviewReminderIntegrationTest {
 		}
 		JsonNode schedule = await().until(() -> schedule(agreementId),
 				(s) -> s != null && "2027-11-06".equals(s.at("/next/dueOn").asString()));
-		assertThat(schedule.at("/cycles/0/status").asString()).isEqualTo("HELD");
-		assertThat(schedule.at("/cycles/0/hostOrganizationId").asString()).isEqualTo(this.ld);
+		JsonNode held2026 = cycle(schedule, 2026);
+		assertThat(held2026.at("/status").asString()).isEqualTo("HELD");
+		assertThat(held2026.at("/hostOrganizationId").asString()).isEqualTo(this.ld);
 		assertThat(schedule.at("/next/hostOrganizationId").asString()).isEqualTo(this.hcm);
-		assertThat(schedule.at("/cycles").size()).isEqualTo(2);
-		JsonNode cancelled = await().until(() -> reminders(agreementId, "CANCELLED"), (r) -> r.size() == 6);
-		assertThat(cancelled.findValuesAsString("id")).allMatch((id) -> id.contains(":overdue"));
+		// from the program's first review day (6 November 2009) on: the years before the
+		// agreement was known are MISSED, never reminded of
+		assertThat(schedule.at("/cycles").size()).isEqualTo(19);
+		assertThat(cycle(schedule, 2025).at("/status").asString()).isEqualTo("MISSED");
+		JsonNode cancelled = await().until(() -> reminders(agreementId, "CANCELLED"), (r) -> r.size() == 9);
+		assertThat(cancelled.findValuesAsString("id")).filteredOn((id) -> id.contains(":overdue")).hasSize(6);
 		await().until(() -> reminders(agreementId, "PLANNED").size() == 15);
 	}
 
@@ -236,7 +250,7 @@ class ReviewReminderIntegrationTest {
 	}
 
 	@Test
-	void contactChangesCancelAndPlanRemindersButNeverRetroactively() {
+	void contactChangesCancelAndPlanRemindersAndANewcomerGetsOnlyTheLatestDue() {
 		this.clock.set(Instant.parse("2026-09-01T00:00:00Z"));
 		registerParties();
 		String agreementId = "agr-contacts-" + this.run;
@@ -268,6 +282,13 @@ class ReviewReminderIntegrationTest {
 		assertThat(newcomer).hasSize(4);
 		assertThat(planned.findValuesAsString("id")).filteredOn((id) -> id.contains("moi-"))
 			.noneMatch((id) -> id.contains(":lead30:"));
+		// the agreement was known before lead 30: the newcomer gets it too, once and
+		// late,
+		// as the most recent reminder due (never a burst of older ones)
+		List<MimeMessage> late = await().until(() -> Mails.received("moi-" + this.run, "review:"),
+				(m) -> m.size() == 1);
+		assertThat(Mails.key(late.get(0))).contains(":lead30:");
+		assertThat(Mails.text(late.get(0))).contains("còn 27 ngày nữa").contains("gửi muộn");
 		// due in November: lead 1 and the two overdue reminders of the three receiving
 		// contacts
 		JsonNode november = this.json.readTree(this.http.get()
@@ -280,6 +301,15 @@ class ReviewReminderIntegrationTest {
 		assertThat(november.at("/page/totalElements").asInt()).isEqualTo(9);
 		assertThat(november.get("content").findValuesAsString("dueAt")).containsOnly("2026-11-05T01:00:00Z",
 				"2026-11-07T01:00:00Z", "2026-11-13T01:00:00Z");
+	}
+
+	private static JsonNode cycle(JsonNode schedule, int year) {
+		for (JsonNode cycle : schedule.get("cycles")) {
+			if (cycle.at("/year").asInt() == year) {
+				return cycle;
+			}
+		}
+		throw new AssertionError("No " + year + " cycle in " + schedule);
 	}
 
 	private static List<MimeMessage> received(List<MimeMessage> mails, String moment) {

@@ -1,5 +1,6 @@
 package org.coophub.notification.messaging;
 
+import java.time.Instant;
 import java.util.function.Consumer;
 
 import org.coophub.events.activity.ActivityCancelled;
@@ -39,9 +40,9 @@ class EventsConfiguration {
 	@Bean
 	Consumer<Message<byte[]>> agreementEvents(EventRouter router, Directory directory, ReviewScheduler reviews,
 			Reminders reminders) {
-		AgreementHandler agreement = (state, version) -> {
+		AgreementHandler agreement = (state, version, occurredAt) -> {
 			directory.apply(state, version);
-			reviews.follow(state, version);
+			reviews.follow(state, version, occurredAt);
 			// also when this version was seen: a crash may have come between the steps
 			reminders.replan(state.id());
 		};
@@ -52,11 +53,16 @@ class EventsConfiguration {
 			directory.apply(event.organization(), event.version());
 			reminders.replanOrganization(event.organizationId());
 		})
-			.on(AgreementCreated.class, (event) -> agreement.apply(event.agreement(), event.version()))
-			.on(AgreementAmended.class, (event) -> agreement.apply(event.agreement(), event.version()))
-			.on(AgreementStatusChanged.class, (event) -> agreement.apply(event.agreement(), event.version()))
-			.on(CommitmentAdded.class, (event) -> agreement.apply(event.agreement(), event.version()))
-			.on(CommitmentUpdated.class, (event) -> agreement.apply(event.agreement(), event.version())));
+			.on(AgreementCreated.class,
+					(event) -> agreement.apply(event.agreement(), event.version(), event.occurredAt()))
+			.on(AgreementAmended.class,
+					(event) -> agreement.apply(event.agreement(), event.version(), event.occurredAt()))
+			.on(AgreementStatusChanged.class,
+					(event) -> agreement.apply(event.agreement(), event.version(), event.occurredAt()))
+			.on(CommitmentAdded.class,
+					(event) -> agreement.apply(event.agreement(), event.version(), event.occurredAt()))
+			.on(CommitmentUpdated.class,
+					(event) -> agreement.apply(event.agreement(), event.version(), event.occurredAt())));
 	}
 
 	@Bean
@@ -76,8 +82,14 @@ class EventsConfiguration {
 			notices.completed(event);
 		})
 			.on(ActivityUpdated.class, (event) -> followed.apply(event.activity(), event.version()))
-			.on(ActivityRescheduled.class, (event) -> followed.apply(event.activity(), event.version()))
-			.on(ActivityCancelled.class, (event) -> followed.apply(event.activity(), event.version())));
+			.on(ActivityRescheduled.class, (event) -> {
+				followed.apply(event.activity(), event.version());
+				notices.rescheduled(event);
+			})
+			.on(ActivityCancelled.class, (event) -> {
+				followed.apply(event.activity(), event.version());
+				notices.cancelled(event);
+			}));
 	}
 
 	@Bean
@@ -88,7 +100,7 @@ class EventsConfiguration {
 	@FunctionalInterface
 	interface AgreementHandler {
 
-		void apply(AgreementState agreement, long version);
+		void apply(AgreementState agreement, long version, Instant occurredAt);
 
 	}
 

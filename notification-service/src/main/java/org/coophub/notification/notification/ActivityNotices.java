@@ -1,14 +1,20 @@
 package org.coophub.notification.notification;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import org.coophub.events.activity.ActivityCancelled;
 import org.coophub.events.activity.ActivityCompleted;
 import org.coophub.events.activity.ActivityRecorded;
+import org.coophub.events.activity.ActivityRescheduled;
 import org.coophub.events.activity.ActivityState;
 import org.coophub.events.activity.Outcomes;
 import org.coophub.events.agreement.Contact;
@@ -17,13 +23,13 @@ import org.coophub.notification.directory.KnownAgreement;
 import org.coophub.notification.directory.KnownOrganization;
 import org.coophub.platform.messaging.NotArrivedYetException;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Tells the other parties' contacts what a partner recorded. One ledger entry per event
- * and recipient, so a redelivered event plans nothing new.
+ * Tells the other parties' contacts what a partner recorded, completed, rescheduled or
+ * cancelled. One ledger entry per event and recipient, so a redelivered event plans
+ * nothing new. History entered after the fact ({@link NoticeSuppression}) is written to
+ * the ledger as SUPPRESSED under the same keys instead of being mailed.
  */
 @Service
 public class ActivityNotices {
@@ -32,13 +38,19 @@ public class ActivityNotices {
 
 	static final String COMPLETED = "activity-completed";
 
+	static final String RESCHEDULED = "activity-rescheduled";
+
+	static final String CANCELLED = "activity-cancelled";
+
 	static final String VIEW = "activity";
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
 	private final Directory directory;
 
 	private final MailTemplates templates;
 
-	private final MongoTemplate mongo;
+	private final NotificationLedger ledger;
 
 	private final NotificationDispatcher dispatcher;
 
@@ -46,25 +58,47 @@ public class ActivityNotices {
 
 	private final DailyDigests digests;
 
-	ActivityNotices(Directory directory, MailTemplates templates, MongoTemplate mongo,
-			NotificationDispatcher dispatcher, Clock clock, DailyDigests digests) {
+	private final NoticeSuppression suppression;
+
+	ActivityNotices(Directory directory, MailTemplates templates, NotificationLedger ledger,
+			NotificationDispatcher dispatcher, Clock clock, DailyDigests digests, NoticeSuppression suppression) {
 		this.digests = digests;
 		this.directory = directory;
 		this.templates = templates;
-		this.mongo = mongo;
+		this.ledger = ledger;
 		this.dispatcher = dispatcher;
 		this.clock = clock;
+		this.suppression = suppression;
 	}
 
 	public void recorded(ActivityRecorded event) {
-		tellOtherParties(RECORDED, event.eventId(), event.activity());
+		tellOtherParties(new Occasion(RECORDED, event.eventId(), event.occurredAt(), event.activity(), null));
 	}
 
 	public void completed(ActivityCompleted event) {
-		tellOtherParties(COMPLETED, event.eventId(), event.activity());
+		tellOtherParties(new Occasion(COMPLETED, event.eventId(), event.occurredAt(), event.activity(), null));
 	}
 
-	private void tellOtherParties(String template, String eventId, ActivityState activity) {
+	/**
+	 * Tells the partners of a planned activity that it moved, with the old and the new
+	 * dates.
+	 * @param event the rescheduling
+	 */
+	public void rescheduled(ActivityRescheduled event) {
+		tellOtherParties(new Occasion(RESCHEDULED, event.eventId(), event.occurredAt(), event.activity(),
+				event.previousStartsAt()));
+	}
+
+	/**
+	 * Tells the partners of a planned activity that it will not take place.
+	 * @param event the cancellation
+	 */
+	public void cancelled(ActivityCancelled event) {
+		tellOtherParties(new Occasion(CANCELLED, event.eventId(), event.occurredAt(), event.activity(), null));
+	}
+
+	private void tellOtherParties(Occasion occasion) {
+		ActivityState activity = occasion.activity();
 		KnownAgreement agreement = this.directory.agreement(activity.agreementId())
 			.orElseThrow(() -> new NotArrivedYetException("agreement " + activity.agreementId()));
 		KnownOrganization host = organization(activity.hostOrganizationId());
@@ -74,16 +108,21 @@ public class ActivityNotices {
 				others.add(organization(partyId));
 			}
 		}
+		Optional<String> suppressed = this.suppression.reason(activity, agreement.timeZone(), occasion.recordedAt());
+		if (suppressed.isPresent()) {
+			keepUnsent(occasion, agreement, host, others, suppressed.get());
+			return;
+		}
 		// digest entries first: once a single notice is out, the event's digest entries
 		// are in
 		for (KnownOrganization party : others) {
 			for (Contact contact : party.recipients()) {
 				if (contact.dailyDigest()) {
-					Map<String, Object> item = model(activity, agreement, host, party, contact);
-					item.put("template", template);
-					this.digests.collect(key(template, eventId, contact),
-							contact.email().strip().toLowerCase(Locale.ROOT), contact.name(), contact.language(),
-							party.name().in(contact.language()), template, agreement.id(), item);
+					Map<String, Object> item = model(occasion, agreement, host, party, contact);
+					item.put("template", occasion.template());
+					this.digests.collect(occasion.key(contact), contact.email().strip().toLowerCase(Locale.ROOT),
+							contact.name(), contact.language(), party.name().in(contact.language()),
+							occasion.template(), agreement.id(), item);
 				}
 			}
 		}
@@ -93,11 +132,10 @@ public class ActivityNotices {
 				if (contact.dailyDigest()) {
 					continue;
 				}
-				String key = key(template, eventId, contact);
-				RenderedMail mail = this.templates.render(template, VIEW, contact.language(),
-						model(activity, agreement, host, party, contact), agreement.code(),
-						activity.title().in(contact.language()));
-				if (insert(Notification.plan(key, agreement.id(), contact.email(), mail, this.clock.instant()))) {
+				String key = occasion.key(contact);
+				RenderedMail mail = render(occasion, agreement, host, party, contact);
+				if (this.ledger
+					.plan(Notification.plan(key, agreement.id(), contact.email(), mail, this.clock.instant()))) {
 					planned.add(key);
 				}
 			}
@@ -105,26 +143,36 @@ public class ActivityNotices {
 		this.dispatcher.dispatchSoon(planned);
 	}
 
-	private static String key(String template, String eventId, Contact contact) {
-		return template + ":" + eventId + ":" + contact.email();
+	/**
+	 * Writes what would have been mailed as SUPPRESSED, one entry per recipient under the
+	 * key of the single notice; contacts who take a digest get the same entry, and
+	 * nothing goes into their digest.
+	 */
+	private void keepUnsent(Occasion occasion, KnownAgreement agreement, KnownOrganization host,
+			List<KnownOrganization> others, String reason) {
+		for (KnownOrganization party : others) {
+			for (Contact contact : party.recipients()) {
+				RenderedMail mail = render(occasion, agreement, host, party, contact);
+				this.ledger.plan(Notification.suppressed(occasion.key(contact), agreement.id(), contact.email(), mail,
+						reason, this.clock.instant()));
+			}
+		}
+	}
+
+	private RenderedMail render(Occasion occasion, KnownAgreement agreement, KnownOrganization host,
+			KnownOrganization party, Contact contact) {
+		return this.templates.render(occasion.template(), VIEW, contact.language(),
+				model(occasion, agreement, host, party, contact), agreement.code(),
+				occasion.activity().title().in(contact.language()));
 	}
 
 	private KnownOrganization organization(String id) {
 		return this.directory.organization(id).orElseThrow(() -> new NotArrivedYetException("organization " + id));
 	}
 
-	private boolean insert(Notification notification) {
-		try {
-			this.mongo.insert(notification);
-			return true;
-		}
-		catch (DuplicateKeyException ex) {
-			return false;
-		}
-	}
-
-	private static Map<String, Object> model(ActivityState activity, KnownAgreement agreement, KnownOrganization host,
+	private static Map<String, Object> model(Occasion occasion, KnownAgreement agreement, KnownOrganization host,
 			KnownOrganization party, Contact contact) {
+		ActivityState activity = occasion.activity();
 		String language = contact.language();
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("recipientName", contact.name());
@@ -133,13 +181,26 @@ public class ActivityNotices {
 		model.put("agreementTitle", agreement.title().in(language));
 		model.put("activityTitle", activity.title().in(language));
 		model.put("activityType", activity.type().name());
-		model.put("date", MailFormats.date(activity.startsAt().toLocalDate(), language));
+		LocalDateTime previous = occasion.previousStartsAt();
+		boolean sameDay = previous != null && previous.toLocalDate().equals(activity.startsAt().toLocalDate());
+		model.put("date", when(activity.startsAt(), sameDay, language));
+		// only a rescheduling has one; always present, so the templates can ask for it
+		model.put("previousDate", (previous != null) ? when(previous, sameDay, language) : null);
 		model.put("venue", (activity.location() != null) ? activity.location().venue() : null);
 		model.put("province", (activity.location() != null) ? activity.location().province() : null);
 		model.put("hostName", host.name().in(language));
 		model.put("status", activity.status().name());
 		model.put("outcomes", outcomes(activity.outcomes(), language));
 		return model;
+	}
+
+	/**
+	 * The day; with the time too when a rescheduling kept the day, or the old and the new
+	 * date would read the same.
+	 */
+	private static String when(LocalDateTime at, boolean withTime, String language) {
+		String day = MailFormats.date(at.toLocalDate(), language);
+		return withTime ? day + " " + TIME.format(at) : day;
 	}
 
 	private static Map<String, String> outcomes(Outcomes outcomes, String language) {
@@ -162,6 +223,25 @@ public class ActivityNotices {
 		if (value != null) {
 			lines.put(key, String.valueOf(value));
 		}
+	}
+
+	/**
+	 * What happened to an activity, as one event told it.
+	 *
+	 * @param template the notice: recorded, completed, rescheduled or cancelled
+	 * @param eventId the event, which keys the notices
+	 * @param recordedAt when it was recorded (the event's {@code occurredAt})
+	 * @param activity the activity as it now stands
+	 * @param previousStartsAt the start before a rescheduling, else null
+	 */
+	private record Occasion(String template, String eventId, Instant recordedAt, ActivityState activity,
+			LocalDateTime previousStartsAt) {
+
+		/** The send key: what, for which event, to whom. */
+		String key(Contact contact) {
+			return this.template + ":" + this.eventId + ":" + contact.email();
+		}
+
 	}
 
 }

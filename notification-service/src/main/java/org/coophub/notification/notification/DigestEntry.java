@@ -16,7 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param language the contact's language
  * @param organizationName the contact's organization, in that language
  * @param day the day the notice belongs to, in the digest's time zone
- * @param template what happened: activity-recorded or activity-completed
+ * @param template what happened: activity-recorded, -completed, -rescheduled or
+ * -cancelled
  * @param agreementId the agreement
  * @param item the notice's lines as the digest shows them
  * @param digested whether it went into a digest

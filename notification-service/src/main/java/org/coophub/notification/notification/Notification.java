@@ -88,6 +88,11 @@ public class Notification extends OutboxDocument {
 
 	private boolean late;
 
+	/**
+	 * Why a SUPPRESSED notice was not sent, in the words the ledger shows.
+	 */
+	private String reason;
+
 	@PersistenceCreator
 	Notification(String id, String agreementId, String recipient, RenderedMail mail, String contentHash,
 			Instant plannedAt) {
@@ -113,6 +118,28 @@ public class Notification extends OutboxDocument {
 		notification.kind = mail.template();
 		notification.status = NotificationStatus.PLANNED;
 		notification.nextAttemptAt = now;
+		notification.dueAt = now;
+		notification.version = 1;
+		return notification;
+	}
+
+	/**
+	 * A notice rendered as it would have gone out, kept but never sent: nothing
+	 * dispatches a SUPPRESSED entry.
+	 * @param key the send key the mail would have had
+	 * @param agreementId the agreement it concerns
+	 * @param recipient the e-mail address
+	 * @param mail the mail as it would have been sent
+	 * @param reason why it is not sent
+	 * @param now the current instant
+	 * @return the suppressed notice
+	 */
+	public static Notification suppressed(String key, String agreementId, String recipient, RenderedMail mail,
+			String reason, Instant now) {
+		Notification notification = new Notification(key, agreementId, recipient, mail, mail.contentHash(), now);
+		notification.kind = mail.template();
+		notification.status = NotificationStatus.SUPPRESSED;
+		notification.reason = reason;
 		notification.dueAt = now;
 		notification.version = 1;
 		return notification;
@@ -248,6 +275,10 @@ public class Notification extends OutboxDocument {
 
 	boolean late() {
 		return this.late;
+	}
+
+	String reason() {
+		return this.reason;
 	}
 
 }

@@ -127,4 +127,23 @@ public class NotificationLedger {
 			Instant to) {
 	}
 
+	/**
+	 * The review reminders of one cycle that went out: whoever received one has the
+	 * review in their calendar, and is told when it is cancelled or moved.
+	 * @param agreementId the agreement
+	 * @param year the cycle's year
+	 * @return the reminders sent
+	 */
+	public java.util.List<Notification> sentReminders(String agreementId, int year) {
+		Query sent = Query.query(Criteria.where("agreementId")
+			.is(agreementId)
+			.and("kind")
+			.is(Notification.KIND_REVIEW_REMINDER)
+			.and("reminder.year")
+			.is(year)
+			.and(Notification.STATUS)
+			.is(NotificationStatus.SENT));
+		return this.mongo.find(sent, Notification.class);
+	}
+
 }

@@ -4,12 +4,13 @@ import java.time.Instant;
 
 /**
  * A ledger entry as the API shows it; template, subject and hash are absent until a
- * reminder is rendered, when it is sent.
+ * reminder is rendered, when it is sent. {@code reason} says why a SUPPRESSED notice was
+ * not sent, and is null otherwise.
  */
 public record NotificationView(String id, String kind, String agreementId, String recipient, String template,
 		Integer templateVersion, String language, String subject, String contentHash, NotificationStatus status,
 		int attempts, String lastError, boolean late, Instant plannedAt, Instant dueAt, Instant sentAt,
-		Reminder reminder) {
+		Reminder reminder, String reason) {
 
 	/**
 	 * Without the recipient's address, for readers not party to the agreement: the id
@@ -18,7 +19,7 @@ public record NotificationView(String id, String kind, String agreementId, Strin
 	NotificationView withoutAddress() {
 		return new NotificationView(null, this.kind, this.agreementId, null, this.template, this.templateVersion,
 				this.language, this.subject, this.contentHash, this.status, this.attempts, this.lastError, this.late,
-				this.plannedAt, this.dueAt, this.sentAt, this.reminder);
+				this.plannedAt, this.dueAt, this.sentAt, this.reminder, this.reason);
 	}
 
 	public static NotificationView of(Notification n) {
@@ -26,7 +27,7 @@ public record NotificationView(String id, String kind, String agreementId, Strin
 		return new NotificationView(n.id(), n.kind(), n.agreementId(), n.recipient(), n.template(),
 				(mail != null) ? mail.templateVersion() : null, n.language(), (mail != null) ? mail.subject() : null,
 				n.contentHash(), n.status(), n.attempts(), n.lastError(), n.late(), n.plannedAt(), n.dueAt(),
-				n.sentAt(), n.reminder());
+				n.sentAt(), n.reminder(), n.reason());
 	}
 
 }

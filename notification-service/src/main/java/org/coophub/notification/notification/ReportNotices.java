@@ -53,8 +53,9 @@ public class ReportNotices {
 	public void generated(AnnualReportGenerated event) {
 		KnownAgreement agreement = this.directory.agreement(event.agreementId())
 			.orElseThrow(() -> new NotArrivedYetException("agreement " + event.agreementId()));
-		String link = event.path().startsWith("http") ? event.path()
-				: this.reportsBaseUrl + (event.path().startsWith("/") ? "" : "/") + event.path();
+		// the signed link opens without a session; older events have only the path
+		String path = (event.linkPath() != null) ? event.linkPath() : event.path();
+		String link = path.startsWith("http") ? path : this.reportsBaseUrl + (path.startsWith("/") ? "" : "/") + path;
 		List<String> planned = new ArrayList<>();
 		for (String partyId : agreement.partyIds()) {
 			KnownOrganization party = this.directory.organization(partyId)

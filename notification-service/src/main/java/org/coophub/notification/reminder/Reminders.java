@@ -1,8 +1,10 @@
 package org.coophub.notification.reminder;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,9 +29,11 @@ import org.coophub.notification.notification.Reminder;
 import org.coophub.notification.notification.RenderedMail;
 import org.coophub.notification.review.ReviewCycle;
 import org.coophub.notification.review.ReviewSchedule;
+import org.coophub.notification.review.ReviewScheduleChanged;
 import org.coophub.notification.review.ReviewScheduler;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,6 +52,12 @@ public class Reminders implements MailComposer {
 
 	static final String VIEW = "review";
 
+	/**
+	 * Sent later than this after its moment, a reminder says it is late (as the ledger's
+	 * {@code late} does).
+	 */
+	static final Duration LATE_AFTER = Duration.ofHours(1);
+
 	private final ReviewScheduler scheduler;
 
 	private final Directory directory;
@@ -62,8 +72,12 @@ public class Reminders implements MailComposer {
 
 	private final String organizer;
 
+	private final CalendarChanges calendarChanges;
+
 	Reminders(ReviewScheduler scheduler, Directory directory, NotificationLedger ledger, ActivityLog activities,
-			MailTemplates templates, Clock clock, @Value("${coophub.mail.from}") String from) {
+			MailTemplates templates, Clock clock, @Value("${coophub.mail.from}") String from,
+			CalendarChanges calendarChanges) {
+		this.calendarChanges = calendarChanges;
 		this.scheduler = scheduler;
 		this.directory = directory;
 		this.ledger = ledger;
@@ -83,7 +97,8 @@ public class Reminders implements MailComposer {
 		Optional<ReviewSchedule> schedule = this.scheduler.find(agreementId);
 		Optional<KnownAgreement> agreement = this.directory.agreement(agreementId);
 		Optional<ReviewCycle> cycle = schedule.flatMap(ReviewSchedule::upcoming);
-		if (cycle.isPresent() && agreement.isPresent()) {
+		Instant knownSince = schedule.map(ReviewSchedule::knownSince).orElse(null);
+		if (cycle.isPresent() && agreement.isPresent() && !schedule.get().history(cycle.get())) {
 			ReviewCycle review = cycle.get();
 			List<ReminderPlan.Moment> moments = ReminderPlan.moments(review.dueOn(), schedule.get().zone(),
 					schedule.get().leadDays());
@@ -95,7 +110,11 @@ public class Reminders implements MailComposer {
 						String key = ReminderPlan.key(agreementId, review.year(), review.dueOn(), moment.offsetDays(),
 								email);
 						keep.add(key);
-						if (moment.dueAt().isBefore(now)) {
+						// history is never reminded of; a moment that passed while
+						// planning lagged
+						// behind the agreement's activation still goes out (late, see
+						// compose)
+						if (knownSince == null || moment.dueAt().isBefore(knownSince)) {
 							continue;
 						}
 						Reminder reminder = new Reminder(review.year(), review.dueOn(), moment.offsetDays(), partyId,
@@ -109,6 +128,19 @@ public class Reminders implements MailComposer {
 			}
 		}
 		this.ledger.cancelRemindersExcept(agreementId, keep);
+		if (schedule.isPresent() && agreement.isPresent()) {
+			this.calendarChanges.tell(schedule.get(), agreement.get(), now);
+		}
+	}
+
+	/**
+	 * A party skipped or moved a cycle: plans what the schedule now calls for and tells
+	 * those invited.
+	 * @param change the change
+	 */
+	@EventListener
+	void scheduleChanged(ReviewScheduleChanged change) {
+		replan(change.agreementId());
 	}
 
 	/**
@@ -132,11 +164,32 @@ public class Reminders implements MailComposer {
 		Optional<KnownAgreement> agreement = this.directory.agreement(notification.agreementId());
 		Optional<KnownOrganization> party = this.directory.organization(reminder.organizationId());
 		Optional<Contact> contact = party.flatMap((p) -> p.recipient(notification.recipient()));
-		if (cycle.isEmpty() || agreement.isEmpty() || contact.isEmpty()) {
+		if (cycle.isEmpty() || agreement.isEmpty() || contact.isEmpty() || schedule.get().history(cycle.get())
+				|| superseded(schedule.get(), cycle.get(), reminder)) {
 			return Optional.empty();
 		}
-		return Optional.of(render(schedule.get(), cycle.get(), agreement.get(), party.get(), contact.get(),
-				reminder.offsetDays()));
+		Instant now = this.clock.instant();
+		LocalDate today = this.scheduler.today(schedule.get());
+		int daysLeft = (int) ChronoUnit.DAYS.between(today, cycle.get().dueOn());
+		LocalDate plannedFor = (notification.dueAt() != null
+				&& now.isAfter(notification.dueAt().plus(Reminders.LATE_AFTER)))
+						? LocalDate.ofInstant(notification.dueAt(), schedule.get().zone()) : null;
+		return Optional
+			.of(render(schedule.get(), cycle.get(), agreement.get(), party.get(), contact.get(), daysLeft, plannedFor));
+	}
+
+	/**
+	 * Whether a later reminder of the same review is due as well: after downtime only the
+	 * most recent one goes out, the older ones are cancelled.
+	 */
+	private boolean superseded(ReviewSchedule schedule, ReviewCycle cycle, Reminder reminder) {
+		Instant now = this.clock.instant();
+		return ReminderPlan.moments(cycle.dueOn(), schedule.zone(), schedule.leadDays())
+			.stream()
+			.filter((moment) -> !moment.dueAt().isAfter(now))
+			.reduce((earlier, later) -> later)
+			.filter((latest) -> latest.offsetDays() != reminder.offsetDays())
+			.isPresent();
 	}
 
 	/**
@@ -164,7 +217,7 @@ public class Reminders implements MailComposer {
 				Contact c = contact.get();
 				Contact inLanguage = new Contact(c.name(), c.email(), c.phone(), c.department(), c.role(), language,
 						true);
-				return render(schedule, cycle, agreement, party.get(), inLanguage, offsetDays);
+				return render(schedule, cycle, agreement, party.get(), inLanguage, offsetDays, null);
 			}
 		}
 		if (recipient != null) {
@@ -179,11 +232,17 @@ public class Reminders implements MailComposer {
 		KnownOrganization party = this.directory.organization(partyId)
 			.orElseThrow(() -> new org.coophub.platform.problem.NotFoundException("Organization", partyId));
 		Contact reader = new Contact("...", this.organizer, null, null, null, language, true);
-		return render(schedule, cycle, agreement, party, reader, offsetDays);
+		return render(schedule, cycle, agreement, party, reader, offsetDays, null);
 	}
 
+	/**
+	 * Renders a reminder.
+	 * @param daysLeft days from the day it is read to the review's date: negative when
+	 * overdue, 0 on the day
+	 * @param plannedFor the day it should have gone out, when it goes out late
+	 */
 	private RenderedMail render(ReviewSchedule schedule, ReviewCycle cycle, KnownAgreement agreement,
-			KnownOrganization party, Contact contact, int offsetDays) {
+			KnownOrganization party, Contact contact, int daysLeft, LocalDate plannedFor) {
 		String language = language(contact);
 		LocalDate today = this.scheduler.today(schedule);
 		LocalDate since = schedule.lastHeld()
@@ -195,7 +254,7 @@ public class Reminders implements MailComposer {
 			.map((host) -> host.name().in(language))
 			.orElse(cycle.hostOrganizationId()) : null;
 		boolean host = party.id().equals(cycle.hostOrganizationId());
-		String template = (offsetDays < 0) ? "review-overdue" : "review-reminder";
+		String template = (daysLeft < 0) ? "review-overdue" : "review-reminder";
 		String dueDate = MailFormats.date(cycle.dueOn(), language);
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("recipientName", contact.name());
@@ -204,7 +263,8 @@ public class Reminders implements MailComposer {
 		model.put("agreementTitle", agreement.title().in(language));
 		model.put("year", String.valueOf(cycle.year()));
 		model.put("dueDate", dueDate);
-		model.put("days", Math.abs(offsetDays));
+		model.put("days", Math.abs(daysLeft));
+		model.put("plannedFor", (plannedFor != null) ? MailFormats.date(plannedFor, language) : null);
 		model.put("hostName", hostName);
 		model.put("host", host);
 		model.put("since", (since != null) ? MailFormats.date(since, language) : null);

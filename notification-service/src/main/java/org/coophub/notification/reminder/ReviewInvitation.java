@@ -12,6 +12,7 @@ import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Transp;
 import net.fortuna.ical4j.model.property.Uid;
@@ -27,6 +28,12 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 final class ReviewInvitation {
 
 	static final String CONTENT_TYPE = "text/calendar; method=REQUEST; charset=UTF-8";
+
+	/**
+	 * The content type of a cancellation: the same UID with a higher SEQUENCE removes the
+	 * entry from the recipient's calendar.
+	 */
+	static final String CANCEL_CONTENT_TYPE = "text/calendar; method=CANCEL; charset=UTF-8";
 
 	private ReviewInvitation() {
 	}
@@ -50,6 +57,30 @@ final class ReviewInvitation {
 	 */
 	static String write(String agreementId, int year, int sequence, LocalDate dueOn, String summary, String description,
 			String organizer, String attendee, Instant stamp) {
+		return write(agreementId, year, sequence, dueOn, summary, description, organizer, attendee, stamp, false);
+	}
+
+	/**
+	 * Writes the cancellation of an invitation: {@code METHOD:CANCEL},
+	 * {@code STATUS:CANCELLED}, the same UID.
+	 * @param agreementId the agreement
+	 * @param year the cycle's year
+	 * @param sequence the cycle's sequence, higher than any invitation sent
+	 * @param dueOn the date the review had
+	 * @param summary the event's title
+	 * @param description the event's description
+	 * @param organizer the sender's address
+	 * @param attendee the recipient's address
+	 * @param stamp when the cancellation was written
+	 * @return the iCalendar text
+	 */
+	static String cancel(String agreementId, int year, int sequence, LocalDate dueOn, String summary,
+			String description, String organizer, String attendee, Instant stamp) {
+		return write(agreementId, year, sequence, dueOn, summary, description, organizer, attendee, stamp, true);
+	}
+
+	private static String write(String agreementId, int year, int sequence, LocalDate dueOn, String summary,
+			String description, String organizer, String attendee, Instant stamp, boolean cancel) {
 		VEvent event = new VEvent(false);
 		event.add(new DtStamp(stamp));
 		event.add(new net.fortuna.ical4j.model.property.DtStart<>(dueOn));
@@ -61,11 +92,14 @@ final class ReviewInvitation {
 		event.add(new Transp("TRANSPARENT"));
 		event.add(new Organizer(URI.create("mailto:" + organizer)));
 		event.add(new Attendee(URI.create("mailto:" + attendee)));
+		if (cancel) {
+			event.add(new Status("CANCELLED"));
+		}
 		Calendar calendar = new Calendar();
 		calendar.add(new ProdId("-//Cooperation Hub//Review reminders//EN"));
 		calendar.add(ImmutableVersion.VERSION_2_0);
 		calendar.add(ImmutableCalScale.GREGORIAN);
-		calendar.add(ImmutableMethod.REQUEST);
+		calendar.add(cancel ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
 		calendar.add(event);
 		return calendar.toString();
 	}

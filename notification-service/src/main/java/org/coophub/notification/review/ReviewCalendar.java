@@ -1,7 +1,10 @@
 package org.coophub.notification.review;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.coophub.events.agreement.ReviewPolicy;
@@ -11,7 +14,24 @@ import org.coophub.events.agreement.ReviewPolicy;
  */
 final class ReviewCalendar {
 
+	/**
+	 * The local time review reminders go out at (the reminders' plan uses the same).
+	 */
+	static final LocalTime REMINDER_TIME = LocalTime.of(8, 0);
+
 	private ReviewCalendar() {
+	}
+
+	/**
+	 * The moment of a review's first reminder: 08:00 on its largest lead day, from which
+	 * the review is DUE.
+	 * @param dueOn the review's date
+	 * @param zone the agreement's time zone
+	 * @param firstLeadDays the largest lead day
+	 * @return the moment
+	 */
+	static Instant firstReminderAt(LocalDate dueOn, ZoneId zone, int firstLeadDays) {
+		return dueOn.minusDays(firstLeadDays).atTime(REMINDER_TIME).atZone(zone).toInstant();
 	}
 
 	/**

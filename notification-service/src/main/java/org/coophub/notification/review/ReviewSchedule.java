@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,15 +18,20 @@ import org.coophub.events.notification.ReviewCycleStatus;
 import org.coophub.events.notification.ReviewHeld;
 import org.coophub.events.notification.ReviewScheduled;
 import org.coophub.platform.outbox.OutboxDocument;
+import org.coophub.platform.problem.RuleViolationException;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The annual review cycles of one agreement: past ones and the next, with their hosts. At
- * most one cycle is UPCOMING; it follows the agreement (policy, status, rotation) and the
- * ANNUAL_REVIEW activities that reschedule or hold it.
+ * The annual review cycles of one agreement, one per year, from its start (or its first
+ * review recorded, if earlier) to the current one. A review belongs to the cycle of the
+ * year of its own date, whatever the order reviews are recorded in; a party may declare a
+ * cycle skipped or move its date. Every other standing follows from the calendar and from
+ * {@code knownSince}, the moment this service first saw the agreement ACTIVE: a cycle
+ * whose date was already past then is MISSED, never reminded of.
  */
 @Document("review_schedules")
 public class ReviewSchedule extends OutboxDocument {
@@ -34,6 +40,12 @@ public class ReviewSchedule extends OutboxDocument {
 	 * Where an agreement names no time zone.
 	 */
 	static final String DEFAULT_ZONE = "Asia/Ho_Chi_Minh";
+
+	/**
+	 * How many years past today the current cycle is looked for: enough for a review held
+	 * early, bounded so a broken policy never loops.
+	 */
+	private static final int YEARS_AHEAD = 2;
 
 	@Id
 	private final String agreementId;
@@ -50,27 +62,58 @@ public class ReviewSchedule extends OutboxDocument {
 
 	private LocalDate endsOn;
 
+	/**
+	 * When the agreement was first known ACTIVE (the event's time, not when it was
+	 * processed).
+	 */
+	private Instant knownSince;
+
 	private final List<ReviewCycle> cycles;
 
+	/**
+	 * The cycle ({@code year:dueOn}) whose DUE was last announced: once per cycle, and
+	 * again once it moved.
+	 */
+	private String dueAnnouncedFor;
+
+	/**
+	 * The next moment the schedule changes by itself: the current cycle's first reminder
+	 * (announce DUE) or the next cycle's (the current one is then MISSED); null when
+	 * nothing is to come. Indexed, so the sweep reads only the schedules it has to.
+	 */
+	@Indexed(sparse = true)
+	private Instant wakeUpAt;
+
+	private final List<ScheduleChange> history;
+
 	@PersistenceCreator
-	ReviewSchedule(String agreementId, List<ReviewCycle> cycles) {
+	ReviewSchedule(String agreementId, List<ReviewCycle> cycles, List<ScheduleChange> history) {
 		this.agreementId = agreementId;
 		this.cycles = (cycles != null) ? new ArrayList<>(cycles) : new ArrayList<>();
+		this.history = (history != null) ? new ArrayList<>(history) : new ArrayList<>();
 	}
 
 	static ReviewSchedule of(String agreementId) {
-		return new ReviewSchedule(agreementId, null);
+		return new ReviewSchedule(agreementId, null, null);
 	}
 
 	/**
-	 * Takes in a newer state of the agreement.
+	 * Takes in a state of the agreement, and when it is ACTIVE the earliest moment it was
+	 * known to be (events may come late and out of order).
 	 * @param agreement the agreement as of an event
 	 * @param agreementVersion its version
+	 * @param occurredAt when the event happened
 	 * @return whether the state was newer than the one held
 	 */
-	boolean follow(AgreementState agreement, long agreementVersion) {
+	boolean follow(AgreementState agreement, long agreementVersion, Instant occurredAt) {
+		boolean earlier = false;
+		if (agreement.status() == AgreementStatus.ACTIVE && occurredAt != null
+				&& (this.knownSince == null || occurredAt.isBefore(this.knownSince))) {
+			this.knownSince = occurredAt;
+			earlier = true;
+		}
 		if (agreementVersion <= this.agreementVersion) {
-			return false;
+			return earlier;
 		}
 		this.agreementVersion = agreementVersion;
 		this.agreementStatus = agreement.status();
@@ -82,141 +125,373 @@ public class ReviewSchedule extends OutboxDocument {
 	}
 
 	/**
-	 * Brings the upcoming cycle in line with the agreement: cancelled when the agreement
-	 * is no longer active, moved when the policy's date changed (unless an ANNUAL_REVIEW
-	 * activity set the date), another host when the host left the rotation; and plans the
-	 * next cycle when none is upcoming.
+	 * Brings the cycles in line with the agreement and the moment: every year from the
+	 * first to the current cycle exists; past ones without a review are MISSED; the
+	 * current one follows the policy's date (unless an activity or a party set it) and
+	 * the rotation; it is CANCELLED when the agreement is not active; its DUE is
+	 * announced once its first reminder's moment has come.
 	 * @param today the day in the agreement's time zone
 	 * @param now the current instant
 	 * @return the events announcing what changed
 	 */
 	List<DomainEvent> reconcile(LocalDate today, Instant now) {
-		Optional<ReviewCycle> upcoming = upcoming();
-		if (this.agreementStatus != AgreementStatus.ACTIVE || this.policy == null) {
-			return upcoming.map((cycle) -> List.<DomainEvent>of(replace(cycle, cycle.cancelled(), now)))
-				.orElse(List.of());
+		List<DomainEvent> events = new ArrayList<>();
+		if (this.policy == null) {
+			return events;
 		}
-		if (upcoming.isEmpty()) {
-			return planNext(today, now).map(List::<DomainEvent>of).orElse(List.of());
+		if (this.agreementStatus != AgreementStatus.ACTIVE) {
+			upcoming().ifPresent((cycle) -> events.add(replace(cycle, cycle.cancelled(), now, null, null)));
+			this.wakeUpAt = null;
+			return events;
 		}
-		ReviewCycle cycle = upcoming.get();
-		if (this.endsOn != null && cycle.dueOn().isAfter(this.endsOn)) {
-			return List.of(replace(cycle, cycle.cancelled(), now));
+		if (this.knownSince == null) {
+			this.knownSince = now;
 		}
-		ReviewCycle right = cycle;
+		LocalDate knownSinceDay = knownSinceDay();
+		int first = firstYear(knownSinceDay);
+		Integer current = null;
+		int year = first;
+		for (; year <= Math.max(today.getYear(), first) + YEARS_AHEAD; year++) {
+			if (beyondEnd(dueOn(year))) {
+				break;
+			}
+			if (cycle(year).map(ReviewCycle::settled).orElse(false) || dueOn(year).isBefore(knownSinceDay)) {
+				continue;
+			}
+			Instant nextBegins = nextCycleBeginsAt(year);
+			if (nextBegins == null || now.isBefore(nextBegins)) {
+				current = year;
+				break;
+			}
+		}
+		int last = (current != null) ? current : year - 1;
+		this.cycles.removeIf((c) -> !c.settled() && (c.year() < first || c.year() > last));
+		for (int y = first; y <= last; y++) {
+			boolean isCurrent = current != null && y == current;
+			Optional<ReviewCycle> existing = cycle(y);
+			ReviewCycle cycle = existing.isPresent() ? existing.get() : newCycle(y, isCurrent);
+			ReviewCycle right = rightFor(cycle, isCurrent);
+			if (existing.isEmpty()) {
+				this.cycles.add(right);
+				this.version++;
+				events.add(scheduled(right, right.status(), now, null, null));
+			}
+			else if (!right.equals(cycle)) {
+				boolean announced = right.status() != cycle.status() || !right.dueOn().equals(cycle.dueOn())
+						|| !Objects.equals(right.hostOrganizationId(), cycle.hostOrganizationId());
+				this.cycles.set(this.cycles.indexOf(cycle), right);
+				if (announced) {
+					this.version++;
+					events.add(scheduled(right, right.status(), now, null, null));
+				}
+			}
+		}
+		this.cycles.sort(Comparator.comparingInt(ReviewCycle::year));
+		events.addAll(announceDue(now));
+		return events;
+	}
+
+	private ReviewCycle rightFor(ReviewCycle cycle, boolean current) {
+		if (cycle.status() == ReviewCycleStatus.HELD) {
+			Turn turn = turnBefore(cycle.heldOn(), cycle.reviewActivityId());
+			return cycle.plannedAs(turn.host(), turn.why());
+		}
+		Turn turn = turnBefore(cycle.dueOn(), null);
+		if (!current) {
+			ReviewCycle past = new ReviewCycle(cycle.year(), cycle.dueOn(), turn.host(), cycle.status(),
+					cycle.sequence(), cycle.reviewActivityId(), cycle.heldOn(), turn.host(), turn.why(), cycle.note(),
+					cycle.dateFixed(), cycle.otherReviewActivityIds());
+			return cycle.settled() ? past : past.withStatus(ReviewCycleStatus.MISSED);
+		}
+		// the current cycle follows the rotation and the policy's day, unless an activity
+		// or
+		// a party set its date
+		ReviewCycle right = cycle.planned(turn.host(), turn.why());
 		LocalDate policyDay = ReviewCalendar.reviewDayIn(this.policy, cycle.year());
-		if (cycle.reviewActivityId() == null && !policyDay.equals(cycle.dueOn())) {
+		if (!right.dateFixed() && !policyDay.equals(right.dueOn())) {
 			right = right.movedTo(policyDay, null);
 		}
-		List<String> rotation = rotation();
-		if (!rotation.isEmpty() && !rotation.contains(cycle.hostOrganizationId())) {
-			right = right.hostedBy(ReviewCalendar.nextHost(rotation, lastHost()));
-		}
-		return right.equals(cycle) ? List.of() : List.of(replace(cycle, right, now));
+		return right.withStatus(ReviewCycleStatus.UPCOMING);
 	}
 
 	/**
-	 * Records the upcoming review as held, moves the rotation on and plans the next one.
-	 * The same activity completed twice changes nothing.
-	 * @param activityId the ANNUAL_REVIEW activity
-	 * @param heldOn the day it took place
-	 * @param today the day in the agreement's time zone
-	 * @param now the current instant
-	 * @return the review.held event and the next cycle's review.scheduled event
+	 * Announces the current cycle DUE once its first reminder's moment has come, once per
+	 * cycle and date, and sets when the schedule must be looked at next.
 	 */
-	List<DomainEvent> held(String activityId, LocalDate heldOn, LocalDate today, Instant now) {
-		boolean alreadyHeld = this.cycles.stream()
-			.anyMatch((c) -> c.status() == ReviewCycleStatus.HELD && activityId.equals(c.reviewActivityId()));
-		Optional<ReviewCycle> upcoming = upcoming();
-		if (alreadyHeld || upcoming.isEmpty()) {
+	private List<DomainEvent> announceDue(Instant now) {
+		Optional<ReviewCycle> current = upcoming();
+		if (current.isEmpty()) {
+			this.wakeUpAt = null;
 			return List.of();
 		}
-		ReviewCycle cycle = upcoming.get();
-		this.cycles.set(this.cycles.indexOf(cycle), cycle.held(activityId, heldOn));
+		ReviewCycle cycle = current.get();
+		String key = cycle.year() + ":" + cycle.dueOn();
+		Instant dueAt = ReviewCalendar.firstReminderAt(cycle.dueOn(), zone(), firstLeadDays());
+		List<DomainEvent> events = new ArrayList<>();
+		if (!key.equals(this.dueAnnouncedFor) && !now.isBefore(dueAt)) {
+			this.dueAnnouncedFor = key;
+			this.version++;
+			events.add(scheduled(cycle, ReviewCycleStatus.DUE, now, null, null));
+		}
+		this.wakeUpAt = key.equals(this.dueAnnouncedFor) ? nextCycleBeginsAt(cycle.year()) : dueAt;
+		return events;
+	}
+
+	/**
+	 * Records a review held: it belongs to the cycle of the year of its date, whether
+	 * that cycle was current, missed, skipped or still to come. A second review in a year
+	 * already HELD is recorded on that cycle and holds no other. The same activity
+	 * recorded twice changes nothing.
+	 * @param activityId the ANNUAL_REVIEW activity
+	 * @param heldOn the day it took place
+	 * @param actualHost the organization that hosted it
+	 * @param today the day in the agreement's time zone
+	 * @param now the current instant
+	 * @return review.held and the review.scheduled events of what changed, or nothing
+	 * when the schedule did not change
+	 */
+	Optional<List<DomainEvent>> held(String activityId, LocalDate heldOn, String actualHost, LocalDate today,
+			Instant now) {
+		if (this.cycles.stream().anyMatch((c) -> c.reviewActivities().contains(activityId))) {
+			return Optional.empty();
+		}
+		int year = heldOn.getYear();
+		Optional<ReviewCycle> existing = cycle(year);
+		if (existing.isPresent() && existing.get().status() == ReviewCycleStatus.HELD) {
+			this.cycles.set(this.cycles.indexOf(existing.get()), existing.get().alsoHeld(activityId));
+			return Optional.of(List.of());
+		}
+		ReviewCycle cycle = existing.orElseGet(() -> newCycle(year, false));
+		ReviewCycle held = cycle.held(activityId, heldOn, actualHost);
+		if (existing.isPresent()) {
+			this.cycles.set(this.cycles.indexOf(cycle), held);
+		}
+		else {
+			this.cycles.add(held);
+			this.cycles.sort(Comparator.comparingInt(ReviewCycle::year));
+		}
 		this.version++;
 		List<String> rotation = rotation();
-		String nextHost = rotation.isEmpty() ? null : ReviewCalendar.nextHost(rotation, cycle.hostOrganizationId());
+		String nextHost = rotation.isEmpty() ? null : ReviewCalendar.nextHost(rotation, mostRecentHost(null, null));
 		List<DomainEvent> events = new ArrayList<>();
-		events.add(new ReviewHeld(UUID.randomUUID().toString(), now, this.agreementId, this.version, cycle.year(),
-				cycle.dueOn(), heldOn, cycle.hostOrganizationId(), activityId, nextHost));
+		events.add(new ReviewHeld(UUID.randomUUID().toString(), now, this.agreementId, this.version, held.year(),
+				held.dueOn(), heldOn, held.hostOrganizationId(), activityId, nextHost));
+		events.addAll(reconcile(today, now));
+		return Optional.of(events);
+	}
+
+	/**
+	 * Moves the current review to the day an ANNUAL_REVIEW activity was planned for, when
+	 * that day is in the current cycle's year.
+	 * @param activityId the activity
+	 * @param day its day
+	 * @param today the day in the agreement's time zone
+	 * @param now the current instant
+	 * @return the events, empty if nothing changed
+	 */
+	List<DomainEvent> rescheduled(String activityId, LocalDate day, LocalDate today, Instant now) {
+		Optional<ReviewCycle> cycle = upcoming().filter((c) -> c.year() == day.getYear() && !c.dueOn().equals(day));
+		if (cycle.isEmpty()) {
+			return List.of();
+		}
+		List<DomainEvent> events = new ArrayList<>();
+		events.add(replace(cycle.get(), cycle.get().movedTo(day, activityId), now, null, null));
 		events.addAll(reconcile(today, now));
 		return events;
 	}
 
 	/**
-	 * Moves the upcoming review to the day an ANNUAL_REVIEW activity was planned for.
-	 * @param activityId the activity
-	 * @param day its day
+	 * A party declares a cycle skipped: no review that year.
+	 * @param year the cycle
+	 * @param note why
+	 * @param actor who
+	 * @param today the day in the agreement's time zone
 	 * @param now the current instant
-	 * @return the review.scheduled event, if the date changed
+	 * @return the review.scheduled SKIPPED event and what followed from it
+	 * @throws RuleViolationException when there is no such cycle or it was held or
+	 * skipped
 	 */
-	Optional<DomainEvent> rescheduled(String activityId, LocalDate day, Instant now) {
-		return upcoming().filter((cycle) -> !cycle.dueOn().equals(day))
-			.map((cycle) -> replace(cycle, cycle.movedTo(day, activityId), now));
+	List<DomainEvent> skip(int year, String note, String actor, LocalDate today, Instant now) {
+		ReviewCycle cycle = changeable(year);
+		if (cycle.status() == ReviewCycleStatus.SKIPPED) {
+			throw new RuleViolationException("year", "The " + year + " review was already skipped");
+		}
+		List<DomainEvent> events = new ArrayList<>();
+		events.add(replace(cycle, cycle.skipped(note), now, note, actor));
+		this.history.add(new ScheduleChange(this.version, now, actor, ScheduleChange.SKIPPED, year, note, null));
+		events.addAll(reconcile(today, now));
+		return events;
 	}
 
-	private ReviewScheduled replace(ReviewCycle old, ReviewCycle changed, Instant now) {
+	/**
+	 * A party moves a cycle to another day of its year within the agreement's period.
+	 * @param year the cycle
+	 * @param dueOn the new day
+	 * @param note why
+	 * @param actor who
+	 * @param today the day in the agreement's time zone
+	 * @param now the current instant
+	 * @return the review.scheduled event with the new date and what followed from it
+	 * @throws RuleViolationException when there is no such cycle, it was held or skipped,
+	 * or the day is not in its year or outside the agreement's period
+	 */
+	List<DomainEvent> move(int year, LocalDate dueOn, String note, String actor, LocalDate today, Instant now) {
+		ReviewCycle cycle = changeable(year);
+		if (cycle.status() == ReviewCycleStatus.SKIPPED) {
+			throw new RuleViolationException("year", "The " + year + " review was skipped: it has no date to move");
+		}
+		if (dueOn.getYear() != year) {
+			throw new RuleViolationException("dueOn",
+					"The " + year + " review must fall in " + year + " (a review belongs to the year of its date)");
+		}
+		if ((this.startsOn != null && dueOn.isBefore(this.startsOn)) || beyondEnd(dueOn)) {
+			throw new RuleViolationException("dueOn", "The day must fall within the agreement's period ("
+					+ this.startsOn + " to " + Objects.toString(this.endsOn, "open-ended") + ")");
+		}
+		List<DomainEvent> events = new ArrayList<>();
+		events.add(replace(cycle, cycle.movedByParty(dueOn, note), now, note, actor));
+		this.history.add(new ScheduleChange(this.version, now, actor, ScheduleChange.MOVED, year, note, dueOn));
+		events.addAll(reconcile(today, now));
+		return events;
+	}
+
+	private ReviewCycle changeable(int year) {
+		ReviewCycle cycle = cycle(year)
+			.orElseThrow(() -> new RuleViolationException("year", "The schedule has no " + year + " review cycle"));
+		if (cycle.status() == ReviewCycleStatus.HELD) {
+			throw new RuleViolationException("year", "The " + year + " review was held on " + cycle.heldOn()
+					+ ": a review that took place cannot be skipped or moved");
+		}
+		return cycle;
+	}
+
+	private ReviewScheduled replace(ReviewCycle old, ReviewCycle changed, Instant now, String note, String actor) {
 		this.cycles.set(this.cycles.indexOf(old), changed);
 		this.version++;
-		return scheduled(changed, now);
+		return scheduled(changed, changed.status(), now, note, actor);
 	}
 
-	private Optional<ReviewScheduled> planNext(LocalDate today, Instant now) {
-		LocalDate from = today;
-		if (this.startsOn != null && from.isBefore(this.startsOn)) {
-			from = this.startsOn;
-		}
-		Optional<ReviewCycle> lastHeld = lastHeld();
-		if (lastHeld.isPresent() && !from.isAfter(lastHeld.get().dueOn())) {
-			from = lastHeld.get().dueOn().plusDays(1);
-		}
-		LocalDate dueOn = ReviewCalendar.nextReviewDay(this.policy, from);
-		if (this.endsOn != null && dueOn.isAfter(this.endsOn)) {
-			return Optional.empty();
-		}
-		List<String> rotation = rotation();
-		String host = rotation.isEmpty() ? null : ReviewCalendar.nextHost(rotation, lastHost());
-		int sequence = this.cycles.stream()
-			.filter((c) -> c.year() == dueOn.getYear())
-			.mapToInt((c) -> c.sequence() + 1)
-			.max()
-			.orElse(0);
-		ReviewCycle cycle = new ReviewCycle(dueOn.getYear(), dueOn, host, ReviewCycleStatus.UPCOMING, sequence, null,
-				null);
-		this.cycles.add(cycle);
-		this.version++;
-		return Optional.of(scheduled(cycle, now));
-	}
-
-	private ReviewScheduled scheduled(ReviewCycle cycle, Instant now) {
+	private ReviewScheduled scheduled(ReviewCycle cycle, ReviewCycleStatus status, Instant now, String note,
+			String actor) {
 		return new ReviewScheduled(UUID.randomUUID().toString(), now, this.agreementId, this.version, cycle.year(),
-				cycle.dueOn(), cycle.hostOrganizationId(), cycle.status());
+				cycle.dueOn(), cycle.hostOrganizationId(), status, cycle.sequence(), note, actor);
 	}
 
+	private ReviewCycle newCycle(int year, boolean current) {
+		return new ReviewCycle(year, ReviewCalendar.reviewDayIn(this.policy, year), null,
+				current ? ReviewCycleStatus.UPCOMING : ReviewCycleStatus.MISSED, 0, null, null);
+	}
+
+	/**
+	 * The first cycle: the first review day on or after the agreement's start (or the day
+	 * it became known, without a start), or the year of the earliest review recorded or
+	 * skipped, if earlier.
+	 */
+	private int firstYear(LocalDate knownSinceDay) {
+		LocalDate from = (this.startsOn != null) ? this.startsOn : knownSinceDay;
+		int first = ReviewCalendar.nextReviewDay(this.policy, from).getYear();
+		return this.cycles.stream().filter(ReviewCycle::settled).mapToInt(ReviewCycle::year).reduce(first, Math::min);
+	}
+
+	/**
+	 * When the cycle after the given year becomes the current one (its first reminder's
+	 * moment), or null if there is none within the agreement's period.
+	 */
+	private Instant nextCycleBeginsAt(int year) {
+		LocalDate next = dueOn(year + 1);
+		return beyondEnd(next) ? null : ReviewCalendar.firstReminderAt(next, zone(), firstLeadDays());
+	}
+
+	private LocalDate dueOn(int year) {
+		return cycle(year).map(ReviewCycle::dueOn).orElseGet(() -> ReviewCalendar.reviewDayIn(this.policy, year));
+	}
+
+	private boolean beyondEnd(LocalDate day) {
+		return this.endsOn != null && day.isAfter(this.endsOn);
+	}
+
+	/**
+	 * Whose turn it is for a review on the given day: the party after the host of the
+	 * most recent review held before it, or after the policy's last host before any.
+	 */
+	private Turn turnBefore(LocalDate day, String exceptActivityId) {
+		List<String> rotation = rotation();
+		Optional<ReviewCycle> previous = heldBefore(day, exceptActivityId);
+		String last = previous.map(ReviewCycle::hostOrganizationId).orElse(this.policy.lastHostOrganizationId());
+		if (rotation.isEmpty()) {
+			return new Turn(null, null);
+		}
+		String why = previous.map((held) -> "after " + held.hostOrganizationId() + " hosted " + held.year())
+			.orElseGet(() -> (last != null) ? "after " + last + ", the last host before the records" : "first in turn");
+		return new Turn(ReviewCalendar.nextHost(rotation, last), why);
+	}
+
+	private Optional<ReviewCycle> heldBefore(LocalDate day, String exceptActivityId) {
+		return this.cycles.stream()
+			.filter((c) -> c.status() == ReviewCycleStatus.HELD && c.heldOn() != null)
+			.filter((c) -> day == null || c.heldOn().isBefore(day))
+			.filter((c) -> exceptActivityId == null || !exceptActivityId.equals(c.reviewActivityId()))
+			.max(Comparator.comparing(ReviewCycle::heldOn));
+	}
+
+	private String mostRecentHost(LocalDate before, String exceptActivityId) {
+		return heldBefore(before, exceptActivityId).map(ReviewCycle::hostOrganizationId)
+			.orElse(this.policy.lastHostOrganizationId());
+	}
+
+	/**
+	 * The current cycle: the one reminded of, UPCOMING, DUE or OVERDUE as of the moment.
+	 * @return the cycle, if any
+	 */
 	public Optional<ReviewCycle> upcoming() {
 		return this.cycles.stream().filter((cycle) -> cycle.status() == ReviewCycleStatus.UPCOMING).findFirst();
 	}
 
 	/**
-	 * The last review held, whose date bounds the digest of the next one.
+	 * The most recent review held, whose date bounds the digest of the next one.
 	 * @return the cycle, if any was held
 	 */
 	public Optional<ReviewCycle> lastHeld() {
-		return this.cycles.stream()
-			.filter((cycle) -> cycle.status() == ReviewCycleStatus.HELD)
-			.reduce((first, second) -> second);
+		return heldBefore(null, null);
 	}
 
-	private String lastHost() {
-		return lastHeld().map(ReviewCycle::hostOrganizationId).orElse(this.policy.lastHostOrganizationId());
+	/**
+	 * The cycle of a year.
+	 * @param year the year
+	 * @return the cycle, if the schedule has one
+	 */
+	public Optional<ReviewCycle> cycle(int year) {
+		return this.cycles.stream().filter((c) -> c.year() == year).findFirst();
+	}
+
+	/**
+	 * Whether a cycle's date was already past when this service first knew the agreement
+	 * ACTIVE: nothing is ever sent about it.
+	 * @param cycle the cycle
+	 * @return whether it is history
+	 */
+	public boolean history(ReviewCycle cycle) {
+		return this.knownSince == null || cycle.dueOn().isBefore(knownSinceDay());
+	}
+
+	private LocalDate knownSinceDay() {
+		return LocalDate.ofInstant(this.knownSince, zone());
 	}
 
 	private List<String> rotation() {
-		return (this.policy.hostRotation() != null) ? this.policy.hostRotation() : List.of();
+		return (this.policy != null && this.policy.hostRotation() != null) ? this.policy.hostRotation() : List.of();
 	}
 
 	public String agreementId() {
 		return this.agreementId;
+	}
+
+	public Instant knownSince() {
+		return this.knownSince;
+	}
+
+	public Instant wakeUpAt() {
+		return this.wakeUpAt;
 	}
 
 	public ZoneId zone() {
@@ -241,8 +516,26 @@ public class ReviewSchedule extends OutboxDocument {
 			.toList();
 	}
 
+	/**
+	 * The largest lead day: from 08:00 that day the current review is DUE.
+	 * @return the days, 0 without lead days
+	 */
+	public int firstLeadDays() {
+		return leadDays().stream().findFirst().orElse(0);
+	}
+
 	public List<ReviewCycle> cycles() {
 		return List.copyOf(this.cycles);
+	}
+
+	public List<ScheduleChange> history() {
+		return List.copyOf(this.history);
+	}
+
+	/**
+	 * Whose turn it is, and why.
+	 */
+	private record Turn(String host, String why) {
 	}
 
 }

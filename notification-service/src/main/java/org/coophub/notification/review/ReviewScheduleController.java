@@ -1,16 +1,30 @@
 package org.coophub.notification.review;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.coophub.events.notification.ReviewCycleStatus;
+import org.coophub.platform.security.Actor;
+import org.coophub.platform.security.Actors;
+import org.coophub.platform.web.Versions;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class ReviewScheduleController {
+
+	private static final String SCHEDULE = "/api/v1/agreements/{id}/review-schedule";
 
 	private final ReviewScheduler scheduler;
 
@@ -18,26 +32,87 @@ class ReviewScheduleController {
 		this.scheduler = scheduler;
 	}
 
-	@GetMapping("/api/v1/agreements/{id}/review-schedule")
-	ReviewScheduleView schedule(@PathVariable String id) {
+	@GetMapping(SCHEDULE)
+	ResponseEntity<ReviewScheduleView> schedule(@PathVariable String id) {
 		ReviewSchedule schedule = this.scheduler.schedule(id);
+		return Versions.ok(view(schedule), schedule.version());
+	}
+
+	/**
+	 * A party declares a cycle skipped (If-Match: the schedule's ETag).
+	 */
+	@PostMapping(SCHEDULE + "/cycles/{year}/skip")
+	ResponseEntity<ReviewScheduleView> skip(@PathVariable String id, @PathVariable int year,
+			@Valid @RequestBody SkipRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		ReviewSchedule schedule = this.scheduler.skip(id, year, request.note(), ifMatch, actor());
+		return Versions.ok(view(schedule), schedule.version());
+	}
+
+	/**
+	 * A party moves a cycle to another day of its year (If-Match: the schedule's ETag).
+	 */
+	@PostMapping(SCHEDULE + "/cycles/{year}/move")
+	ResponseEntity<ReviewScheduleView> move(@PathVariable String id, @PathVariable int year,
+			@Valid @RequestBody MoveRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		ReviewSchedule schedule = this.scheduler.move(id, year, request.dueOn(), request.note(), ifMatch, actor());
+		return Versions.ok(view(schedule), schedule.version());
+	}
+
+	@GetMapping(SCHEDULE + "/history")
+	List<ScheduleChange> history(@PathVariable String id) {
+		return this.scheduler.schedule(id).history();
+	}
+
+	private ReviewScheduleView view(ReviewSchedule schedule) {
 		LocalDate today = this.scheduler.today(schedule);
-		int firstLead = schedule.leadDays().stream().findFirst().orElse(0);
-		List<CycleView> cycles = schedule.cycles().stream().map((c) -> CycleView.of(c, today, firstLead)).toList();
-		CycleView next = schedule.upcoming().map((c) -> CycleView.of(c, today, firstLead)).orElse(null);
-		return new ReviewScheduleView(schedule.agreementId(), schedule.zone().getId(), today, next, cycles);
+		Instant now = this.scheduler.now();
+		int firstLead = schedule.firstLeadDays();
+		List<CycleView> cycles = schedule.cycles()
+			.stream()
+			.map((c) -> CycleView.of(c, c.statusAt(now, schedule.zone(), firstLead)))
+			.toList();
+		CycleView next = schedule.upcoming()
+			.map((c) -> CycleView.of(c, c.statusAt(now, schedule.zone(), firstLead)))
+			.orElse(null);
+		return new ReviewScheduleView(schedule.agreementId(), schedule.zone().getId(), today, schedule.knownSince(),
+				schedule.version(), next, cycles);
 	}
 
-	record ReviewScheduleView(String agreementId, String timeZone, LocalDate today, CycleView next,
-			List<CycleView> cycles) {
+	private static String actor() {
+		return Actors.current().map(Actor::name).orElse("anonymous");
 	}
 
-	record CycleView(int year, LocalDate dueOn, String hostOrganizationId, ReviewCycleStatus status, int sequence,
-			String reviewActivityId, LocalDate heldOn) {
+	/**
+	 * Why a cycle is skipped.
+	 *
+	 * @param note the reason, kept in the history and announced
+	 */
+	record SkipRequest(@NotNull @Size(min = 1, max = 500) String note) {
+	}
 
-		static CycleView of(ReviewCycle cycle, LocalDate today, int firstLead) {
+	/**
+	 * Where a cycle moves.
+	 *
+	 * @param dueOn the new day, in the cycle's year and the agreement's period
+	 * @param note the reason
+	 */
+	record MoveRequest(@NotNull LocalDate dueOn, @Size(max = 500) String note) {
+	}
+
+	record ReviewScheduleView(String agreementId, String timeZone, LocalDate today, Instant knownSince, long version,
+			CycleView next, List<CycleView> cycles) {
+	}
+
+	record CycleView(int year, LocalDate dueOn, String hostOrganizationId, String plannedHostOrganizationId,
+			String rotation, ReviewCycleStatus status, int sequence, String reviewActivityId, LocalDate heldOn,
+			List<String> otherReviewActivityIds, String note) {
+
+		static CycleView of(ReviewCycle cycle, ReviewCycleStatus status) {
 			return new CycleView(cycle.year(), cycle.dueOn(), cycle.hostOrganizationId(),
-					cycle.statusOn(today, firstLead), cycle.sequence(), cycle.reviewActivityId(), cycle.heldOn());
+					cycle.plannedHostOrganizationId(), cycle.rotation(), status, cycle.sequence(),
+					cycle.reviewActivityId(), cycle.heldOn(), cycle.otherReviewActivityIds(), cycle.note());
 		}
 
 	}

@@ -1,6 +1,7 @@
 package org.coophub.notification.review;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +12,25 @@ import org.coophub.events.activity.ActivityState;
 import org.coophub.events.activity.ActivityStatus;
 import org.coophub.events.activity.ActivityType;
 import org.coophub.events.agreement.AgreementState;
+import org.coophub.notification.directory.Directory;
+import org.coophub.notification.directory.KnownAgreement;
 import org.coophub.platform.messaging.NotArrivedYetException;
 import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.problem.NotFoundException;
+import org.coophub.platform.security.OrganizationScope;
+import org.coophub.platform.web.Versions;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps each agreement's review schedule in step with the agreement and its ANNUAL_REVIEW
- * activities.
+ * Keeps each agreement's review schedule in step with the agreement, its ANNUAL_REVIEW
+ * activities, the parties' declarations and the clock.
  */
 @Service
 public class ReviewScheduler {
@@ -29,23 +39,33 @@ public class ReviewScheduler {
 
 	private final OutboxWriter outbox;
 
+	private final Directory directory;
+
 	private final Clock clock;
 
-	ReviewScheduler(MongoTemplate mongo, OutboxWriter outbox, Clock clock) {
+	private final ApplicationEventPublisher changes;
+
+	ReviewScheduler(MongoTemplate mongo, OutboxWriter outbox, Directory directory, Clock clock,
+			ApplicationEventPublisher changes) {
+		this.changes = changes;
 		this.mongo = mongo;
 		this.outbox = outbox;
+		this.directory = directory;
 		this.clock = clock;
 	}
 
 	/**
-	 * Takes in a newer state of an agreement.
+	 * Takes in a state of an agreement.
 	 * @param agreement the agreement
 	 * @param version its version
-	 * @return whether the state was new, so reminders may need planning again
+	 * @param occurredAt when the event happened: the first ACTIVE one dates what is
+	 * history
+	 * @return whether the schedule took something in, so reminders may need planning
+	 * again
 	 */
-	public boolean follow(AgreementState agreement, long version) {
+	public boolean follow(AgreementState agreement, long version, Instant occurredAt) {
 		ReviewSchedule schedule = find(agreement.id()).orElseGet(() -> ReviewSchedule.of(agreement.id()));
-		if (!schedule.follow(agreement, version)) {
+		if (!schedule.follow(agreement, version, occurredAt)) {
 			return false;
 		}
 		this.outbox.save(schedule, schedule.reconcile(today(schedule), this.clock.instant()));
@@ -53,8 +73,8 @@ public class ReviewScheduler {
 	}
 
 	/**
-	 * An activity changed: an ANNUAL_REVIEW completed holds the review, one planned for
-	 * another day moves it.
+	 * An activity changed: an ANNUAL_REVIEW completed holds the cycle of its year, one
+	 * planned for another day of the current cycle's year moves it.
 	 * @param activity the activity
 	 * @return whether the schedule changed
 	 */
@@ -67,18 +87,103 @@ public class ReviewScheduler {
 		ReviewSchedule schedule = find(activity.agreementId())
 			.orElseThrow(() -> new NotArrivedYetException("review schedule of agreement " + activity.agreementId()));
 		LocalDate day = activity.startsAt().toLocalDate();
-		List<DomainEvent> events = new ArrayList<>();
 		if (activity.status() == ActivityStatus.COMPLETED) {
-			events.addAll(schedule.held(activity.id(), day, today(schedule), this.clock.instant()));
+			Optional<List<DomainEvent>> held = schedule.held(activity.id(), day, activity.hostOrganizationId(),
+					today(schedule), this.clock.instant());
+			held.ifPresent((events) -> this.outbox.save(schedule, events));
+			return held.isPresent();
 		}
-		else if (activity.status() == ActivityStatus.PLANNED) {
-			schedule.rescheduled(activity.id(), day, this.clock.instant()).ifPresent(events::add);
+		if (activity.status() == ActivityStatus.PLANNED) {
+			List<DomainEvent> events = schedule.rescheduled(activity.id(), day, today(schedule), this.clock.instant());
+			if (!events.isEmpty()) {
+				this.outbox.save(schedule, events);
+				return true;
+			}
 		}
-		if (events.isEmpty()) {
+		return false;
+	}
+
+	/**
+	 * A party declares a cycle skipped.
+	 * @param agreementId the agreement
+	 * @param year the cycle
+	 * @param note why
+	 * @param ifMatch the schedule's version as the caller saw it
+	 * @param actor who
+	 * @return the schedule
+	 */
+	public ReviewSchedule skip(String agreementId, int year, String note, String ifMatch, String actor) {
+		ReviewSchedule schedule = writable(agreementId, ifMatch);
+		ReviewSchedule saved = this.outbox.save(schedule,
+				schedule.skip(year, note, actor, today(schedule), this.clock.instant()));
+		this.changes.publishEvent(new ReviewScheduleChanged(agreementId));
+		return saved;
+	}
+
+	/**
+	 * A party moves a cycle to another day.
+	 * @param agreementId the agreement
+	 * @param year the cycle
+	 * @param dueOn the new day
+	 * @param note why
+	 * @param ifMatch the schedule's version as the caller saw it
+	 * @param actor who
+	 * @return the schedule
+	 */
+	public ReviewSchedule move(String agreementId, int year, LocalDate dueOn, String note, String ifMatch,
+			String actor) {
+		ReviewSchedule schedule = writable(agreementId, ifMatch);
+		ReviewSchedule saved = this.outbox.save(schedule,
+				schedule.move(year, dueOn, note, actor, today(schedule), this.clock.instant()));
+		this.changes.publishEvent(new ReviewScheduleChanged(agreementId));
+		return saved;
+	}
+
+	private ReviewSchedule writable(String agreementId, String ifMatch) {
+		ReviewSchedule schedule = schedule(agreementId);
+		List<String> parties = this.directory.agreement(agreementId).map(KnownAgreement::partyIds).orElse(List.of());
+		OrganizationScope.requireWriteFor(parties, this.directory::organizationIdOfCode,
+				"agreement " + agreementId + "'s review schedule");
+		Versions.requireMatch(ifMatch, schedule.version());
+		return schedule;
+	}
+
+	/**
+	 * The schedules whose moment to change by themselves has come (a cycle falls due, or
+	 * the next one becomes current), earliest first; an indexed query, never a scan.
+	 * @param limit how many at most
+	 * @return the agreements' ids
+	 */
+	public List<String> awake(int limit) {
+		Query query = Query.query(Criteria.where("wakeUpAt").lte(this.clock.instant()))
+			.with(Sort.by("wakeUpAt"))
+			.limit(limit);
+		query.fields().include("_id");
+		List<String> ids = new ArrayList<>();
+		this.mongo.find(query, org.bson.Document.class, this.mongo.getCollectionName(ReviewSchedule.class))
+			.forEach((doc) -> ids.add(doc.getString("_id")));
+		return ids;
+	}
+
+	/**
+	 * Lets a schedule change by itself as the clock says. With several instances, the
+	 * optimistic lock lets one of them save (and publish); the others change nothing.
+	 * @param agreementId the agreement
+	 * @return whether this instance changed it
+	 */
+	public boolean wakeUp(String agreementId) {
+		Optional<ReviewSchedule> found = find(agreementId);
+		if (found.isEmpty()) {
 			return false;
 		}
-		this.outbox.save(schedule, events);
-		return true;
+		ReviewSchedule schedule = found.get();
+		try {
+			this.outbox.save(schedule, schedule.reconcile(today(schedule), this.clock.instant()));
+			return true;
+		}
+		catch (OptimisticLockingFailureException ex) {
+			return false;
+		}
 	}
 
 	public Optional<ReviewSchedule> find(String agreementId) {
@@ -91,6 +196,10 @@ public class ReviewScheduler {
 
 	public LocalDate today(ReviewSchedule schedule) {
 		return LocalDate.now(this.clock.withZone(schedule.zone()));
+	}
+
+	public Instant now() {
+		return this.clock.instant();
 	}
 
 }
