@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +48,9 @@ class AutomaticReportSystemTest {
 
 	private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
+	/** Organization and agreement codes are upper case. */
+	private final String code = this.suffix.toUpperCase(Locale.ROOT);
+
 	private final String lamDongContact = "bao-cao-" + this.suffix + "@ar-lamdong.example";
 
 	private final String hcmcContact = "report-" + this.suffix + "@ar-hepza.example";
@@ -67,13 +71,13 @@ class AutomaticReportSystemTest {
 				{"code":"AR-LD-%s","name":{"vi":"Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng",
 				 "en":"Lam Dong Province Industrial Zones Authority"},"kind":"INDUSTRIAL_ZONE_AUTHORITY",
 				 "province":"Lâm Đồng","contacts":[{"name":"Văn phòng","email":"%s","language":"vi","notify":true}]}
-				""".formatted(this.suffix, this.lamDongContact)).get("id").asString();
+				""".formatted(this.code, this.lamDongContact)).get("id").asString();
 		String hcmc = this.api.created(StackService.AGREEMENT, "/api/v1/organizations", """
 				{"code":"AR-HCM-%s","name":{"vi":"Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM",
 				 "en":"Ho Chi Minh City Export Processing and Industrial Zones Authority"},
 				 "kind":"INDUSTRIAL_ZONE_AUTHORITY","province":"TP. Hồ Chí Minh",
 				 "contacts":[{"name":"Program desk","email":"%s","language":"en","notify":true}]}
-				""".formatted(this.suffix, this.hcmcContact)).get("id").asString();
+				""".formatted(this.code, this.hcmcContact)).get("id").asString();
 		// the review is ten days ahead of the services' today and its one reminder seven
 		// days before it: the cycle falls due at the reminder's moment, three days ahead
 		LocalDate today = LocalDate.ofInstant(this.stack.clockOf(StackService.NOTIFICATION), VIETNAM);
@@ -90,9 +94,8 @@ class AutomaticReportSystemTest {
 						 "reviewPolicy":{"month":%d,"day":%d,"timeZone":"Asia/Ho_Chi_Minh",
 						   "hostRotation":["%s","%s"],"lastHostOrganizationId":"%s","reminderLeadDays":[7]}}
 						"""
-					.formatted(this.suffix, lamDong, hcmc, today.getYear() - 1, today.getYear() - 1,
-							today.getYear() + 5, reviewOn.getMonthValue(), reviewOn.getDayOfMonth(), hcmc, lamDong,
-							hcmc));
+					.formatted(this.code, lamDong, hcmc, today.getYear() - 1, today.getYear() - 1, today.getYear() + 5,
+							reviewOn.getMonthValue(), reviewOn.getDayOfMonth(), hcmc, lamDong, hcmc));
 		int year = reviewOn.getYear();
 		String schedulePath = "/api/v1/agreements/" + agreement + "/review-schedule";
 

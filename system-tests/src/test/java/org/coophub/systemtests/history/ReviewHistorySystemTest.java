@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -41,6 +42,9 @@ class ReviewHistorySystemTest {
 
 	private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
+	/** Organization and agreement codes are upper case. */
+	private final String code = this.suffix.toUpperCase(Locale.ROOT);
+
 	private final String lamDongContact = "so-ket-" + this.suffix + "@rh-lamdong.example";
 
 	private final String hcmcContact = "so-ket-" + this.suffix + "@rh-hepza.example";
@@ -57,9 +61,9 @@ class ReviewHistorySystemTest {
 
 	@Test
 	void pastReviewsRecordedOutOfOrderKeepTheirYearsHostsAndSilence() {
-		String lamDong = organization("RH-LD-" + this.suffix, "Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng",
+		String lamDong = organization("RH-LD-" + this.code, "Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng",
 				this.lamDongContact);
-		String hcmc = organization("RH-HCM-" + this.suffix, "Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM",
+		String hcmc = organization("RH-HCM-" + this.code, "Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM",
 				this.hcmcContact);
 		// the review day is two months ahead of today, whatever today is, so no reminder
 		// of the coming review falls due while the test runs
@@ -77,8 +81,8 @@ class ReviewHistorySystemTest {
 						 "reviewPolicy":{"month":%d,"day":%d,"timeZone":"Asia/Ho_Chi_Minh",
 						   "hostRotation":["%s","%s"],"lastHostOrganizationId":"%s","reminderLeadDays":[30,7,1]}}
 						"""
-					.formatted(this.suffix, lamDong, hcmc, reviewDay.getMonthValue(), reviewDay.getDayOfMonth(),
-							lamDong, hcmc, lamDong));
+					.formatted(this.code, lamDong, hcmc, reviewDay.getMonthValue(), reviewDay.getDayOfMonth(), lamDong,
+							hcmc, lamDong));
 		LocalDate next = nextReviewDay(reviewDay, today);
 
 		// out of order, as the secretariat finds the minutes; the rotation planned HCMC
