@@ -182,6 +182,9 @@ public final class LocalStack implements AutoCloseable {
 		command.addAll(reportArguments(service));
 		if (this.options.clocksAdjustable() && service.isEventDriven()) {
 			command.add("--coophub.clock.adjustable=true");
+			// a moved clock should expire what ended within moments, not at the next
+			// quarter hour
+			command.add("--coophub.agreements.expiry-interval=PT5S");
 		}
 		command.addAll(this.options.serviceArguments());
 		Path logFile = this.options.dataDirectory().resolve("logs").resolve(logName + ".log");

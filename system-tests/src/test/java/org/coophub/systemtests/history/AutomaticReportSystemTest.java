@@ -17,9 +17,11 @@ import org.coophub.localstack.LocalStack;
 import org.coophub.localstack.StackService;
 import org.coophub.systemtests.SharedStack;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,10 +35,15 @@ import static org.awaitility.Awaitility.await;
  * notification-service mails the parties' contacts a signed link that opens the report
  * without signing in. No event is made by hand.
  * <p>
+ * Then the clocks move past the review's day and past both overdue reminders at once, as
+ * after downtime: one reminder goes out per contact, the latest, marked late; and an
+ * agreement whose period ended meanwhile expires.
+ * <p>
  * It moves the shared stack's clocks forward, for good: it runs after every other test
  * class on that stack ({@code @Order}, junit-platform.properties).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Order(Integer.MAX_VALUE)
 class AutomaticReportSystemTest {
 
@@ -59,6 +66,10 @@ class AutomaticReportSystemTest {
 
 	private StackApi api;
 
+	private String agreement;
+
+	private LocalDate reviewOn;
+
 	@BeforeAll
 	void startStack() {
 		this.stack = SharedStack.get();
@@ -66,6 +77,7 @@ class AutomaticReportSystemTest {
 	}
 
 	@Test
+	@Order(1)
 	void whenAReviewFallsDueItsReportIsGeneratedAndMailedAsALinkThatOpensWithoutSigningIn() {
 		String lamDong = this.api.created(StackService.AGREEMENT, "/api/v1/organizations", """
 				{"code":"AR-LD-%s","name":{"vi":"Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng",
@@ -96,6 +108,8 @@ class AutomaticReportSystemTest {
 						"""
 					.formatted(this.code, lamDong, hcmc, today.getYear() - 1, today.getYear() - 1, today.getYear() + 5,
 							reviewOn.getMonthValue(), reviewOn.getDayOfMonth(), hcmc, lamDong, hcmc));
+		this.agreement = agreement;
+		this.reviewOn = reviewOn;
 		int year = reviewOn.getYear();
 		String schedulePath = "/api/v1/agreements/" + agreement + "/review-schedule";
 
@@ -143,6 +157,76 @@ class AutomaticReportSystemTest {
 		StackApi.Answer signedIn = this.api.send(StackService.REPORTING, "GET",
 				"/api/v1/agreements/" + agreement + "/reports/" + year, null, "Accept", "text/html");
 		assertThat(signedIn.status()).isEqualTo(200);
+	}
+
+	@Test
+	@Order(2)
+	void afterDowntimePastTheReviewDayOneLateOverdueReminderGoesOutAndAnEndedAgreementExpires() {
+		assertThat(this.agreement).as("the review of the first test").isNotNull();
+		LocalDate today = LocalDate.ofInstant(this.stack.clockOf(StackService.AGREEMENT), VIETNAM);
+		String ending = this.api.activeAgreement("""
+				{"code":"AR-END-%s","title":{"vi":"Chương trình hợp tác sắp hết hạn %s","en":"Program about to end %s"},
+				 "parties":[{"organizationId":"%s","role":"LEAD"},{"organizationId":"%s","role":"PARTNER"}],
+				 "signedOn":"%s","startsOn":"%s","endsOn":"%s","timeZone":"Asia/Ho_Chi_Minh",
+				 "areas":["INVESTMENT_PROMOTION"],
+				 "reviewPolicy":{"month":%d,"day":%d,"timeZone":"Asia/Ho_Chi_Minh",
+				   "hostRotation":["%s","%s"],"reminderLeadDays":[1]}}
+				""".formatted(this.code, this.code, this.code, partyIds().get(0), partyIds().get(1),
+				today.minusYears(1), today.minusYears(1), today.plusDays(2), today.plusDays(30).getMonthValue(),
+				today.plusDays(30).getDayOfMonth(), partyIds().get(0), partyIds().get(1)));
+		String schedulePath = "/api/v1/agreements/" + this.agreement + "/review-schedule";
+
+		// eight days after the review day at 09:00: the reminders of day 1 and day 7
+		// after
+		// it both fell due while nothing ran
+		Instant after = this.reviewOn.plusDays(8).atTime(9, 0).atZone(VIETNAM).toInstant();
+		this.stack.setClocksTo(after);
+
+		JsonNode overdue = await().atMost(PROPAGATION)
+			.until(() -> this.api.get(StackService.NOTIFICATION, schedulePath),
+					(s) -> s != null && "OVERDUE".equals(s.at("/next/status").asString()));
+		assertThat(overdue.at("/next/year").asInt()).isEqualTo(this.reviewOn.getYear());
+		for (String contact : List.of(this.lamDongContact, this.hcmcContact)) {
+			List<JsonNode> sent = await().atMost(PROPAGATION)
+				.until(() -> overdueReminders(contact, "SENT"), (found) -> !found.isEmpty());
+			assertThat(sent).as("one overdue reminder to %s after the downtime", contact).hasSize(1);
+			assertThat(sent.get(0).at("/reminder/offsetDays").asInt()).as("the latest one").isEqualTo(-7);
+			assertThat(sent.get(0).path("late").asBoolean()).isTrue();
+			await().atMost(PROPAGATION)
+				.until(() -> overdueReminders(contact, "CANCELLED"), (superseded) -> superseded.size() == 1
+						&& superseded.get(0).at("/reminder/offsetDays").asInt() == -1);
+		}
+		CapturedMail late = await().atMost(PROPAGATION)
+			.until(() -> this.stack.smtp()
+				.messagesTo(this.hcmcContact)
+				.stream()
+				.filter((mail) -> mail.subject() != null && mail.subject().contains("overdue")
+						&& mail.text().contains("(automatic report)"))
+				.findFirst()
+				.orElse(null), (found) -> found != null);
+		assertThat(late.text()).as("the days since the review day, on the day it is sent").contains("8 days");
+
+		JsonNode expired = await().atMost(PROPAGATION)
+			.until(() -> this.api.get(StackService.AGREEMENT, "/api/v1/agreements/" + ending),
+					(a) -> a != null && "EXPIRED".equals(a.path("status").asString()));
+		assertThat(expired.path("endsOn").asString()).isEqualTo(today.plusDays(2).toString());
+	}
+
+	private List<String> partyIds() {
+		JsonNode agreement = this.api.get(StackService.AGREEMENT, "/api/v1/agreements/" + this.agreement);
+		List<String> ids = new java.util.ArrayList<>();
+		agreement.path("parties").forEach((party) -> ids.add(party.path("organizationId").asString()));
+		return ids;
+	}
+
+	private List<JsonNode> overdueReminders(String contact, String status) {
+		return this.api
+			.content(StackService.NOTIFICATION,
+					"/api/v1/reminders?agreementId=" + this.agreement + "&status=" + status + "&size=50")
+			.stream()
+			.filter((reminder) -> contact.equals(reminder.path("recipient").asString())
+					&& reminder.at("/reminder/offsetDays").asInt() < 0)
+			.toList();
 	}
 
 	private List<JsonNode> reportNotices(String agreement) {
