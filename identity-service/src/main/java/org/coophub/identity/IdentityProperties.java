@@ -3,30 +3,46 @@ package org.coophub.identity;
 import java.time.Duration;
 import java.util.List;
 
+import org.coophub.identity.secret.RequiredSecret;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.Assert;
 
 /**
  * The {@code coophub.identity.*} settings; their values and what they are for are in
- * application.yml.
+ * application.yml. The secrets have no default: they come from the environment, and a
+ * missing one or a placeholder stops the start, naming the property.
  *
- * @param demoUsers whether to create the demo users when missing
- * @param demoPassword the demo users' password
+ * @param demoUsers whether to create the demo users when missing (off unless set)
+ * @param demoPassword the demo users' password, needed only when they are on
  * @param dashboardRedirectUris where the dashboard may receive authorization codes
  * @param scriptsSecret the client secret of {@code coophub-scripts}
  * @param accessTokenTtl how long an access token is valid
+ * @param apiAudience the audience of every access token, which the services require
+ * ({@code coophub.security.audience} there)
+ * @param keyEncryptionKey encrypts the signing keys' private parts in MongoDB: 32 random
+ * bytes, base64
+ * @param keyRotation how old the signing key may get before a new one replaces it; zero:
+ * only when an admin rotates it
  */
 @ConfigurationProperties("coophub.identity")
 public record IdentityProperties(boolean demoUsers, String demoPassword, List<String> dashboardRedirectUris,
-		String scriptsSecret, Duration accessTokenTtl) {
+		String scriptsSecret, Duration accessTokenTtl, @DefaultValue("coophub-api") String apiAudience,
+		String keyEncryptionKey, @DefaultValue("P90D") Duration keyRotation) {
 
 	public IdentityProperties {
 		// fail at start rather than register a client nobody can use
 		Assert.notEmpty(dashboardRedirectUris, "coophub.identity.dashboard-redirect-uris must not be empty");
-		Assert.hasText(scriptsSecret, "coophub.identity.scripts-secret must be set");
+		RequiredSecret.check("coophub.identity.scripts-secret", scriptsSecret);
+		// AES-256: checked here too, so a bad value stops the start before MongoDB is
+		// asked
+		RequiredSecret.checkKey("coophub.identity.key-encryption-key", keyEncryptionKey, 32);
+		if (demoUsers) {
+			RequiredSecret.check("coophub.identity.demo-password", demoPassword);
+		}
 		Assert.notNull(accessTokenTtl, "coophub.identity.access-token-ttl must be set");
-		Assert.isTrue(!demoUsers || (demoPassword != null && !demoPassword.isBlank()),
-				"coophub.identity.demo-password must be set when demo users are on");
+		Assert.hasText(apiAudience, "coophub.identity.api-audience must not be empty");
 		dashboardRedirectUris = List.copyOf(dashboardRedirectUris);
 	}
 
@@ -34,7 +50,8 @@ public record IdentityProperties(boolean demoUsers, String demoPassword, List<St
 	@Override
 	public String toString() {
 		return "IdentityProperties[demoUsers=" + this.demoUsers + ", dashboardRedirectUris="
-				+ this.dashboardRedirectUris + ", accessTokenTtl=" + this.accessTokenTtl + "]";
+				+ this.dashboardRedirectUris + ", accessTokenTtl=" + this.accessTokenTtl + ", apiAudience="
+				+ this.apiAudience + ", keyRotation=" + this.keyRotation + "]";
 	}
 
 }

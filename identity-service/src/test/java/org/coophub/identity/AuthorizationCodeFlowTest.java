@@ -85,9 +85,12 @@ class AuthorizationCodeFlowTest {
 		assertThat(access.getClaimAsString("organization")).isEqualTo("BQL-LD");
 		assertThat(access.getClaimAsString("name")).isEqualTo("Biên tập viên – BQL các KCN Lâm Đồng");
 		assertThat(access.getClaimAsString("iss")).isEqualTo("http://127.0.0.1:9000");
+		assertThat(access.getAudience()).containsExactly("coophub-api");
+		assertThat(access.getExpiresAt()).isNotNull();
 
 		Jwt id = this.published.decode(tokens.path("id_token").asString());
-		assertThat(id.getAudience()).containsExactly("coophub-dashboard");
+		// an ID token is for the dashboard alone: no service accepts it
+		assertThat(id.getAudience()).containsExactly("coophub-dashboard").doesNotContain("coophub-api");
 		assertThat(id.getClaimAsStringList("roles")).containsExactly("EDITOR");
 		assertThat(id.getClaimAsString("organization")).isEqualTo("BQL-LD");
 		assertThat(id.getClaimAsString("name")).isEqualTo("Biên tập viên – BQL các KCN Lâm Đồng");
@@ -99,6 +102,16 @@ class AuthorizationCodeFlowTest {
 				"Bearer " + tokens.path("access_token").asString());
 		assertThat(userInfo.statusCode()).as(userInfo.body()).isEqualTo(200);
 		assertThat(this.json.readTree(userInfo.body()).path("sub").asString()).isEqualTo("ld-editor");
+
+		// the admin operations check tokens as the services do: the ID token is refused,
+		// the EDITOR's access token gets in and is turned away for its role
+		assertThat(
+				this.browser.get("/admin/signing-keys", "Authorization", "Bearer " + tokens.path("id_token").asString())
+					.statusCode())
+			.isEqualTo(401);
+		assertThat(this.browser
+			.get("/admin/signing-keys", "Authorization", "Bearer " + tokens.path("access_token").asString())
+			.statusCode()).isEqualTo(403);
 	}
 
 	@Test

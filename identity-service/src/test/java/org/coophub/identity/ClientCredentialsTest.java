@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithInfrastructure
 class ClientCredentialsTest {
 
-	static final String SECRET = "scripts-secret-change-me";
+	static final String SECRET = "test-scripts-secret";
 
 	@LocalServerPort
 	int port;
@@ -65,6 +65,10 @@ class ClientCredentialsTest {
 		assertThat(token.getClaimAsString("name")).isEqualTo("Scripts");
 		assertThat(token.hasClaim("organization")).isFalse();
 		assertThat(token.getSubject()).isEqualTo("coophub-scripts");
+		// meant for the services' API, and only for it
+		assertThat(token.getAudience()).containsExactly("coophub-api");
+		assertThat(token.getClaimAsStringList("scope")).containsExactly("api");
+		assertThat(token.getExpiresAt()).isNotNull();
 		assertThat(token.getClaimAsString("iss")).isEqualTo(this.settings.getIssuer())
 			.isEqualTo("http://127.0.0.1:9000");
 	}

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre class="code">
  * ClientCredentialsToken token = new ClientCredentialsToken(URI.create("http://127.0.0.1:9000"),
- *         "coophub-scripts", "scripts-secret-change-me", "api");
+ *         "coophub-scripts", LocalStack.SCRIPTS_SECRET, "api");
  * request.header("Authorization", "Bearer " + token.accessToken());
  * </pre>
  */

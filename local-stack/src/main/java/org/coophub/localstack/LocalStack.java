@@ -40,10 +40,16 @@ public final class LocalStack implements AutoCloseable {
 	public static final String SCRIPTS_CLIENT = "coophub-scripts";
 
 	/**
-	 * The secret of {@value #SCRIPTS_CLIENT} in the local stack: identity-service's
-	 * default, given to it explicitly.
+	 * The secret of {@value #SCRIPTS_CLIENT} in the local stack only: identity-service
+	 * has none of its own and refuses placeholders (docs/security.md).
 	 */
-	public static final String SCRIPTS_SECRET = "scripts-secret-change-me";
+	public static final String SCRIPTS_SECRET = "local-stack-scripts-secret";
+
+	/**
+	 * The key that encrypts identity-service's signing keys in the local stack's MongoDB
+	 * (32 bytes, base64): for this machine's demo data only.
+	 */
+	static final String KEY_ENCRYPTION_KEY = "bG9jYWwtc3RhY2stb25seS1rZXktZW5jcnlwdGlvbiE=";
 
 	public static final String SCRIPTS_SCOPE = "api";
 
@@ -204,6 +210,7 @@ public final class LocalStack implements AutoCloseable {
 							+ "/login/oauth2/code/identity,http://localhost:" + reporting
 							+ "/login/oauth2/code/identity",
 					"--coophub.identity.scripts-secret=" + SCRIPTS_SECRET,
+					"--coophub.identity.key-encryption-key=" + KEY_ENCRYPTION_KEY, "--coophub.identity.demo-users=true",
 					"--coophub.identity.demo-password=" + DEMO_PASSWORD);
 		}
 		return List.of("--coophub.security.issuer=" + identityIssuer());

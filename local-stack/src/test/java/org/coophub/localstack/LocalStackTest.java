@@ -153,7 +153,7 @@ class LocalStackTest {
 			assertThat(String.join("\n", ReadyBanner.lines(stack, Duration.ofSeconds(42))))
 				.contains("identity-service       " + stack.identityIssuer() + "/")
 				.contains("admin, ld-editor, ld-viewer, hcm-editor, hcm-viewer; password " + LocalStack.DEMO_PASSWORD)
-				.contains("curl -s -u coophub-scripts:scripts-secret-change-me")
+				.contains("curl -s -u coophub-scripts:" + LocalStack.SCRIPTS_SECRET)
 				.contains(stack.identityIssuer() + "/oauth2/token");
 
 			DemoData.Outcome again = new DemoData(stack.serviceUrl(StackService.AGREEMENT),

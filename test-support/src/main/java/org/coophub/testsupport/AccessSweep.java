@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Asks every operation of a running service's OpenAPI document with the tokens that must
  * be refused and with one that must be let in, and lists every answer that was wrong:
  * <ul>
- * <li>no token, an expired one, a tampered one, one signed by another key: 401
- * problem+json;</li>
+ * <li>no token, an expired one, a tampered one, one signed by another key, one without
+ * {@code exp}, one for another audience, an ID token: 401 problem+json;</li>
  * <li>a VIEWER writing: 403 problem+json;</li>
  * <li>a VIEWER reading: let in; a list (no path variable) answers 2xx.</li>
  * </ul>
@@ -68,7 +68,9 @@ public final class AccessSweep {
 	private void run() {
 		TestIdentity identity = TestInfrastructure.get().identity();
 		Map<String, String> refused = Map.of("no token", "", "expired", identity.expired("ADMIN"), "tampered",
-				identity.tampered(), "signed by another key", identity.signedByAStranger());
+				identity.tampered(), "signed by another key", identity.signedByAStranger(), "without exp",
+				identity.withoutExpiry(), "for another audience", identity.forAnotherAudience(), "an ID token",
+				identity.idToken());
 		String viewer = identity.token("viewer", "VIEWER", null);
 		Answer docs = send("GET", "/v3/api-docs", "");
 		expect(docs.statusCode() == 200, "GET /v3/api-docs without a token", docs);

@@ -33,6 +33,12 @@ public final class TestIdentity {
 	/** The issuer the tokens name and the services expect. */
 	public static final String ISSUER = "http://coophub-test-identity";
 
+	/** The audience of access tokens, which the services require. */
+	public static final String AUDIENCE = "coophub-api";
+
+	/** The audience of the dashboard's ID tokens, which no service accepts. */
+	public static final String DASHBOARD_CLIENT = "coophub-dashboard";
+
 	private final RSAKey key;
 
 	private final HttpServer server;
@@ -95,6 +101,31 @@ public final class TestIdentity {
 		return parts[0] + "." + raised + "." + parts[2];
 	}
 
+	/** A token signed with the right key and otherwise valid, but without {@code exp}. */
+	public String withoutExpiry() {
+		JWTClaimsSet valid = claims("timeless", "ADMIN", null, Instant.now().plus(Duration.ofMinutes(15)));
+		return sign(new JWTClaimsSet.Builder(valid).expirationTime(null).build());
+	}
+
+	/** A token signed with the right key and otherwise valid, meant for another API. */
+	public String forAnotherAudience() {
+		JWTClaimsSet valid = claims("elsewhere", "ADMIN", null, Instant.now().plus(Duration.ofMinutes(15)));
+		return sign(new JWTClaimsSet.Builder(valid).audience("another-api").build());
+	}
+
+	/**
+	 * An ID token as identity-service gives the dashboard: signed with the right key, the
+	 * same role claims, but the dashboard as its audience.
+	 */
+	public String idToken() {
+		JWTClaimsSet valid = claims("signed-in", "ADMIN", null, Instant.now().plus(Duration.ofMinutes(15)));
+		return sign(new JWTClaimsSet.Builder(valid).audience(DASHBOARD_CLIENT)
+			.claim("azp", DASHBOARD_CLIENT)
+			.claim("sid", UUID.randomUUID().toString())
+			.claim("auth_time", Date.from(Instant.now()))
+			.build());
+	}
+
 	/** A well-formed token signed with a key the services do not know. */
 	public String signedByAStranger() {
 		try {
@@ -112,6 +143,7 @@ public final class TestIdentity {
 	private static JWTClaimsSet claims(String user, String role, String organizationCode, Instant expiresAt) {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ISSUER)
 			.subject(user)
+			.audience(AUDIENCE)
 			.issueTime(Date.from(expiresAt.minus(Duration.ofMinutes(15))))
 			.expirationTime(Date.from(expiresAt))
 			.jwtID(UUID.randomUUID().toString())

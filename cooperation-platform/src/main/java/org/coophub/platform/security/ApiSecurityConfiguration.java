@@ -17,9 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -76,9 +74,11 @@ public class ApiSecurityConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JwtDecoder jwtDecoder(@Value("${coophub.security.jwk-set-uri}") String jwkSetUri,
-			@Value("${coophub.security.issuer}") String issuer) {
+			@Value("${coophub.security.issuer}") String issuer,
+			@Value("${coophub.security.audience:" + ApiTokenValidators.DEFAULT_AUDIENCE + "}") String audience) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer)));
+		// access tokens for the API only: no ID token, no token without exp
+		decoder.setJwtValidator(ApiTokenValidators.forApi(issuer, audience));
 		return decoder;
 	}
 

@@ -2,6 +2,7 @@ package org.coophub.identity.token;
 
 import java.util.List;
 
+import org.coophub.identity.IdentityProperties;
 import org.coophub.identity.client.Clients;
 import org.coophub.identity.user.Role;
 import org.coophub.identity.user.UserAccount;
@@ -21,7 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Puts who the caller is into access and ID tokens, so the services decide from the token
  * alone: {@code roles} (an array with the one role), {@code organization} (the user's
- * organization code, absent for the secretariat) and {@code name}.
+ * organization code, absent for the secretariat) and {@code name}. Access tokens get the
+ * API's audience ({@code coophub.identity.api-audience}) in place of the client id: the
+ * services accept only tokens with it, so an ID token (audience: the dashboard) opens no
+ * API.
  */
 @Component
 class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
@@ -36,8 +40,11 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	private final UserAccounts accounts;
 
-	TokenClaims(UserAccounts accounts) {
+	private final String apiAudience;
+
+	TokenClaims(UserAccounts accounts, IdentityProperties properties) {
 		this.accounts = accounts;
+		this.apiAudience = properties.apiAudience();
 	}
 
 	@Override
@@ -46,6 +53,9 @@ class TokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			return;
 		}
 		JwtClaimsSet.Builder claims = context.getClaims();
+		if (isAccessToken(context)) {
+			claims.audience(List.of(this.apiAudience));
+		}
 		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
 			// a client with no identity here gets no role, so the services refuse it
 			if (Clients.SCRIPTS.equals(context.getRegisteredClient().getClientId())) {

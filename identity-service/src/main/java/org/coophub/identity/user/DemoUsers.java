@@ -14,12 +14,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the demo users of the local stack (see application.yml) when they are missing.
- * Existing users are left as they are: a demo user whose password or role was changed
- * keeps the change.
+ * Creates the demo users of the local stack (see application.yml) when they are missing;
+ * only with {@code coophub.identity.demo-users=true}, never by default. Existing users
+ * are left as they are: a demo user whose password or role was changed keeps the change.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "coophub.identity.demo-users", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "coophub.identity.demo-users")
 class DemoUsers implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
