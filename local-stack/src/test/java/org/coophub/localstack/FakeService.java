@@ -33,7 +33,7 @@ public final class FakeService {
 
 	/** LocalStack's scripts client and secret, written out: this class runs alone. */
 	private static final String SCRIPTS_CREDENTIALS = "Basic " + Base64.getEncoder()
-		.encodeToString("coophub-scripts:" + LocalStack.SCRIPTS_SECRET.getBytes(StandardCharsets.UTF_8));
+		.encodeToString("coophub-scripts:local-stack-scripts-secret".getBytes(StandardCharsets.UTF_8));
 
 	private FakeService() {
 	}
