@@ -279,7 +279,8 @@ async function refresh() {
   document.getElementById('agreement-view').hidden = id === null;
   try {
     if (id === null) {
-      portfolio = await getJson('api/v1/dashboard');
+      // the first page by code, as large as a page may be
+      portfolio = await getJson('api/v1/dashboard?size=200');
       pipeline = await getJson('api/v1/dashboard/pipeline').catch(() => null);
       renderPortfolio();
     }

@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import org.coophub.localstack.mongo.DocumentsExamined;
+import org.coophub.localstack.mongo.MongoBackends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +17,13 @@ import org.slf4j.LoggerFactory;
  * A MongoDB-wire server (de.bwaldvogel mongo-java-server) on 127.0.0.1, with the H2 file
  * backend (data survive restarts) or the memory backend (tests).
  * <p>
- * Limits to keep in mind (see docs/architecture.md and docs/performance.md): no
- * transactions, no TTL or secondary indexes, a query that does not pin an {@code _id}
- * scans the collection (one that pins it looks it up first, see {@link IdLookup}).
+ * Limits to keep in mind (see the "Embedded MongoDB-wire server" section of
+ * docs/architecture.md): no transactions, no TTL indexes; a filter is answered from the
+ * {@code _id} it pins or from a secondary index the services declared (equality,
+ * {@code $in}, {@code $all} or a range on its leading field, then its second field),
+ * anything else scans the collection. The backends live in
+ * {@code org.coophub.localstack.mongo}; this class stays here because other modules
+ * (test-support) start it by this name.
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -25,13 +31,16 @@ public final class MongoWireServer implements AutoCloseable {
 
 	private final Supplier<MongoBackend> backends;
 
+	private final DocumentsExamined examined;
+
 	private final String storage;
 
 	private int port;
 
 	private MongoServer server;
 
-	private MongoWireServer(Supplier<MongoBackend> backends, String storage, int port) {
+	private MongoWireServer(DocumentsExamined examined, Supplier<MongoBackend> backends, String storage, int port) {
+		this.examined = examined;
 		this.backends = backends;
 		this.storage = storage;
 		this.port = port;
@@ -43,9 +52,10 @@ public final class MongoWireServer implements AutoCloseable {
 	 */
 	public static MongoWireServer persistent(Path directory, int port) {
 		Path file = directory.toAbsolutePath().resolve("coophub.mv");
-		return new MongoWireServer(() -> {
+		DocumentsExamined examined = new DocumentsExamined();
+		return new MongoWireServer(examined, () -> {
 			createDirectory(directory);
-			return new HelloAwareH2Backend(file.toString());
+			return MongoBackends.persistent(file.toString(), examined);
 		}, file.toString(), port);
 	}
 
@@ -54,7 +64,8 @@ public final class MongoWireServer implements AutoCloseable {
 	 * @param port the port, 0 for a free one
 	 */
 	public static MongoWireServer inMemory(int port) {
-		return new MongoWireServer(HelloAwareMemoryBackend::new, "memory", port);
+		DocumentsExamined examined = new DocumentsExamined();
+		return new MongoWireServer(examined, () -> MongoBackends.inMemory(examined), "memory", port);
 	}
 
 	public synchronized MongoWireServer start() {
@@ -93,6 +104,18 @@ public final class MongoWireServer implements AutoCloseable {
 	/** The port; before the first start of a server on port 0 it is still 0. */
 	public synchronized int port() {
 		return this.port;
+	}
+
+	/**
+	 * How many documents the queries on a collection examined since this server was
+	 * created: a query answered from an index examines its candidates, a scan the whole
+	 * collection.
+	 * @param database the database
+	 * @param collection the collection
+	 * @return the documents examined
+	 */
+	public long documentsExamined(String database, String collection) {
+		return this.examined.of(database, collection);
 	}
 
 	/** A connection string without a database: each service names its own. */

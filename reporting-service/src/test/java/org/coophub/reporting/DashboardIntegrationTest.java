@@ -93,15 +93,22 @@ class DashboardIntegrationTest {
 		assertThat(dashboard.at("/conferenceTotals/investorsAttending").asInt()).isEqualTo(150);
 		assertThat(dashboard.at("/conferenceTotals/registeredCapital/VND").decimalValue())
 			.isEqualByComparingTo("351000000000");
-		JsonNode portfolio = this.json.readTree(this.http.get()
-			.uri("/api/v1/dashboard")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody());
-		assertThat(portfolio.findValuesAsString("agreementId")).contains(agreementId);
+		List<String> listed = new java.util.ArrayList<>();
+		for (int page = 0;; page++) {
+			JsonNode portfolio = this.json.readTree(this.http.get()
+				.uri("/api/v1/dashboard?page={page}&size=200", page)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.returnResult()
+				.getResponseBody());
+			listed.addAll(portfolio.findValuesAsString("agreementId"));
+			if (portfolio.size() < 200) {
+				break;
+			}
+		}
+		assertThat(listed).contains(agreementId);
 	}
 
 	@Test

@@ -18,10 +18,11 @@ import org.coophub.events.activity.Outcomes;
 import org.coophub.events.activity.ActivityState;
 import org.coophub.platform.outbox.OutboxDocument;
 import org.coophub.platform.problem.ConflictException;
-import org.coophub.platform.text.SearchText;
+import org.coophub.platform.text.SearchTokens;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -29,6 +30,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * Something the partners did under an agreement: a conference, an exchange, a review.
  */
 @Document("activities")
+@CompoundIndex(name = "agreement_starts", def = "{'agreementId': 1, 'details.startsAt': 1, '_id': 1}")
+@CompoundIndex(name = "starts", def = "{'details.startsAt': 1, '_id': 1}")
 public class Activity extends OutboxDocument {
 
 	@Id
@@ -39,8 +42,13 @@ public class Activity extends OutboxDocument {
 
 	private ActivityDetails details;
 
-	/** Title, description, place and topic folded for search that ignores diacritics. */
-	private String searchText;
+	/**
+	 * What the free-text filter looks up ({@link SearchTokens}): the folded words of the
+	 * title, description, place and topic, with their prefixes; kept with every change,
+	 * in the same write.
+	 */
+	@Indexed
+	private List<String> searchTokens;
 
 	private final List<Reschedule> reschedules = new ArrayList<>();
 
@@ -99,10 +107,27 @@ public class Activity extends OutboxDocument {
 
 	private void change(ActivityDetails changed) {
 		this.details = changed;
-		this.searchText = SearchText.of(changed.title().vi(), changed.title().en(), changed.description(),
-				(changed.location() != null) ? changed.location().venue() : null,
-				(changed.location() != null) ? changed.location().province() : null,
-				(changed.outcomes() != null) ? changed.outcomes().topic() : null);
+		this.searchTokens = searchTokensOf(changed);
+	}
+
+	/**
+	 * The tokens the activity's texts give, for a document stored before activities kept
+	 * them ({@link ActivityTokenBackfill}).
+	 */
+	List<String> currentSearchTokens() {
+		return searchTokensOf(this.details);
+	}
+
+	List<String> searchTokens() {
+		return (this.searchTokens != null) ? this.searchTokens : List.of();
+	}
+
+	private static List<String> searchTokensOf(ActivityDetails details) {
+		return SearchTokens.of((details.title() != null) ? details.title().vi() : null,
+				(details.title() != null) ? details.title().en() : null,
+				(details.location() != null) ? details.location().venue() : null,
+				(details.location() != null) ? details.location().province() : null,
+				(details.outcomes() != null) ? details.outcomes().topic() : null, details.description());
 	}
 
 	private void requirePlanned(String change) {

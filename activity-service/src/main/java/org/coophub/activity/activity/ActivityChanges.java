@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.coophub.activity.activity.ActivityInput.LocationInput;
 import org.coophub.activity.activity.ActivityInput.OutcomesInput;
 import org.coophub.events.activity.Location;
+import org.coophub.platform.web.PlainText;
 import org.coophub.platform.web.TextInput;
 
 /**
@@ -27,8 +28,8 @@ final class ActivityChanges {
 	 * Outcomes, when given, replace the outcomes as a whole. Whether the partners are
 	 * notified is decided when the activity is recorded and kept.
 	 */
-	record Patch(@Valid TextInput title, @Size(max = 4000) String description, @Valid LocationInput location,
-			@Size(max = 50) List<@NotBlank String> participantOrganizationIds,
+	record Patch(@Valid TextInput title, @Size(max = 4000) @PlainText(multiline = true) String description,
+			@Valid LocationInput location, @Size(max = 50) List<@NotBlank String> participantOrganizationIds,
 			@Size(max = 50) List<@NotBlank @Size(max = 200) @Pattern(regexp = ActivityInput.ONE_ITEM,
 					message = ActivityInput.ONE_ITEM_MESSAGE) String> participatingDepartments,
 			@Size(max = 50) List<@NotBlank String> commitmentIds, @Valid OutcomesInput outcomes) {
@@ -55,7 +56,8 @@ final class ActivityChanges {
 	record Completion(@Valid OutcomesInput outcomes) {
 	}
 
-	record NewDates(@NotNull LocalDateTime startsAt, @NotNull LocalDateTime endsAt, @Size(max = 1000) String note) {
+	record NewDates(@NotNull LocalDateTime startsAt, @NotNull LocalDateTime endsAt,
+			@Size(max = 1000) @PlainText(multiline = true) String note) {
 
 		@AssertTrue(message = "must not be before startsAt")
 		boolean isEndsAt() {

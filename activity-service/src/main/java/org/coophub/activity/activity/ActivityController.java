@@ -86,8 +86,12 @@ class ActivityController {
 	}
 
 	@GetMapping
+	@Operation(summary = "List activities, filtered; q: each word begins a word of the title, description, place or "
+			+ "topic, ignoring case and Vietnamese diacritics (\"lam d\" finds \"Lâm Đồng\"); size at most 200, "
+			+ "sorted by startsAt (the only sort allowed)")
 	PagedModel<ActivityView> list(@ParameterObject ActivityQuery query, @ParameterObject Pageable pageable) {
-		return new PagedModel<>(this.activities.list(query, pageable).map(ActivityView::of));
+		Pageable page = ActivityQuery.PAGING.check(pageable);
+		return new PagedModel<>(this.activities.list(query, page).map(ActivityView::of));
 	}
 
 }

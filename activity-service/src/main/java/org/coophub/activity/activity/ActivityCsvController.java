@@ -53,6 +53,7 @@ class ActivityCsvController {
 		problem.setTitle(ex.isUnreadable() ? "Unreadable file" : "Invalid rows");
 		if (!ex.errors().isEmpty()) {
 			problem.setProperty("errors", ex.errors());
+			problem.setProperty("errorCount", ex.errorCount());
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}

@@ -26,6 +26,7 @@ import org.coophub.activity.activity.ActivityInput.OutcomesInput;
 import org.coophub.events.activity.ActivityStatus;
 import org.coophub.events.activity.ActivityType;
 import org.coophub.events.activity.DocumentKind;
+import org.coophub.platform.web.SpreadsheetCells;
 import org.coophub.platform.web.TextInput;
 
 /**
@@ -46,11 +47,24 @@ final class ActivityCsvReader {
 		this.records = records;
 	}
 
-	static ActivityCsvReader of(byte[] file) {
+	/**
+	 * Reads a file's header and rows.
+	 * @param file the file
+	 * @param maxRows the most data rows a file may have ({@code coophub.import.max-rows})
+	 * @return the reader
+	 * @throws CsvRejectedException when the file cannot be read or has too many rows
+	 */
+	static ActivityCsvReader of(byte[] file, int maxRows) {
 		String text = decode(file);
-		List<CSVRecord> all;
+		List<CSVRecord> all = new ArrayList<>();
 		try (CSVParser parser = CSVParser.parse(text, CSVFormat.DEFAULT)) {
-			all = parser.getRecords();
+			// stop reading at the first row too many: the rest is never parsed
+			for (CSVRecord record : parser) {
+				if (all.size() > maxRows) {
+					throw CsvRejectedException.tooManyRows(maxRows);
+				}
+				all.add(record);
+			}
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException ex) {
 			throw CsvRejectedException.unreadable("The file is not valid CSV: " + ex.getMessage());
@@ -216,7 +230,8 @@ final class ActivityCsvReader {
 				return null;
 			}
 			String value = this.record.values().get(position).strip();
-			return value.isEmpty() ? null : value;
+			// undo the quote the export put before a formula-led cell
+			return value.isEmpty() ? null : SpreadsheetCells.restore(value);
 		}
 
 		List<String> lines(CsvColumn column) {

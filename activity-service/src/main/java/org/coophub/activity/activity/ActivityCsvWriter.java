@@ -10,9 +10,12 @@ import org.apache.commons.csv.CSVPrinter;
 import org.coophub.events.activity.ActivityState;
 import org.coophub.events.activity.Outcomes;
 import org.coophub.events.activity.SharedDocument;
+import org.coophub.platform.web.SpreadsheetCells;
 
 /**
- * Writes activities in the import format, so an export re-imports unchanged.
+ * Writes activities in the import format, so an export re-imports unchanged. A text cell
+ * a spreadsheet would run as a formula gets a single quote in front
+ * ({@link SpreadsheetCells}), which the import removes again.
  */
 final class ActivityCsvWriter {
 
@@ -24,13 +27,22 @@ final class ActivityCsvWriter {
 		try (CSVPrinter printer = new CSVPrinter(out,
 				CSVFormat.DEFAULT.builder().setHeader(CsvColumn.headers()).setRecordSeparator("\n").get())) {
 			for (Activity activity : activities) {
-				printer.printRecord(cells(activity.state(), activity.details().description()));
+				printer.printRecord(neutralised(cells(activity.state(), activity.details().description())));
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		return out.toString();
+	}
+
+	private static Object[] neutralised(Object[] cells) {
+		for (int i = 0; i < cells.length; i++) {
+			if (cells[i] instanceof String text) {
+				cells[i] = SpreadsheetCells.neutralise(text);
+			}
+		}
+		return cells;
 	}
 
 	private static Object[] cells(ActivityState a, String description) {

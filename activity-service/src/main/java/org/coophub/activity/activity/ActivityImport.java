@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.coophub.platform.problem.RuleViolationException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,13 +46,17 @@ class ActivityImport {
 
 	private final ActivityService activities;
 
-	ActivityImport(Validator validator, ActivityService activities) {
+	private final int maxRows;
+
+	ActivityImport(Validator validator, ActivityService activities,
+			@Value("${coophub.import.max-rows:10000}") int maxRows) {
 		this.validator = validator;
 		this.activities = activities;
+		this.maxRows = maxRows;
 	}
 
 	List<Activity> importFile(byte[] file) {
-		ActivityCsvReader reader = ActivityCsvReader.of(file);
+		ActivityCsvReader reader = ActivityCsvReader.of(file, this.maxRows);
 		List<CsvError> errors = new ArrayList<>();
 		List<ActivityDetails> accepted = new ArrayList<>();
 		for (ActivityCsvReader.Row row : reader.rows(errors)) {

@@ -21,6 +21,7 @@ import org.coophub.events.activity.Location;
 import org.coophub.events.activity.Outcomes;
 import org.coophub.events.activity.SharedDocument;
 import org.coophub.events.common.Money;
+import org.coophub.platform.web.PlainText;
 import org.coophub.platform.web.TextInput;
 
 /**
@@ -29,9 +30,9 @@ import org.coophub.platform.web.TextInput;
  * false, so that the partners are not e-mailed about it.
  */
 record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull ActivityType type,
-		@NotNull @Valid TextInput title, @Size(max = 4000) String description, @NotNull LocalDateTime startsAt,
-		@NotNull LocalDateTime endsAt, @Size(max = 64) String timeZone, @Valid LocationInput location,
-		@NotBlank @Size(max = 64) String hostOrganizationId,
+		@NotNull @Valid TextInput title, @Size(max = 4000) @PlainText(multiline = true) String description,
+		@NotNull LocalDateTime startsAt, @NotNull LocalDateTime endsAt, @Size(max = 64) String timeZone,
+		@Valid LocationInput location, @NotBlank @Size(max = 64) String hostOrganizationId,
 		@Size(max = 50) List<@NotBlank String> participantOrganizationIds,
 		@Size(max = 50) List<@NotBlank @Size(max = 200) @Pattern(regexp = ONE_ITEM,
 				message = ONE_ITEM_MESSAGE) String> participatingDepartments,
@@ -76,7 +77,7 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 		return (values != null) ? values.stream().map(String::strip).distinct().toList() : List.of();
 	}
 
-	record LocationInput(@Size(max = 100) String province, @Size(max = 300) String venue) {
+	record LocationInput(@Size(max = 100) @PlainText String province, @Size(max = 300) @PlainText String venue) {
 	}
 
 	record MoneyInput(@NotNull @DecimalMin("0") @Digits(integer = 18, fraction = 2) BigDecimal amount,
@@ -106,7 +107,7 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 			@PositiveOrZero @Max(1_000_000) Integer enterprisesAttending,
 			@PositiveOrZero @Max(1_000_000) Integer investmentLeads, @PositiveOrZero @Max(100_000) Integer mousSigned,
 			@PositiveOrZero @Max(100_000) Integer projectsRegistered, @Valid MoneyInput registeredCapital,
-			@Size(max = 100) List<@NotNull @Valid DocumentInput> documents, @Size(max = 300) String topic,
+			@Size(max = 100) List<@NotNull @Valid DocumentInput> documents, @Size(max = 300) @PlainText String topic,
 			@PositiveOrZero @Max(1_000_000) Integer participants,
 			@Size(max = 2000) @Pattern(regexp = HTTP_URL, message = HTTP_URL_MESSAGE) String minutesLink,
 			@Size(max = 50) List<@NotBlank @Size(max = 1000) @Pattern(regexp = "[^\\r\\n]*",

@@ -1,22 +1,34 @@
 package org.coophub.activity.activity;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.coophub.events.activity.ActivityStatus;
 import org.coophub.events.activity.ActivityType;
-import org.coophub.platform.text.SearchText;
+import org.coophub.platform.paging.ListPaging;
+import org.coophub.platform.text.SearchTokens;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * Which activities to list or export: every field optional; {@code from} and {@code to}
- * bound the start day, {@code q} searches title, description and place ignoring
- * diacritics.
+ * bound the start day, each word of {@code q} begins a word of the title, description,
+ * place or topic, ignoring case and diacritics (an index lookup of the activities'
+ * {@link SearchTokens}). A list is sorted by the start, an indexed field, alone or after
+ * the agreement ({@link Activity}'s compound indexes), and then by id.
  */
 record ActivityQuery(String agreementId, ActivityType type, ActivityStatus status, String hostOrganizationId,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, String q) {
+
+	/**
+	 * How a list may be paged and sorted (the API's names and the stored fields), checked
+	 * by the controller before anything is read.
+	 */
+	static final ListPaging PAGING = new ListPaging(Map.of("startsAt", "details.startsAt"),
+			Sort.by("details.startsAt"));
 
 	Criteria criteria() {
 		Criteria criteria = new Criteria();
@@ -41,10 +53,7 @@ record ActivityQuery(String agreementId, ActivityType type, ActivityStatus statu
 				starts.lt(this.to.plusDays(1).atStartOfDay());
 			}
 		}
-		if (this.q != null && !this.q.isBlank()) {
-			criteria.and("searchText").regex(SearchText.containsPattern(this.q));
-		}
-		return criteria;
+		return SearchTokens.narrow(criteria, this.q);
 	}
 
 }

@@ -17,7 +17,6 @@ import org.coophub.platform.security.OrganizationScope;
 import org.coophub.platform.web.Versions;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -167,10 +166,13 @@ class ActivityService {
 		return this.activities.findById(id).orElseThrow(() -> new NotFoundException("Activity", id));
 	}
 
-	Page<Activity> list(ActivityQuery query, Pageable pageable) {
+	/**
+	 * @param query what to narrow the list to
+	 * @param page a page {@link ActivityQuery#PAGING} has checked
+	 * @return the page
+	 */
+	Page<Activity> list(ActivityQuery query, Pageable page) {
 		Query find = Query.query(query.criteria());
-		Pageable page = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(),
-				pageable.getSortOr(Sort.by("details.startsAt", "_id")));
 		return PageableExecutionUtils.getPage(this.mongo.find(Query.of(find).with(page), Activity.class), page,
 				() -> this.mongo.count(find, Activity.class));
 	}

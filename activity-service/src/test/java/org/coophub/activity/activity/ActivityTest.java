@@ -100,4 +100,21 @@ class ActivityTest {
 		assertThat(completed.activity().outcomes().minutesLink()).isEqualTo("https://example.org/bien-ban.pdf");
 	}
 
+	@Test
+	void searchTokensAreKeptWithEveryChange() {
+		Activity activity = planned();
+		assertThat(activity.searchTokens()).contains("hoi", "nghi", "xuc", "tien", "dau", "tu", "ng", "xu");
+
+		activity.complete(new Outcomes(80, 20, 5, 2, 1, null), Instant.EPOCH);
+		assertThat(activity.searchTokens()).contains("hoi", "xuc");
+		ActivityDetails d = activity.details();
+		activity.update(new ActivityDetails(d.agreementId(), d.type(), new LocalizedText("Hội thảo Đà Lạt", "Da Lat"),
+				"Mô tả", d.startsAt(), d.endsAt(), d.timeZone(), d.location(), d.hostOrganizationId(),
+				d.participantOrganizationIds(), d.participatingDepartments(), d.commitmentIds(), d.status(),
+				d.outcomes(), d.notifyPartners()), Instant.EPOCH);
+
+		assertThat(activity.searchTokens()).contains("hoi", "thao", "da", "lat", "mo", "ta").doesNotContain("xuc");
+		assertThat(activity.currentSearchTokens()).isEqualTo(activity.searchTokens());
+	}
+
 }

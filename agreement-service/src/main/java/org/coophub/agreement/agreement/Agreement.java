@@ -28,9 +28,12 @@ import org.coophub.platform.outbox.OutboxDocument;
 import org.coophub.platform.problem.ConflictException;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
+import org.coophub.platform.text.SearchText;
+import org.coophub.platform.text.SearchTokens;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -38,9 +41,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A cooperation program (chương trình hợp tác) between two or more organizations. Every
  * change makes a new version, kept in {@code history} inside the same document, so the
  * change, its history entry and its outbox events are stored in one single-document
- * write.
+ * write. The compound indexes serve the list's filters in the list's orders
+ * ({@link AgreementSearch}).
  */
 @Document("agreements")
+@CompoundIndex(name = "code_id", def = "{'code': 1, '_id': 1}")
+@CompoundIndex(name = "signed_id", def = "{'signedOn': 1, '_id': 1}")
+@CompoundIndex(name = "status_code", def = "{'status': 1, 'code': 1, '_id': 1}")
+@CompoundIndex(name = "party_code", def = "{'parties.organizationId': 1, 'code': 1, '_id': 1}")
+@CompoundIndex(name = "area_code", def = "{'areas': 1, 'code': 1, '_id': 1}")
 public class Agreement extends OutboxDocument {
 
 	static final String ANONYMOUS = "anonymous";
@@ -78,9 +87,12 @@ public class Agreement extends OutboxDocument {
 	private ReviewPolicy reviewPolicy;
 
 	/**
-	 * Code and titles without diacritics, lower case: what the free-text filter matches.
+	 * What the free-text filter looks up ({@link SearchTokens}): the folded words of the
+	 * code, the titles and the commitments' titles, with their prefixes; kept with every
+	 * change, in the same write.
 	 */
-	private String searchText;
+	@Indexed
+	private List<String> searchTokens;
 
 	/**
 	 * The titles folded like {@link SearchText}, for the uniqueness check of
@@ -287,8 +299,22 @@ public class Agreement extends OutboxDocument {
 				this.endsOn, this.timeZone, this.areas, this.status, this.commitments, this.reviewPolicy);
 	}
 
-	String searchText() {
-		return this.searchText;
+	List<String> searchTokens() {
+		return (this.searchTokens != null) ? this.searchTokens : List.of();
+	}
+
+	/**
+	 * The tokens the agreement's code, titles and commitments' titles give, for a
+	 * document stored before agreements kept them ({@link AgreementTokenBackfill}).
+	 */
+	List<String> currentSearchTokens() {
+		Stream<LocalizedText> titles = Stream.concat(Stream.of(this.title),
+				(this.commitments != null) ? this.commitments.stream().map(Commitment::title) : Stream.empty());
+		return SearchTokens
+			.of(Stream
+				.concat(Stream.of(this.code),
+						titles.filter(Objects::nonNull).flatMap((title) -> Stream.of(title.vi(), title.en())))
+				.toList());
 	}
 
 	public String id() {
@@ -369,11 +395,7 @@ public class Agreement extends OutboxDocument {
 			this.history = new ArrayList<>();
 		}
 		this.history.add(new Revision(this.version, now, effectiveOn, actor, change, fields, note, state()));
-		this.searchText = SearchText.of(Stream
-			.concat(Stream.of(this.code, this.title.vi(), this.title.en()),
-					this.commitments.stream().flatMap((c) -> Stream.of(c.title().vi(), c.title().en())))
-			.filter(Objects::nonNull)
-			.toList());
+		this.searchTokens = currentSearchTokens();
 	}
 
 	static List<String> titleKeys(LocalizedText title) {

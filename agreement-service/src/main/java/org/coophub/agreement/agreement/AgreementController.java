@@ -143,13 +143,15 @@ class AgreementController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List agreements, filtered by status, party, area and free text (q: ignores case and "
-			+ "Vietnamese diacritics, \"lam dong\" finds \"Lâm Đồng\")")
+	@Operation(summary = "List agreements, filtered by status, party, area and free text (q: each word begins a word "
+			+ "of the code, titles or commitment titles, ignoring case and Vietnamese diacritics: \"lam d\" finds "
+			+ "\"Lâm Đồng\"); size at most 200, sort by code (default) or signedOn")
 	PagedModel<AgreementView> list(@RequestParam(required = false) AgreementStatus status,
 			@RequestParam(required = false) String party, @RequestParam(required = false) Area area,
 			@Parameter(example = "lam dong") @RequestParam(required = false) String q, Pageable pageable) {
+		Pageable page = AgreementSearch.PAGING.check(pageable);
 		return new PagedModel<>(
-				this.agreements.list(new AgreementFilter(status, party, area, q), pageable).map(AgreementView::of));
+				this.agreements.list(new AgreementFilter(status, party, area, q), page).map(AgreementView::of));
 	}
 
 	@ExceptionHandler

@@ -7,7 +7,8 @@ import org.coophub.events.agreement.Area;
  * What a list of agreements is narrowed to; every part is optional.
  *
  * @param party an organization id that must be a party
- * @param q free text matched against code and titles, ignoring case and diacritics
+ * @param q free text: each of its words begins a word of the code, the titles or the
+ * commitments' titles, ignoring case and diacritics ({@code SearchTokens})
  */
 record AgreementFilter(AgreementStatus status, String party, Area area, String q) {
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.coophub.events.common.LocalizedText;
+import org.coophub.platform.text.SearchText;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -1,24 +1,33 @@
 package org.coophub.agreement.agreement;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
+
+import org.coophub.platform.paging.ListPaging;
+import org.coophub.platform.text.SearchTokens;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Lists agreements by status, party, area and free text. A list scans the collection on
- * the embedded MongoDB whatever its filter (it has no secondary indexes); agreements are
- * few, and lists are not a hot path.
+ * Lists agreements by status, party, area and free text, a page at a time. Every filter
+ * is a lookup by an index of {@link Agreement} (the free text by its
+ * {@link SearchTokens}), and a page is sorted by an indexed field: {@code code} unless
+ * the client asks for {@code signedOn}.
  */
 @Component
 class AgreementSearch {
+
+	/**
+	 * How a list may be paged and sorted (the API's names and the stored fields), checked
+	 * by the controller before anything is read.
+	 */
+	static final ListPaging PAGING = new ListPaging(Map.of("code", "code", "signedOn", "signedOn"), Sort.by("code"));
 
 	private final MongoTemplate mongo;
 
@@ -26,26 +35,32 @@ class AgreementSearch {
 		this.mongo = mongo;
 	}
 
-	Page<Agreement> find(AgreementFilter filter, Pageable pageable) {
-		List<Criteria> criteria = new ArrayList<>();
+	/**
+	 * @param filter what to narrow the list to
+	 * @param page a page {@link #PAGING} has checked
+	 * @return the page
+	 */
+	Page<Agreement> find(AgreementFilter filter, Pageable page) {
+		Query query = Query.query(criteria(filter));
+		return PageableExecutionUtils.getPage(this.mongo.find(Query.of(query).with(page), Agreement.class), page,
+				() -> this.mongo.count(query, Agreement.class));
+	}
+
+	/**
+	 * The filter as a MongoDB query: equality on indexed fields and the search tokens.
+	 */
+	static Criteria criteria(AgreementFilter filter) {
+		Criteria criteria = new Criteria();
 		if (filter.status() != null) {
-			criteria.add(Criteria.where("status").is(filter.status()));
+			criteria.and("status").is(filter.status());
 		}
 		if (filter.party() != null && !filter.party().isBlank()) {
-			criteria.add(Criteria.where("parties.organizationId").is(filter.party()));
+			criteria.and("parties.organizationId").is(filter.party());
 		}
 		if (filter.area() != null) {
-			criteria.add(Criteria.where("areas").is(filter.area()));
+			criteria.and("areas").is(filter.area());
 		}
-		if (filter.q() != null) {
-			for (String word : SearchText.words(filter.q())) {
-				criteria.add(Criteria.where("searchText").regex(Pattern.quote(word)));
-			}
-		}
-		Query query = criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
-		long total = this.mongo.count(query, Agreement.class);
-		List<Agreement> content = this.mongo.find(query.with(pageable), Agreement.class);
-		return new PageImpl<>(content, pageable, total);
+		return SearchTokens.narrow(criteria, filter.q());
 	}
 
 }

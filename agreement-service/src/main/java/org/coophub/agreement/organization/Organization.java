@@ -15,13 +15,16 @@ import org.coophub.platform.problem.RuleViolationException;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A party to cooperation programs, e.g. an industrial-zone authority (Ban Quản lý).
+ * Listed by code, then id: the order of the index {@code code_id}.
  */
 @Document("organizations")
+@CompoundIndex(name = "code_id", def = "{'code': 1, '_id': 1}")
 public class Organization extends OutboxDocument {
 
 	@Id

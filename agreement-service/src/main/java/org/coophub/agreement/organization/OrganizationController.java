@@ -75,10 +75,12 @@ class OrganizationController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Organizations; contacts' e-mail addresses only for parties of an agreement with them")
+	@Operation(summary = "Organizations by code (size at most 200, sort only by code); contacts' e-mail addresses "
+			+ "only for parties of an agreement with them")
 	PagedModel<OrganizationView> list(Pageable pageable) {
+		Pageable page = OrganizationService.PAGING.check(pageable);
 		Optional<Set<String>> visible = this.visibility.visibleToCurrentUser();
-		return new PagedModel<>(this.organizations.list(pageable)
+		return new PagedModel<>(this.organizations.list(page)
 			.map((organization) -> OrganizationView.of(organization,
 					visible.map((ids) -> ids.contains(organization.id())).orElse(true))));
 	}

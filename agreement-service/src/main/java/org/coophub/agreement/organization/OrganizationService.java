@@ -3,11 +3,13 @@ package org.coophub.agreement.organization;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.coophub.events.agreement.Contact;
 import org.coophub.platform.outbox.OutboxWriter;
+import org.coophub.platform.paging.ListPaging;
 import org.coophub.platform.problem.ConflictException;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
@@ -16,10 +18,17 @@ import org.coophub.platform.web.Versions;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 @Service
 public class OrganizationService {
+
+	/**
+	 * Organizations are listed by their code, which has a unique index, at most 200 a
+	 * page; checked by the controller before anything is read.
+	 */
+	static final ListPaging PAGING = new ListPaging(Map.of("code", "code"), Sort.by("code"));
 
 	private final Organizations organizations;
 
@@ -73,8 +82,12 @@ public class OrganizationService {
 		return this.organizations.findById(id).orElseThrow(() -> new NotFoundException("Organization", id));
 	}
 
-	Page<Organization> list(Pageable pageable) {
-		return this.organizations.findAll(pageable);
+	/**
+	 * @param page a page {@link #PAGING} has checked
+	 * @return organizations by code
+	 */
+	Page<Organization> list(Pageable page) {
+		return this.organizations.findAll(page);
 	}
 
 	/**

@@ -100,4 +100,18 @@ class AgreementControllerTest {
 			.exchange();
 	}
 
+	@Test
+	void aListSortedByAFieldWithoutAnIndexOrTooLargeAPageIsRefusedBeforeAnythingIsRead() {
+		assertThat(this.mvc.get().uri("/api/v1/agreements?sort=history.actor")).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("sort");
+		assertThat(this.mvc.get().uri("/api/v1/agreements?size=500")).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[0].field")
+			.isEqualTo("size");
+		verifyNoInteractions(this.agreements);
+	}
+
 }

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -23,6 +24,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Every service is an OAuth2 resource server: a JWT from identity-service, checked
@@ -64,6 +67,21 @@ public class ApiSecurityConfiguration {
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
+	}
+
+	/**
+	 * Headers every answer of every security chain carries (the API's and, where a
+	 * service has one, the dashboard's): a Content-Security-Policy that lets a page run
+	 * only its own scripts (the dashboard's and the webjars', all served by the service
+	 * itself), no Referer to other sites (a signed report link holds its signature), and
+	 * no browser features the pages do not use.
+	 */
+	@Bean
+	Customizer<HttpSecurity> securityHeaders(@Value("${coophub.security.content-security-policy}") String policy,
+			@Value("${coophub.security.permissions-policy}") String permissions) {
+		return (http) -> http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", permissions)));
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -45,6 +46,12 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
+		if (ex instanceof CsrfException) {
+			// the dashboard's session without its CSRF token: nothing to do with the role
+			write(response, request, HttpStatus.FORBIDDEN, "CSRF token missing or invalid",
+					"This change needs the CSRF token: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header");
+			return;
+		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
 		write(response, request, HttpStatus.FORBIDDEN, "Forbidden",
 				"Your role does not allow " + request.getMethod() + " here (docs/security.md)");

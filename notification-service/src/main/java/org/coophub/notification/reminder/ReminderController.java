@@ -1,10 +1,18 @@
 package org.coophub.notification.reminder;
 
+import java.util.List;
+import java.util.Optional;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-
+import org.coophub.notification.directory.Directory;
+import org.coophub.notification.directory.KnownAgreement;
 import org.coophub.notification.notification.RenderedMail;
+import org.coophub.platform.problem.ForbiddenException;
+import org.coophub.platform.security.Actor;
+import org.coophub.platform.security.Actors;
+import org.coophub.platform.security.Role;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,21 +23,47 @@ class ReminderController {
 
 	private final Reminders reminders;
 
-	ReminderController(Reminders reminders) {
+	private final Directory directory;
+
+	ReminderController(Reminders reminders, Directory directory) {
 		this.reminders = reminders;
+		this.directory = directory;
 	}
 
 	/**
 	 * Renders a reminder of the agreement's upcoming review as it would be sent, without
-	 * sending or storing anything.
+	 * sending or storing anything. Naming a {@code recipient} tells whether an address is
+	 * a contact who gets mail: only the EDITORs of the agreement's parties and the
+	 * secretariat may (403 for anyone else, whatever the address).
 	 */
 	@PostMapping("/api/v1/reminders/preview")
 	PreviewResponse preview(@Valid @RequestBody PreviewRequest request) {
+		if (request.recipient() != null && !mayNameRecipients(request.agreementId())) {
+			throw new ForbiddenException("Only an EDITOR of the agreement's parties or the secretariat (ADMIN) may "
+					+ "preview for a named recipient; leave recipient out to see the reminder as sent");
+		}
 		int offset = (request.offsetDays() != null) ? request.offsetDays() : 7;
 		String language = (request.language() != null) ? request.language() : "vi";
 		RenderedMail mail = this.reminders.preview(request.agreementId(), offset, language, request.recipient());
 		return new PreviewResponse(mail.template(), mail.templateVersion(), mail.language(), mail.subject(),
 				mail.text(), mail.html(), mail.calendar().content());
+	}
+
+	/**
+	 * Whether the current user may name a recipient: the answer (a preview, or 422 "not a
+	 * contact") would confirm whether an address is one of the parties' contacts.
+	 */
+	private boolean mayNameRecipients(String agreementId) {
+		Optional<Actor> actor = Actors.current();
+		if (actor.isEmpty() || actor.get().role() == Role.ADMIN) {
+			return true;
+		}
+		String code = actor.get().organizationCode();
+		if (actor.get().role() != Role.EDITOR || code == null) {
+			return false;
+		}
+		List<String> parties = this.directory.agreement(agreementId).map(KnownAgreement::partyIds).orElse(List.of());
+		return this.directory.organizationIdOfCode(code).filter(parties::contains).isPresent();
 	}
 
 	/**

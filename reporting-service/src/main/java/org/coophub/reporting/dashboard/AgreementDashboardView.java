@@ -55,6 +55,43 @@ public record AgreementDashboardView(String agreementId, AgreementSummary agreem
 	}
 
 	/**
+	 * The dashboard from the agreement's maintained summary and its latest changed
+	 * activities, read by an index: what
+	 * {@link #of(AgreementDashboard, LocalDate, Names)} derives from every entry, at a
+	 * cost that does not grow with the agreement's history.
+	 * @param summary the agreement's summary
+	 * @param recent its latest changed activities, latest first
+	 * @param today the program's date today
+	 * @param names the names of its parties and review hosts
+	 * @return the dashboard
+	 */
+	static AgreementDashboardView of(PortfolioSummary summary, List<ActivityEntry> recent, LocalDate today,
+			Names names) {
+		Map<Integer, Map<ActivityType, Long>> byYear = SummaryFigures.activitiesByYear(summary);
+		Map<ActivityType, Long> byType = new TreeMap<>();
+		byYear.values().forEach((types) -> types.forEach((type, count) -> byType.merge(type, count, Long::sum)));
+		Map<Integer, ConferenceTotals> conferencesByYear = new TreeMap<>();
+		byYear.keySet()
+			.forEach((year) -> conferencesByYear.put(year,
+					SummaryFigures.conferenceTotals(summary.year(year).entrySet())));
+		AgreementSummary agreement = summary.agreement();
+		List<PartyView> parties = (agreement == null || agreement.parties() == null) ? List.of()
+				: agreement.parties()
+					.stream()
+					.map((p) -> new PartyView(p.organizationId(), p.role(), names.of(p.organizationId())))
+					.toList();
+		List<CommitmentProgress> commitments = (agreement == null) ? List.of()
+				: agreement.commitments()
+					.stream()
+					.map((c) -> SummaryFigures.progress(c, summary, today.getYear()))
+					.toList();
+		return new AgreementDashboardView(summary.agreementId(), agreement, parties,
+				(int) byType.values().stream().mapToLong(Long::longValue).sum(), byType, byYear,
+				SummaryFigures.conferenceTotals(summary.allYears().toList()), conferencesByYear, commitments,
+				NextReview.of(summary.review(), today, names), summary.notificationCounts(), recent);
+	}
+
+	/**
 	 * The feed: latest changes first, cancelled ones included.
 	 */
 	private static List<ActivityEntry> recent(AgreementDashboard dashboard) {

@@ -29,8 +29,6 @@ public record CommitmentProgress(String id, LocalizedText title, Area area, Comm
 
 	public static CommitmentProgress of(Commitment commitment, Collection<ActivityEntry> activities, int currentYear) {
 		List<ActivityEntry> counted = CommitmentTally.counted(commitment, activities);
-		Target target = commitment.target();
-		Integer perYear = (target != null) ? target.perYear() : null;
 		int first = counted.stream().mapToInt(ActivityEntry::year).min().orElse(currentYear);
 		int last = counted.stream().mapToInt(ActivityEntry::year).max().orElse(currentYear);
 		List<Year> years = new ArrayList<>();
@@ -38,14 +36,38 @@ public record CommitmentProgress(String id, LocalizedText title, Area area, Comm
 			int y = year;
 			years.add(Year.of(commitment, y, counted.stream().filter((a) -> a.year() == y).toList()));
 		}
-		boolean open = commitment.status() == null || commitment.status() == CommitmentStatus.OPEN
-				|| commitment.status() == CommitmentStatus.IN_PROGRESS;
+		return of(commitment, years, currentYear);
+	}
+
+	/**
+	 * The progress from its year lines, which run from the first year anything counted
+	 * (or this year) to the last (or this year).
+	 * @param commitment the commitment
+	 * @param years its year lines
+	 * @param currentYear this year
+	 * @return the progress
+	 */
+	static CommitmentProgress of(Commitment commitment, List<Year> years, int currentYear) {
+		Target target = commitment.target();
+		Integer perYear = (target != null) ? target.perYear() : null;
 		Year now = years.stream().filter((y) -> y.year() == currentYear).findFirst().orElseThrow();
-		boolean behind = open && now.targetValue() != null && now.targetValue().signum() > 0 && behind(target, now);
+		boolean behind = behindTarget(commitment, now);
 		return new CommitmentProgress(commitment.id(), commitment.title(), commitment.area(), commitment.status(),
 				commitment.responsibleOrganizationId(), (target != null) ? target.metric() : null, perYear,
 				(target != null) ? target.measure() : null, (target != null) ? target.outcome() : null,
 				(target != null) ? target.currency() : null, commitment.dueOn(), years, behind);
+	}
+
+	/**
+	 * Whether an open commitment is behind its target this year.
+	 * @param commitment the commitment
+	 * @param now the current year's line
+	 * @return true if it is behind
+	 */
+	static boolean behindTarget(Commitment commitment, Year now) {
+		boolean open = commitment.status() == null || commitment.status() == CommitmentStatus.OPEN
+				|| commitment.status() == CommitmentStatus.IN_PROGRESS;
+		return open && now.targetValue() != null && now.targetValue().signum() > 0 && behind(commitment.target(), now);
 	}
 
 	private static boolean behind(Target target, Year year) {

@@ -6,12 +6,15 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @RequestMapping("/api/v1/dashboard")
 class DashboardController {
+
+	static final int DEFAULT_PAGE_SIZE = 50;
 
 	private final DashboardQueries queries;
 
@@ -22,9 +25,13 @@ class DashboardController {
 		this.stream = stream;
 	}
 
+	/**
+	 * One page of the portfolio, by agreement code.
+	 */
 	@GetMapping
-	List<PortfolioEntry> portfolio() {
-		return this.queries.portfolio();
+	List<PortfolioEntry> portfolio(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+		return this.queries.portfolio(page, size);
 	}
 
 	@GetMapping("/agreements/{id}")

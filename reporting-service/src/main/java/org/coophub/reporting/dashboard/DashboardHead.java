@@ -1,34 +1,25 @@
 package org.coophub.reporting.dashboard;
 
-import java.util.Set;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * What is stored per agreement: the agreement and its review at their versions, and the
- * ids of its activities and notification outcomes, which are documents of their own. An
- * event changes the head only with one atomic update, and only when something new
- * arrives, so its cost does not grow with the agreement's history; a page reads the head
- * by id and its entries by id.
+ * What is stored per agreement besides its summary: the agreement and its review at their
+ * versions. Its activities and notification outcomes are documents of their own, found by
+ * their indexed {@code agreementId} (heads written before 2026-12-04 also list their ids,
+ * which nothing reads any more). An event changes the head only with one atomic update,
+ * so its cost does not grow with the agreement's history.
  *
  * @param agreementId the agreement
  * @param agreement the agreement at its version, or null before it arrived
  * @param review the review at the cycle's version, or null
- * @param activityIds the agreement's activities
- * @param notificationIds the agreement's notification outcomes
  */
-record DashboardHead(@Id String agreementId, AgreementSummary agreement, ReviewEntry review, Set<String> activityIds,
-		Set<String> notificationIds) {
+record DashboardHead(@Id String agreementId, AgreementSummary agreement, ReviewEntry review) {
 
 	static final String AGREEMENT = "agreement";
 
 	static final String REVIEW = "review";
-
-	static final String ACTIVITY_IDS = "activityIds";
-
-	static final String NOTIFICATION_IDS = "notificationIds";
 
 	/**
 	 * The head of an agreement unless its part holds that version or a newer one; a
@@ -48,16 +39,6 @@ record DashboardHead(@Id String agreementId, AgreementSummary agreement, ReviewE
 			.is(agreementId)
 			.norOperator(Criteria.where(REVIEW + ".year").gt(year),
 					Criteria.where(REVIEW + ".year").is(year).and(REVIEW + ".version").gte(version)));
-	}
-
-	@Override
-	public Set<String> activityIds() {
-		return (this.activityIds != null) ? this.activityIds : Set.of();
-	}
-
-	@Override
-	public Set<String> notificationIds() {
-		return (this.notificationIds != null) ? this.notificationIds : Set.of();
 	}
 
 }

@@ -28,6 +28,8 @@ public class ProjectionCollections {
 
 	static final String REVIEW_CYCLES = "review_cycles";
 
+	static final String PORTFOLIO = "portfolio";
+
 	private static final String STATE = "projection_state";
 
 	private static final String ID = "dashboards";
@@ -105,9 +107,13 @@ public class ProjectionCollections {
 		return name(REVIEW_CYCLES, generation);
 	}
 
+	String portfolio(int generation) {
+		return name(PORTFOLIO, generation);
+	}
+
 	private void drop(int generation) {
 		for (String base : List.of(DASHBOARDS, ORGANIZATIONS, ACTIVITIES, NOTIFICATIONS, AGREEMENT_VERSIONS,
-				REVIEW_CYCLES)) {
+				REVIEW_CYCLES, PORTFOLIO)) {
 			String collection = name(base, generation);
 			if (this.mongo.collectionExists(collection)) {
 				this.mongo.dropCollection(collection);

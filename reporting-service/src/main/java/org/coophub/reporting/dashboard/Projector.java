@@ -3,14 +3,12 @@ package org.coophub.reporting.dashboard;
 import java.util.List;
 import java.util.function.IntPredicate;
 
-import org.coophub.platform.projection.Versioned;
 import org.coophub.platform.projection.VersionedUpserts;
 import org.coophub.platform.projection.VersionedUpserts.Stored;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -18,7 +16,10 @@ import org.springframework.data.mongodb.core.query.Update;
  * Applies events to the dashboards of some generations. Idempotent and safe with several
  * writers (instances, a rebuild): every write is one atomic operation on one document by
  * its id that stores a version only if it is newer, so a redelivered or older event
- * changes nothing. An event costs the same however long the agreement's history is.
+ * changes nothing. An event costs the same however long the agreement's history is: an
+ * activity or notification event reads its stored entry by id, counts the change in the
+ * agreement's {@link PortfolioSummary} and stores the entry (three operations); the
+ * entries are found by their indexed {@code agreementId}, so no head lists them.
  */
 public final class Projector extends ProjectionTarget {
 
@@ -43,8 +44,12 @@ public final class Projector extends ProjectionTarget {
 
 	@Override
 	void agreement(String agreementId, AgreementSummary agreement) {
-		inEachGeneration(agreementId, (generation) -> setIfNewer(generation, agreementId, DashboardHead.AGREEMENT,
-				agreement, agreement.version()));
+		inEachGeneration(agreementId, (generation) -> {
+			upsertUnlessDuplicate(
+					DashboardHead.olderOrMissing(agreementId, DashboardHead.AGREEMENT, agreement.version()),
+					PortfolioTally.agreement(agreement), this.collections.portfolio(generation));
+			return setIfNewer(generation, agreementId, DashboardHead.AGREEMENT, agreement, agreement.version());
+		});
 	}
 
 	/**
@@ -54,15 +59,10 @@ public final class Projector extends ProjectionTarget {
 	@Override
 	public void review(String agreementId, ReviewEntry review) {
 		inEachGeneration(agreementId, (generation) -> {
-			try {
-				this.mongo.upsert(DashboardHead.earlierCycleOrMissing(agreementId, review.year(), review.version()),
-						Update.update(DashboardHead.REVIEW, review), DashboardHead.class,
-						this.collections.dashboards(generation));
-				return true;
-			}
-			catch (DuplicateKeyException ex) {
-				return false;
-			}
+			Query earlier = DashboardHead.earlierCycleOrMissing(agreementId, review.year(), review.version());
+			Update update = Update.update(DashboardHead.REVIEW, review);
+			upsertUnlessDuplicate(earlier, update, this.collections.portfolio(generation));
+			return upsertUnlessDuplicate(earlier, update, this.collections.dashboards(generation));
 		});
 	}
 
@@ -81,16 +81,42 @@ public final class Projector extends ProjectionTarget {
 		}
 	}
 
+	/**
+	 * The portfolio's totals are counted before the entry is stored, from the version
+	 * stored so far: after a crash in between, the redelivery finds the same stored
+	 * version and the summary's guard refuses to count it again.
+	 */
 	@Override
 	void activity(StoredActivity activity) {
-		inEachGeneration(activity.agreementId(), (generation) -> listIfNewer(generation, activity.agreementId(),
-				this.collections.activities(generation), DashboardHead.ACTIVITY_IDS, activity));
+		inEachGeneration(activity.agreementId(), (generation) -> {
+			String collection = this.collections.activities(generation);
+			StoredActivity before = this.mongo.findById(activity.id(), StoredActivity.class, collection);
+			if (before == null || before.version() < activity.version()) {
+				upsertUnlessDuplicate(
+						PortfolioTally.uncounted(activity.agreementId(), PortfolioTally.activityKey(activity.id()),
+								activity.version()),
+						PortfolioTally.count(PortfolioTally.activityKey(activity.id()), activity.version(),
+								PortfolioTally.increments((before != null) ? before.entry() : null, activity.entry())),
+						this.collections.portfolio(generation));
+			}
+			return this.upserts.upsertIfNewer(activity, collection) != Stored.NOT_NEWER;
+		});
 	}
 
 	@Override
 	void notification(StoredNotification notification) {
-		inEachGeneration(notification.agreementId(), (generation) -> listIfNewer(generation, notification.agreementId(),
-				this.collections.notifications(generation), DashboardHead.NOTIFICATION_IDS, notification));
+		inEachGeneration(notification.agreementId(), (generation) -> {
+			String collection = this.collections.notifications(generation);
+			StoredNotification before = this.mongo.findById(notification.id(), StoredNotification.class, collection);
+			if (before == null || before.version() < notification.version()) {
+				String key = PortfolioTally.notificationKey(notification.id());
+				upsertUnlessDuplicate(PortfolioTally.uncounted(notification.agreementId(), key, notification.version()),
+						PortfolioTally.count(key, notification.version(), PortfolioTally.increments(
+								(before != null) ? before.entry().outcome() : null, notification.entry().outcome())),
+						this.collections.portfolio(generation));
+			}
+			return this.upserts.upsertIfNewer(notification, collection) != Stored.NOT_NEWER;
+		});
 	}
 
 	@Override
@@ -109,6 +135,10 @@ public final class Projector extends ProjectionTarget {
 		}
 	}
 
+	private boolean upsertUnlessDuplicate(Query guarded, Update update, String collection) {
+		return PortfolioTally.upsertGuarded(this.mongo, guarded, update, collection);
+	}
+
 	/**
 	 * Sets a versioned part of the head unless the head holds that version or a newer one
 	 * (or creates the head). A missing part counts as older.
@@ -122,24 +152,6 @@ public final class Projector extends ProjectionTarget {
 		catch (DuplicateKeyException ex) {
 			return false;
 		}
-	}
-
-	/**
-	 * Stores an entry if it is newer and makes sure the head lists it; the head is
-	 * written only when the entry is new to it, so redeliveries and later versions of an
-	 * entry leave the head alone.
-	 */
-	private boolean listIfNewer(int generation, String agreementId, String collection, String idsField,
-			Versioned entry) {
-		Stored stored = this.upserts.upsertIfNewer(entry, collection);
-		String heads = this.collections.dashboards(generation);
-		Query listed = Query.query(Criteria.where("_id").is(agreementId).and(idsField).is(entry.id()));
-		if (stored == Stored.INSERTED || !this.mongo.exists(listed, heads)) {
-			// also after a crash between the two writes: the redelivery lists it
-			this.mongo.upsert(Query.query(Criteria.where("_id").is(agreementId)),
-					new Update().addToSet(idsField, entry.id()), heads);
-		}
-		return stored != Stored.NOT_NEWER;
 	}
 
 }

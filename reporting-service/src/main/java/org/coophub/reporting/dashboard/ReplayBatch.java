@@ -1,10 +1,10 @@
 package org.coophub.reporting.dashboard;
 
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.coophub.platform.projection.Versioned;
@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.util.Pair;
 
 /**
  * A rebuild's replay into its generation, a poll's worth of events at a time: keeps what
@@ -101,10 +102,11 @@ public final class ReplayBatch extends ProjectionTarget {
 	}
 
 	/**
-	 * Writes what the events since the last flush left: the entries first, then the heads
-	 * that list them, as {@link Projector} does.
+	 * Writes what the events since the last flush left: the portfolio's summaries first,
+	 * then the entries and the heads, as {@link Projector} does.
 	 */
 	public void flush() {
+		writePortfolio();
 		this.upserts.upsertAllIfNewer(this.activities.values(), this.collections.activities(this.generation));
 		this.upserts.upsertAllIfNewer(this.notifications.values(), this.collections.notifications(this.generation));
 		this.upserts.upsertAllIfNewer(this.organizations.values(), this.collections.organizations(this.generation));
@@ -121,6 +123,90 @@ public final class ReplayBatch extends ProjectionTarget {
 		this.reviewCycles.clear();
 	}
 
+	/**
+	 * The portfolio's summaries, in one bulk write: the agreements and reviews as the
+	 * heads get them, and the totals counted against the entries stored so far (read in
+	 * one query per collection), each guarded as {@link Projector} guards it. Written
+	 * before the entries, for the same reason.
+	 */
+	private void writePortfolio() {
+		List<Pair<Query, Update>> upserts = new ArrayList<>();
+		for (Part part : this.agreements.values()) {
+			upserts.add(Pair.of(DashboardHead.olderOrMissing(part.id(), DashboardHead.AGREEMENT, part.version()),
+					PortfolioTally.agreement((AgreementSummary) part.value())));
+		}
+		for (Map.Entry<String, ReviewEntry> review : this.reviews.entrySet()) {
+			upserts.add(Pair.of(DashboardHead.earlierCycleOrMissing(review.getKey(), review.getValue().year(),
+					review.getValue().version()), Update.update(DashboardHead.REVIEW, review.getValue())));
+		}
+		Map<String, StoredActivity> activitiesBefore = stored(this.activities.keySet(), StoredActivity.class,
+				this.collections.activities(this.generation), StoredActivity::id);
+		for (StoredActivity activity : this.activities.values()) {
+			StoredActivity before = activitiesBefore.get(activity.id());
+			if (before == null || before.version() < activity.version()) {
+				String key = PortfolioTally.activityKey(activity.id());
+				upserts.add(Pair
+					.of(PortfolioTally.uncounted(activity.agreementId(), key, activity.version()), PortfolioTally.count(
+							key, activity.version(),
+							PortfolioTally.increments((before != null) ? before.entry() : null, activity.entry()))));
+			}
+		}
+		Map<String, StoredNotification> notificationsBefore = stored(this.notifications.keySet(),
+				StoredNotification.class, this.collections.notifications(this.generation), StoredNotification::id);
+		for (StoredNotification notification : this.notifications.values()) {
+			StoredNotification before = notificationsBefore.get(notification.id());
+			if (before == null || before.version() < notification.version()) {
+				String key = PortfolioTally.notificationKey(notification.id());
+				upserts
+					.add(Pair.of(PortfolioTally.uncounted(notification.agreementId(), key, notification.version()),
+							PortfolioTally.count(key, notification.version(),
+									PortfolioTally.increments((before != null) ? before.entry().outcome() : null,
+											notification.entry().outcome()))));
+			}
+		}
+		if (upserts.isEmpty()) {
+			return;
+		}
+		String collection = this.collections.portfolio(this.generation);
+		try {
+			this.mongo.bulkOps(BulkMode.UNORDERED, collection).upsert(upserts).execute();
+		}
+		catch (BulkOperationException ex) {
+			if (!VersionedUpserts.onlyNotNewer(ex.getErrors())) {
+				throw ex;
+			}
+			// a collision may be another writer creating the summary meanwhile: once more
+			for (var error : ex.getErrors()) {
+				Pair<Query, Update> upsert = upserts.get(error.getIndex());
+				PortfolioTally.upsertGuarded(this.mongo, upsert.getFirst(), upsert.getSecond(), collection);
+			}
+		}
+	}
+
+	private <T> Map<String, T> stored(Set<String> ids, Class<T> type, String collection, Function<T, String> id) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, T> byId = new LinkedHashMap<>();
+		this.mongo.find(Query.query(Criteria.where("_id").in(ids)), type, collection)
+			.forEach((entry) -> byId.put(id.apply(entry), entry));
+		return byId;
+	}
+
+	private static void execute(BulkOperations writes, boolean any) {
+		if (!any) {
+			return;
+		}
+		try {
+			writes.execute();
+		}
+		catch (BulkOperationException ex) {
+			if (!VersionedUpserts.onlyNotNewer(ex.getErrors())) {
+				throw ex;
+			}
+		}
+	}
+
 	private void writeHeads() {
 		BulkOperations heads = this.mongo.bulkOps(BulkMode.UNORDERED, DashboardHead.class,
 				this.collections.dashboards(this.generation));
@@ -135,31 +221,7 @@ public final class ReplayBatch extends ProjectionTarget {
 					review.getValue().version()), Update.update(DashboardHead.REVIEW, review.getValue()));
 			any = true;
 		}
-		any |= list(heads, DashboardHead.ACTIVITY_IDS, this.activities.values(), StoredActivity::agreementId);
-		any |= list(heads, DashboardHead.NOTIFICATION_IDS, this.notifications.values(),
-				StoredNotification::agreementId);
-		if (!any) {
-			return;
-		}
-		try {
-			heads.execute();
-		}
-		catch (BulkOperationException ex) {
-			if (!VersionedUpserts.onlyNotNewer(ex.getErrors())) {
-				throw ex;
-			}
-		}
-	}
-
-	private static <T extends Versioned> boolean list(BulkOperations heads, String idsField, Collection<T> entries,
-			Function<T, String> agreementId) {
-		Map<String, Set<String>> idsByAgreement = new LinkedHashMap<>();
-		entries.forEach((entry) -> idsByAgreement.computeIfAbsent(agreementId.apply(entry), (k) -> new TreeSet<>())
-			.add(entry.id()));
-		// $addToSet is idempotent: ids already listed stay listed once
-		idsByAgreement.forEach((agreement, ids) -> heads.upsert(Query.query(Criteria.where("_id").is(agreement)),
-				new Update().addToSet(idsField).each(ids.toArray())));
-		return !idsByAgreement.isEmpty();
+		execute(heads, any);
 	}
 
 	/** A versioned part of a head, kept newest per agreement. */

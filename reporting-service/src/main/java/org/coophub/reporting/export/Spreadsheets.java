@@ -8,12 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.coophub.platform.web.SpreadsheetCells;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Writes a table as CSV (RFC 4180, UTF-8 with a byte order mark so spreadsheet programs
- * read Vietnamese correctly) or XLSX (numbers as numbers, dates as dates).
+ * read Vietnamese correctly) or XLSX (numbers as numbers, dates as dates). A CSV text
+ * cell a spreadsheet would run as a formula ({@code =…}, {@code +…}, {@code -…},
+ * {@code @…}, a leading tab or CR) is written as text: a single quote in front, in double
+ * quotes (OWASP's rule, {@link SpreadsheetCells}). XLSX cells are typed: text is never a
+ * formula there.
  */
 final class Spreadsheets {
 
@@ -37,7 +42,12 @@ final class Spreadsheets {
 			Object value = values.get(i);
 			String text = (value == null) ? ""
 					: (value instanceof BigDecimal decimal) ? decimal.toPlainString() : value.toString();
-			if (text.matches("(?s).*[\",\r\n].*") || text.startsWith(" ") || text.endsWith(" ")) {
+			// numbers are written by us, not typed by someone: only text can be a formula
+			boolean formula = !(value instanceof Number) && SpreadsheetCells.isFormulaLed(text);
+			if (formula) {
+				text = SpreadsheetCells.neutralise(text);
+			}
+			if (formula || text.matches("(?s).*[\",\r\n].*") || text.startsWith(" ") || text.endsWith(" ")) {
 				out.append('"').append(text.replace("\"", "\"\"")).append('"');
 			}
 			else {

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.coophub.events.agreement.Party;
 import org.coophub.events.report.AnnualReportGenerated;
 import org.coophub.platform.messaging.NotArrivedYetException;
 import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
+import org.coophub.platform.security.OrganizationScope;
+import org.coophub.reporting.dashboard.AgreementSummary;
 import org.coophub.reporting.dashboard.ActivityEntry;
 import org.coophub.reporting.dashboard.AgreementVersion;
 import org.coophub.reporting.dashboard.DashboardQueries;
@@ -103,6 +106,31 @@ public class AnnualReports {
 
 	public byte[] pdf(String agreementId, int year, String language) {
 		return this.renderer.pdf(content(agreementId, year), language);
+	}
+
+	/**
+	 * Generates and announces a report because someone asked: only an EDITOR of one of
+	 * the agreement's parties or an ADMIN may, and only for a year of the agreement's
+	 * period (its start's year to its end's year, or to this year while it has no end),
+	 * so nobody mails a partner's contacts about someone else's agreement or an arbitrary
+	 * year.
+	 * @param agreementId the agreement
+	 * @param year the year reviewed
+	 * @return the report's facts, and whether this call announced it
+	 */
+	public Published requested(String agreementId, int year) {
+		AgreementSummary agreement = this.dashboards.agreementSummary(agreementId);
+		List<String> parties = (agreement.parties() != null)
+				? agreement.parties().stream().map(Party::organizationId).toList() : List.of();
+		OrganizationScope.requireWriteFor(parties, this.dashboards::organizationIdOfCode,
+				"agreement " + agreement.code());
+		int first = (agreement.startsOn() != null) ? agreement.startsOn().getYear() : 1990;
+		int last = (agreement.endsOn() != null) ? agreement.endsOn().getYear() : this.dashboards.today().getYear();
+		if (year < first || year > last) {
+			throw new RuleViolationException("year",
+					"must be a year of the agreement's period, " + first + " to " + last);
+		}
+		return generate(agreementId, year, REQUEST);
 	}
 
 	/**

@@ -57,11 +57,12 @@ class ReportController {
 	}
 
 	/**
-	 * Generates the report for the parties now, as when the review falls due.
+	 * Generates the report for the parties now, as when the review falls due: for a
+	 * party's EDITOR or an ADMIN, for a year of the agreement's period.
 	 */
 	@PostMapping("/{year}")
 	AnnualReports.Published generate(@PathVariable String id, @PathVariable int year) {
-		return this.reports.generate(id, year, AnnualReports.REQUEST);
+		return this.reports.requested(id, year);
 	}
 
 }

@@ -26,11 +26,7 @@ import tools.jackson.databind.JsonNode;
 record Effects(List<String> stored, int onDashboard, Map<String, Long> mailsPerTitle, long resentCopies) {
 
 	static Effects of(LocalStack stack, StackHttp http, String agreement, String tag) {
-		JsonNode page = http.get(StackService.ACTIVITY, "/api/v1/activities?agreementId=" + agreement + "&size=2000");
-		List<String> stored = (page == null) ? List.of()
-				: StreamSupport.stream(page.get("content").spliterator(), false)
-					.map((activity) -> activity.at("/title/vi").asString().replace(" Hội nghị xúc tiến đầu tư", ""))
-					.toList();
+		List<String> stored = storedTitles(http, agreement);
 		JsonNode dashboard = http.get(StackService.REPORTING, "/api/v1/dashboard/agreements/" + agreement);
 		int onDashboard = (dashboard == null) ? -1
 				: dashboard.at("/activitiesByType/INVESTMENT_PROMOTION_CONFERENCE").asInt(0);
@@ -46,6 +42,24 @@ record Effects(List<String> stored, int onDashboard, Map<String, Long> mailsPerT
 			.map((sameMail) -> titleIn(sameMail.get(0).subject(), tag))
 			.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
 		return new Effects(stored, onDashboard, mails, received.size() - copies.size());
+	}
+
+	/** Every page of the agreement's activities: a page holds at most 200. */
+	private static List<String> storedTitles(StackHttp http, String agreement) {
+		List<String> titles = new java.util.ArrayList<>();
+		for (int number = 0;; number++) {
+			JsonNode page = http.get(StackService.ACTIVITY,
+					"/api/v1/activities?agreementId=" + agreement + "&size=200&page=" + number);
+			if (page == null) {
+				return titles;
+			}
+			StreamSupport.stream(page.get("content").spliterator(), false)
+				.map((activity) -> activity.at("/title/vi").asString().replace(" Hội nghị xúc tiến đầu tư", ""))
+				.forEach(titles::add);
+			if (number + 1 >= page.at("/page/totalPages").asInt()) {
+				return titles;
+			}
+		}
 	}
 
 	private static String titleIn(String subject, String tag) {

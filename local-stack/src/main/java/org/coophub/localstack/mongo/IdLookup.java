@@ -1,12 +1,10 @@
-package org.coophub.localstack;
+package org.coophub.localstack.mongo;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -16,28 +14,13 @@ import de.bwaldvogel.mongo.bson.Document;
  * optimistic lock) scans the whole collection where MongoDB would look up the
  * {@code _id}. This finds the {@code _id} such a filter pins, at the top level or in an
  * {@code $and}, so that the collections look that one document up and match the rest of
- * the filter on it alone.
+ * the filter on it alone. {@link IndexedQueries} asks it before the secondary indexes.
  */
 final class IdLookup {
 
 	private static final String ID = "_id";
 
 	private IdLookup() {
-	}
-
-	/**
-	 * Answers a query through the {@code _id} index when the filter pins ids, else by the
-	 * collection's own way (a scan unless an index matches the filter exactly).
-	 * @param query the filter
-	 * @param indexes the collection's indexes
-	 * @param match matches a filter against the documents at some positions
-	 * @param otherwise the collection's own query
-	 * @return the documents found
-	 */
-	static <P> QueryResult query(Document query, List<Index<P>> indexes, Match<P> match,
-			Supplier<QueryResult> otherwise) {
-		Lookup<P> found = lookup(query, indexes);
-		return (found != null) ? match.documents(found.rest(), found.positions()) : otherwise.get();
 	}
 
 	/**
@@ -102,16 +85,6 @@ final class IdLookup {
 	 * @param rest the filter to match them against (empty: all match)
 	 */
 	record Lookup<P>(Iterable<P> positions, Document rest) {
-
-	}
-
-	/**
-	 * A collection's matching of a filter against the documents at given positions.
-	 */
-	@FunctionalInterface
-	interface Match<P> {
-
-		QueryResult documents(Document filter, Iterable<P> positions);
 
 	}
 

@@ -1,0 +1,245 @@
+package org.coophub.platform.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses, before anything else reads it, a request no service should process:
+ * <ul>
+ * <li>a query parameter whose name is not letters, digits, {@code _ . -} (e.g.
+ * {@code q[$ne]} or {@code a[]}, operator injection attempts), or whose name or value
+ * holds a control character (a NUL reached MongoDB's BSON encoder and answered 500): 400,
+ * naming the parameter;</li>
+ * <li>a body larger than the limit of its kind (a CSV or binary upload, anything else):
+ * 413, whether it announces its length or comes in chunks.</li>
+ * </ul>
+ * Every refusal is {@code application/problem+json} like every other error.
+ */
+public class RequestLimits extends OncePerRequestFilter {
+
+	private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+	private static final List<MediaType> UPLOADS = List.of(MediaType.parseMediaType("text/csv"),
+			MediaType.APPLICATION_OCTET_STREAM);
+
+	private final JsonMapper json;
+
+	private final DataSize maxBody;
+
+	private final DataSize maxUpload;
+
+	/**
+	 * The filter.
+	 * @param json writes the problems
+	 * @param maxBody the largest body other than an upload ({@code coophub.web.max-body})
+	 * @param maxUpload the largest CSV or binary upload ({@code coophub.web.max-upload})
+	 */
+	public RequestLimits(JsonMapper json, DataSize maxBody, DataSize maxUpload) {
+		this.json = json;
+		this.maxBody = maxBody;
+		this.maxUpload = maxUpload;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		FieldError fault = queryFault(request.getQueryString());
+		if (fault != null) {
+			write(request, response, HttpStatus.BAD_REQUEST, "Invalid request",
+					"Invalid query parameter: " + fault.field(), fault);
+			return;
+		}
+		long limit = limitFor(request);
+		long length = request.getContentLengthLong();
+		if (length > limit) {
+			write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request too large", tooLarge(request, limit), null);
+			return;
+		}
+		if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
+			// no length announced: read at most the limit, and refuse what goes beyond
+			byte[] body = request.getInputStream().readNBytes((int) limit + 1);
+			if (body.length > limit) {
+				write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request too large", tooLarge(request, limit),
+						null);
+				return;
+			}
+			chain.doFilter(new ReadBody(request, body), response);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private long limitFor(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		if (contentType != null) {
+			try {
+				MediaType type = MediaType.parseMediaType(contentType);
+				if (UPLOADS.stream().anyMatch((upload) -> upload.includes(type))) {
+					return this.maxUpload.toBytes();
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// an unreadable content type gets the smaller limit; MVC answers 415
+			}
+		}
+		return this.maxBody.toBytes();
+	}
+
+	private static String tooLarge(HttpServletRequest request, long limit) {
+		return "The body is larger than " + DataSize.ofBytes(limit).toKilobytes() + " KB, the most accepted for "
+				+ ((request.getContentType() != null) ? request.getContentType() : "this request");
+	}
+
+	/**
+	 * What is wrong with the query string: the first parameter at fault, or null.
+	 */
+	static FieldError queryFault(String query) {
+		if (query == null || query.isEmpty()) {
+			return null;
+		}
+		for (String pair : query.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int equals = pair.indexOf('=');
+			String rawName = (equals < 0) ? pair : pair.substring(0, equals);
+			String rawValue = (equals < 0) ? "" : pair.substring(equals + 1);
+			String name;
+			String value;
+			try {
+				name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
+				value = URLDecoder.decode(rawValue, StandardCharsets.UTF_8);
+			}
+			catch (IllegalArgumentException ex) {
+				return new FieldError(printable(rawName), "is not correctly percent-encoded");
+			}
+			if (!PARAMETER_NAME.matcher(name).matches()) {
+				return new FieldError(printable(name),
+						"is not a parameter name: letters, digits, '_', '.' and '-' only");
+			}
+			if (PlainTextValidator.firstFault(value, false) >= 0) {
+				return new FieldError(name,
+						"holds a control character, an unpaired surrogate or a bidirectional override");
+			}
+		}
+		return null;
+	}
+
+	/** The name with what cannot be shown escaped, so the answer names what was sent. */
+	private static String printable(String name) {
+		StringBuilder out = new StringBuilder();
+		name.codePoints()
+			.forEach((c) -> out.append((c < 0x20 || c == 0x7F) ? String.format("\\u%04X", c) : Character.toString(c)));
+		return out.toString();
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+			String detail, FieldError fault) throws IOException {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", title);
+		problem.put("status", status.value());
+		problem.put("detail", detail);
+		problem.put("instance", request.getRequestURI());
+		if (fault != null) {
+			problem.put(ProblemDetailsAdvice.ERRORS, List.of(fault));
+		}
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** A request whose body was read already, to bound it. */
+	private static final class ReadBody extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		ReadBody(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			InputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() throws IOException {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) throws IOException {
+					return in.read(buffer, offset, length);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return available() == 0;
+				}
+
+				@Override
+				public int available() {
+					try {
+						return in.available();
+					}
+					catch (IOException ex) {
+						return 0;
+					}
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("read synchronously");
+				}
+
+			};
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+		@Override
+		public java.io.BufferedReader getReader() throws IOException {
+			String encoding = (getCharacterEncoding() != null) ? getCharacterEncoding() : "UTF-8";
+			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), encoding));
+		}
+
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.coophub.platform.security;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.csrf.InvalidCsrfTokenException;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemResponsesTest {
+
+	private final ProblemResponses problems = new ProblemResponses(JsonMapper.builder().build());
+
+	@Test
+	void aMissingOrWrongCsrfTokenIsNamedAsSuchNotAsTheRole() throws Exception {
+		for (AccessDeniedException csrf : new AccessDeniedException[] { new MissingCsrfTokenException("abc"),
+				new InvalidCsrfTokenException(new DefaultCsrfToken("X-XSRF-TOKEN", "_csrf", "abc"), "def") }) {
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			this.problems.handle(new MockHttpServletRequest("POST", "/logout"), response, csrf);
+			assertThat(response.getStatus()).isEqualTo(403);
+			assertThat(response.getContentType()).startsWith("application/problem+json");
+			assertThat(response.getContentAsString()).contains("\"title\":\"CSRF token missing or invalid\"")
+				.doesNotContain("role");
+		}
+	}
+
+	@Test
+	void aRoleThatMayNotWriteIsStillNamed() throws Exception {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.problems.handle(new MockHttpServletRequest("POST", "/api/v1/x"), response,
+				new AccessDeniedException("Access Denied"));
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(response.getContentAsString()).contains("Your role does not allow POST");
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.coophub.localstack.mongo;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * How many documents the server's queries read to match a filter, per collection: what a
+ * scan costs grows with the collection, what an index lookup costs with its candidates.
+ * Tests assert a pinned query's count instead of timing it; timings belong in the
+ * benchmark.
+ */
+public final class DocumentsExamined {
+
+	private final Map<String, LongAdder> byNamespace = new ConcurrentHashMap<>();
+
+	/**
+	 * @param database the database
+	 * @param collection the collection
+	 * @return the documents examined by all queries on it since the server was created
+	 */
+	public long of(String database, String collection) {
+		LongAdder count = this.byNamespace.get(database + "." + collection);
+		return (count != null) ? count.sum() : 0;
+	}
+
+	void add(String namespace, long documents) {
+		this.byNamespace.computeIfAbsent(namespace, (name) -> new LongAdder()).add(documents);
+	}
+
+}

@@ -1,0 +1,61 @@
+package org.coophub.localstack.mongo;
+
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+/**
+ * An H2 collection that looks up a pinned {@code _id} or a secondary index's candidates
+ * before it scans (see {@link IndexedQueries}), also for an aggregation's leading
+ * {@code $match} (see {@link AggregateMatch}).
+ */
+final class IdFirstH2Collection extends H2Collection {
+
+	private final IndexedQueries<Object> queries;
+
+	IdFirstH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+			MVMap<String, Object> meta, CursorRegistry cursors, Supplier<DocumentsExamined> examined) {
+		super(database, name, options, data, meta, cursors);
+		// a position is the document's key in the map, which a scan walks in key order
+		this.queries = new IndexedQueries<>(examined, data.getKeyType()::compare);
+	}
+
+	@Override
+	protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+			Document fields) {
+		IndexedQueries.Page<Object> page = new IndexedQueries.Page<>(orderBy, skip, limit, isNaturalDescending(orderBy),
+				this::matches);
+		return this.queries.query(getFullName(), query, page, getIndexes(),
+				(filter, positions) -> matchDocuments(filter, positions, orderBy, skip, limit, batchSize, fields),
+				this::count, () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields));
+	}
+
+	private boolean matches(Document filter, Object position) {
+		Document document = getDocument(position);
+		return document != null && documentMatchesQuery(document, filter);
+	}
+
+	// mongo-java-server does not lock a count with a filter; a lookup must not meet a
+	// document deleted between finding its position and reading it
+	@Override
+	public synchronized int count(Document query, int skip, int limit) {
+		return super.count(query, skip, limit);
+	}
+
+	@Override
+	public synchronized Stream<Document> queryAllAsStream() {
+		Document filter = AggregateMatch.take(getFullName());
+		List<Document> candidates = (filter != null)
+				? this.queries.candidates(getFullName(), filter, getIndexes(), this::getDocument) : null;
+		return (candidates != null) ? candidates.stream() : super.queryAllAsStream();
+	}
+
+}

@@ -1,0 +1,403 @@
+package org.coophub.localstack.mongo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+
+/**
+ * A secondary index that mongo-java-server would otherwise ignore: an in-memory sorted
+ * map from the values of the index's <em>leading</em> field to the positions of the
+ * documents holding them. An array value adds one entry per element (multikey), as
+ * MongoDB does. The collection keeps it up to date on every insert, update, upsert,
+ * findAndModify and delete, because it calls every index it holds; it is rebuilt from the
+ * stored documents when the collection is opened, since it is added to a collection with
+ * data the way any new index is.
+ * <p>
+ * Only values with a total order that agrees with the query matcher's equality (strings,
+ * numbers, dates, booleans, object ids, UUIDs) are entries; a document whose value is of
+ * another kind (missing, null, a sub-document) is known to the index but reachable by no
+ * lookup, which is right because {@link SecondaryLookup} only looks up values of those
+ * kinds, and no such value equals or orders against the others in the matcher.
+ *
+ * @param <P> the backend's position of a document
+ */
+final class SecondaryIndex<P> extends Index<P> {
+
+	private static final ValueComparator ORDER = ValueComparator.asc();
+
+	private static final String ID = "_id";
+
+	private final String field;
+
+	/** The index's second key, null for an index of one field. */
+	private final String secondField;
+
+	private final NavigableMap<Object, Set<P>> entries = new TreeMap<>(ORDER);
+
+	/**
+	 * For a compound index: per value of the leading field, the second field's values and
+	 * their documents, so that an equality on the first and a range on the second (an
+	 * agreement's activities in a period, the reminders of a status due by a time) look
+	 * up only what both pin.
+	 */
+	private final NavigableMap<Object, NavigableMap<Object, Set<P>>> pairs = new TreeMap<>(ORDER);
+
+	/** What each indexed document added, to remove it again. */
+	private final Map<P, Keys> keysByPosition = new HashMap<>();
+
+	private final Map<Object, P> positionsById = new HashMap<>();
+
+	/**
+	 * Documents with an array in the leading field: then a range may use one bound only.
+	 */
+	private int multikeyDocuments;
+
+	/** The same for the second field. */
+	private int secondMultikeyDocuments;
+
+	SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+		super(name, keys, sparse);
+		this.field = keys.get(0).getKey();
+		this.secondField = (keys.size() > 1) ? keys.get(1).getKey() : null;
+	}
+
+	/** The field whose values this index orders: the index's first key. */
+	String field() {
+		return this.field;
+	}
+
+	/** The index's second key, null if it has one key only. */
+	String secondField() {
+		return this.secondField;
+	}
+
+	/**
+	 * Whether a value can be looked up: one of the kinds the index keeps entries for.
+	 * @param value a value from a filter
+	 * @return true if it is a string, number, date, boolean, object id or UUID
+	 */
+	static boolean isIndexable(Object value) {
+		return value instanceof String || value instanceof Number || value instanceof Instant
+				|| value instanceof Boolean || value instanceof ObjectId || value instanceof UUID;
+	}
+
+	/**
+	 * The documents whose field holds the value, or an element equal to it.
+	 * @param value an {@link #isIndexable indexable} value
+	 * @return their positions
+	 */
+	synchronized Set<P> equalTo(Object value) {
+		Set<P> positions = this.entries.get(normalized(value));
+		return (positions != null) ? new LinkedHashSet<>(positions) : Set.of();
+	}
+
+	/**
+	 * How many documents hold the value, to choose the most selective lookup.
+	 * @param value an {@link #isIndexable indexable} value
+	 * @return the number of documents
+	 */
+	synchronized int countEqualTo(Object value) {
+		Set<P> positions = this.entries.get(normalized(value));
+		return (positions != null) ? positions.size() : 0;
+	}
+
+	/**
+	 * The documents with a value of the bounds' kind within the bounds.
+	 * @param bounds the range
+	 * @return their positions
+	 */
+	synchronized Set<P> between(Range bounds) {
+		return within(this.entries, bounds, this.multikeyDocuments > 0);
+	}
+
+	/**
+	 * For a compound index, the documents holding one of the leading values and, in the
+	 * second field, a value within the bounds (an equality is a range of one value).
+	 * @param leading {@link #isIndexable indexable} values of the leading field
+	 * @param bounds the range of the second field
+	 * @return their positions
+	 */
+	synchronized Set<P> secondBetween(List<Object> leading, Range bounds) {
+		Set<P> positions = new LinkedHashSet<>();
+		for (Object value : leading) {
+			NavigableMap<Object, Set<P>> second = this.pairs.get(normalized(value));
+			if (second != null) {
+				positions.addAll(within(second, bounds, this.secondMultikeyDocuments > 0));
+			}
+		}
+		return positions;
+	}
+
+	/**
+	 * The documents within the bounds on the leading field, one group per value, in the
+	 * order of the values: for a query sorted by this field that needs only its first
+	 * documents. Null while a document holds an array in the field, whose place in a sort
+	 * is not one of its entries.
+	 * @param bounds the range
+	 * @param descending whether to walk from the highest value down
+	 * @return the groups of positions, or null
+	 */
+	synchronized List<Set<P>> orderedBetween(Range bounds, boolean descending) {
+		if (this.multikeyDocuments > 0) {
+			return null;
+		}
+		List<Set<P>> groups = new ArrayList<>();
+		for (Set<P> group : groups(this.entries, bounds, false, descending)) {
+			groups.add(new LinkedHashSet<>(group));
+		}
+		return groups;
+	}
+
+	private static <P> Set<P> within(NavigableMap<Object, Set<P>> map, Range bounds, boolean multikey) {
+		Set<P> positions = new LinkedHashSet<>();
+		// walked from the bound that is set, so that the walk stops at the first other
+		// kind
+		for (Set<P> group : groups(map, bounds, multikey, bounds.lower() == null)) {
+			positions.addAll(group);
+		}
+		return positions;
+	}
+
+	/**
+	 * The entries within the bounds, in order. The matcher compares only values of one
+	 * kind (numbers with numbers, strings with strings...), whose entries are next to
+	 * each other in the map: the walk skips other kinds before it reaches the bound's and
+	 * stops where the kind changes after it.
+	 */
+	private static <P> List<Set<P>> groups(NavigableMap<Object, Set<P>> map, Range bounds, boolean multikey,
+			boolean descending) {
+		Object low = normalized(bounds.lower());
+		Object high = normalized(bounds.upper());
+		boolean equality = low != null && high != null && ORDER.compare(low, high) == 0 && bounds.lowerInclusive()
+				&& bounds.upperInclusive();
+		if (multikey && low != null && high != null && !equality) {
+			// an array matches {$gt: a, $lt: b} when one element is above a and another
+			// below b, so with arrays stored the two bounds may not be intersected
+			high = null;
+		}
+		Object kind = (low != null) ? low : high;
+		NavigableMap<Object, Set<P>> range;
+		if (low != null && high != null) {
+			int order = ORDER.compare(low, high);
+			if (order > 0 || (order == 0 && !(bounds.lowerInclusive() && bounds.upperInclusive()))) {
+				return List.of();
+			}
+			range = map.subMap(low, bounds.lowerInclusive(), high, bounds.upperInclusive());
+		}
+		else if (low != null) {
+			range = map.tailMap(low, bounds.lowerInclusive());
+		}
+		else {
+			range = map.headMap(high, bounds.upperInclusive());
+		}
+		List<Set<P>> groups = new ArrayList<>();
+		boolean entered = false;
+		for (Map.Entry<Object, Set<P>> entry : (descending ? range.descendingMap() : range).entrySet()) {
+			if (!sameKind(entry.getKey(), kind)) {
+				if (entered) {
+					break;
+				}
+				continue;
+			}
+			entered = true;
+			groups.add(entry.getValue());
+		}
+		return groups;
+	}
+
+	@Override
+	public synchronized P getPosition(Document document) {
+		return this.positionsById.get(document.get(ID));
+	}
+
+	@Override
+	public void checkAdd(Document document, MongoCollection<P> collection) {
+		// not unique: nothing can conflict
+	}
+
+	@Override
+	public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+		Object leading = Utils.getSubdocumentValueCollectionAware(document, this.field);
+		List<Object> values = indexable(leading);
+		Object second = (this.secondField != null)
+				? Utils.getSubdocumentValueCollectionAware(document, this.secondField) : null;
+		List<Object> secondValues = (this.secondField != null) ? indexable(second) : List.of();
+		Keys keys = new Keys(document.get(ID), values, secondValues, leading instanceof Collection,
+				second instanceof Collection);
+		this.keysByPosition.put(position, keys);
+		this.positionsById.put(keys.id(), position);
+		for (Object value : values) {
+			this.entries.computeIfAbsent(value, (key) -> new LinkedHashSet<>()).add(position);
+			for (Object secondValue : secondValues) {
+				this.pairs.computeIfAbsent(value, (key) -> new TreeMap<>(ORDER))
+					.computeIfAbsent(secondValue, (key) -> new LinkedHashSet<>())
+					.add(position);
+			}
+		}
+		this.multikeyDocuments += keys.leadingArray() ? 1 : 0;
+		this.secondMultikeyDocuments += keys.secondArray() ? 1 : 0;
+	}
+
+	@Override
+	public synchronized P remove(Document document) {
+		P position = this.positionsById.get(document.get(ID));
+		if (position != null) {
+			removeEntries(position);
+		}
+		return position;
+	}
+
+	@Override
+	public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+		// not unique: nothing can conflict
+	}
+
+	@Override
+	public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
+			MongoCollection<P> collection) {
+		removeEntries(position);
+		add(newDocument, position, collection);
+	}
+
+	/** Never chosen by mongo-java-server itself: {@link SecondaryLookup} decides. */
+	@Override
+	public boolean canHandle(Document query) {
+		return false;
+	}
+
+	@Override
+	public synchronized Iterable<P> getPositions(Document query) {
+		throw new UnsupportedOperationException("looked up through SecondaryLookup, never by the collection");
+	}
+
+	@Override
+	public synchronized long getCount() {
+		return this.positionsById.size();
+	}
+
+	@Override
+	public long getDataSize() {
+		return 0;
+	}
+
+	@Override
+	public synchronized void drop() {
+		this.entries.clear();
+		this.pairs.clear();
+		this.keysByPosition.clear();
+		this.positionsById.clear();
+		this.multikeyDocuments = 0;
+		this.secondMultikeyDocuments = 0;
+	}
+
+	private void removeEntries(P position) {
+		Keys keys = this.keysByPosition.remove(position);
+		if (keys == null) {
+			return;
+		}
+		this.positionsById.remove(keys.id());
+		for (Object value : keys.values()) {
+			removeFrom(this.entries, value, position);
+			NavigableMap<Object, Set<P>> second = this.pairs.get(value);
+			if (second != null) {
+				for (Object secondValue : keys.secondValues()) {
+					removeFrom(second, secondValue, position);
+				}
+				if (second.isEmpty()) {
+					this.pairs.remove(value);
+				}
+			}
+		}
+		this.multikeyDocuments -= keys.leadingArray() ? 1 : 0;
+		this.secondMultikeyDocuments -= keys.secondArray() ? 1 : 0;
+	}
+
+	private static <P> void removeFrom(NavigableMap<Object, Set<P>> map, Object value, P position) {
+		Set<P> positions = map.get(value);
+		if (positions != null) {
+			positions.remove(position);
+			if (positions.isEmpty()) {
+				map.remove(value);
+			}
+		}
+	}
+
+	/**
+	 * The entry values of a field's value: itself, or its array's elements, if indexable.
+	 */
+	private static List<Object> indexable(Object value) {
+		Collection<?> values = (value instanceof Collection<?> elements) ? elements : Collections.singletonList(value);
+		List<Object> indexable = new ArrayList<>(values.size());
+		for (Object element : values) {
+			if (isIndexable(element)) {
+				Object normalized = normalized(element);
+				if (!indexable.contains(normalized)) {
+					indexable.add(normalized);
+				}
+			}
+		}
+		return indexable;
+	}
+
+	/**
+	 * Numbers as the matcher compares them: 1, 1L and 1.0 are one entry (a long that a
+	 * double cannot hold stays a long).
+	 */
+	private static Object normalized(Object value) {
+		if (value instanceof Number number) {
+			if (number instanceof Long exact && exact.longValue() != (long) exact.doubleValue()) {
+				return exact;
+			}
+			double decimal = number.doubleValue();
+			return (decimal == 0.0) ? 0.0 : decimal;
+		}
+		return value;
+	}
+
+	private static boolean sameKind(Object value, Object other) {
+		if (value instanceof Number && other instanceof Number) {
+			return true;
+		}
+		return value.getClass().equals(other.getClass());
+	}
+
+	/**
+	 * The bounds of a range; a missing bound is null.
+	 *
+	 * @param lower the lower bound
+	 * @param lowerInclusive whether the lower bound itself is in
+	 * @param upper the upper bound
+	 * @param upperInclusive whether the upper bound itself is in
+	 */
+	record Range(Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive) {
+
+		static Range of(Object value) {
+			return new Range(value, true, value, true);
+		}
+
+	}
+
+	/** What a document added to the index. */
+	private record Keys(Object id, List<Object> values, List<Object> secondValues, boolean leadingArray,
+			boolean secondArray) {
+
+	}
+
+}

@@ -1,0 +1,313 @@
+package org.coophub.localstack.mongo;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.coophub.localstack.MongoWireServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The secondary indexes the services declare, served over the wire by the memory and the
+ * H2 backend: each query below asserts what it finds and how many documents it examined
+ * (its candidates, not the collection).
+ */
+class SecondaryIndexTest {
+
+	private static final String DATABASE = "activities";
+
+	private static final String COLLECTION = "activities";
+
+	private static final Instant JANUARY = Instant.parse("2026-01-01T00:00:00Z");
+
+	@Test
+	void looksUpEqualityInAndRangeOnTheLeadingFieldInMemory() {
+		try (MongoWireServer server = MongoWireServer.inMemory(0).start()) {
+			assertLookups(server);
+		}
+	}
+
+	@Test
+	void looksUpEqualityInAndRangeOnTheLeadingFieldInTheH2File(@TempDir Path directory) {
+		try (MongoWireServer server = MongoWireServer.persistent(directory, 0).start()) {
+			assertLookups(server);
+		}
+	}
+
+	@Test
+	void keepsTheIndexAcrossInsertUpdateDeleteUpsertAndFindAndModifyInMemory() {
+		try (MongoWireServer server = MongoWireServer.inMemory(0).start()) {
+			assertMaintained(server);
+		}
+	}
+
+	@Test
+	void keepsTheIndexAcrossInsertUpdateDeleteUpsertAndFindAndModifyInTheH2File(@TempDir Path directory) {
+		try (MongoWireServer server = MongoWireServer.persistent(directory, 0).start()) {
+			assertMaintained(server);
+		}
+	}
+
+	@Test
+	void rebuildsTheIndexFromTheH2FileAfterARestart(@TempDir Path directory) {
+		MongoWireServer server = MongoWireServer.persistent(directory, 0).start();
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> activities = activities(client);
+			activities.createIndex(Indexes.ascending("agreementId"));
+			insertActivities(activities, 20, 10);
+		}
+		server.stop();
+
+		server.start();
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> activities = activities(client);
+			assertThat(ids(server, 10, () -> activities.find(Filters.eq("agreementId", "a-7"))))
+				.containsExactlyInAnyOrder("a-7-0", "a-7-1", "a-7-2", "a-7-3", "a-7-4", "a-7-5", "a-7-6", "a-7-7",
+						"a-7-8", "a-7-9");
+			activities.insertOne(activity("a-7", 10).append("title", "Hội thảo xúc tiến đầu tư"));
+			assertThat(activities.find(Filters.eq("agreementId", "a-7")).sort(Sorts.descending("startsAt")).first())
+				.containsEntry("title", "Hội thảo xúc tiến đầu tư");
+			activities.updateOne(Filters.eq("_id", "a-7-0"), Updates.set("agreementId", "a-8"));
+			activities.deleteOne(Filters.eq("_id", "a-7-1"));
+			assertThat(ids(server, 9, () -> activities.find(Filters.eq("agreementId", "a-7")))).hasSize(9)
+				.doesNotContain("a-7-0", "a-7-1");
+			assertThat(ids(server, 11, () -> activities.find(Filters.eq("agreementId", "a-8")))).contains("a-7-0");
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	@Test
+	void scansWhatNoIndexServes() {
+		try (MongoWireServer server = MongoWireServer.inMemory(0).start();
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> activities = activities(client);
+			activities.createIndex(Indexes.ascending("agreementId"));
+			insertActivities(activities, 10, 10);
+
+			assertThat(ids(server, 100, () -> activities.find(Filters.eq("kind", "WORKSHOP")))).hasSize(50);
+			assertThat(ids(server, 100,
+					() -> activities
+						.find(Filters.or(Filters.eq("agreementId", "a-1"), Filters.eq("agreementId", "a-2")))))
+				.hasSize(20);
+			assertThat(ids(server, 100, () -> activities.find(Filters.regex("agreementId", "^a-1$")))).hasSize(10);
+			assertThat(ids(server, 100, () -> activities.find(Filters.ne("agreementId", "a-1")))).hasSize(90);
+		}
+	}
+
+	@Test
+	void countsAndAggregatesFromTheIndexCandidates() {
+		try (MongoWireServer server = MongoWireServer.inMemory(0).start();
+				MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> activities = activities(client);
+			activities.createIndex(Indexes.ascending("agreementId"));
+			insertActivities(activities, 20, 10);
+
+			assertExamined(server, 10,
+					() -> assertThat(activities.countDocuments(Filters.eq("agreementId", "a-4"))).isEqualTo(10));
+			assertExamined(server, 10, () -> assertThat(activities
+				.aggregate(List.of(Aggregates.match(Filters.eq("agreementId", "a-4")),
+						Aggregates.match(Filters.eq("kind", "VISIT")), Aggregates.count("visits")))
+				.first()).containsEntry("visits", 5));
+			// each $lookup of an activity's siblings is a query by agreementId: indexed
+			// too
+			assertExamined(server, 10 + 10 * 10,
+					() -> assertThat(activities
+						.aggregate(List.of(Aggregates.match(Filters.eq("agreementId", "a-4")),
+								Aggregates.lookup(COLLECTION, "agreementId", "agreementId", "siblings")))
+						.into(new ArrayList<>())).hasSize(10)
+						.allSatisfy((found) -> assertThat(found.getList("siblings", Document.class)).hasSize(10)));
+			assertExamined(server, 200,
+					() -> assertThat(activities.countDocuments(Filters.eq("kind", "VISIT"))).isEqualTo(100));
+		}
+	}
+
+	private static void assertExamined(MongoWireServer server, long examined, Runnable query) {
+		long before = server.documentsExamined(DATABASE, COLLECTION);
+		query.run();
+		assertThat(server.documentsExamined(DATABASE, COLLECTION) - before).as("documents examined")
+			.isEqualTo(examined);
+	}
+
+	private static void assertLookups(MongoWireServer server) {
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> activities = activities(client);
+			activities.createIndex(Indexes.ascending("agreementId"));
+			// a compound index serves filters on its leading field
+			activities.createIndex(Indexes.ascending("status", "nextAttemptAt"));
+			activities.createIndex(Indexes.ascending("searchTokens"));
+			activities.createIndex(Indexes.ascending("wakeUpAt"), new IndexOptions().sparse(true));
+			insertActivities(activities, 30, 10);
+
+			assertThat(ids(server, 10, () -> activities.find(Filters.eq("agreementId", "a-3")))).hasSize(10)
+				.allMatch((id) -> id.startsWith("a-3-"));
+			assertThat(ids(server, 20, () -> activities.find(Filters.in("agreementId", List.of("a-3", "a-4", "x")))))
+				.hasSize(20);
+			// the whole filter applies to the candidates: a range on the second field
+			assertThat(ids(server, 10,
+					() -> activities.find(Filters.and(Filters.eq("agreementId", "a-3"),
+							Filters.gte("startsAt", JANUARY.plusSeconds(86_400 * 2)),
+							Filters.lt("startsAt", JANUARY.plusSeconds(86_400 * 5))))))
+				.containsExactlyInAnyOrder("a-3-2", "a-3-3", "a-3-4");
+			// status + nextAttemptAt: one in ten documents is PLANNED
+			assertThat(ids(server, 30,
+					() -> activities
+						.find(Filters.and(Filters.eq("status", "PLANNED"), Filters.lte("nextAttemptAt", JANUARY)))
+						.sort(Sorts.ascending("nextAttemptAt"))
+						.limit(5)))
+				.hasSize(5);
+			// multikey: the documents holding the rarest token are the candidates
+			assertThat(
+					ids(server, 10, () -> activities.find(Filters.all("searchTokens", List.of("hoi", "thao", "a-3")))))
+				.containsExactlyInAnyOrder("a-3-0", "a-3-2", "a-3-4", "a-3-6", "a-3-8")
+				.allMatch((id) -> id.startsWith("a-3-"));
+			assertThat(ids(server, 300, () -> activities.find(Filters.in("searchTokens", List.of("hoi", "nghi")))))
+				.hasSize(300);
+			// a range on the leading field: only documents with a wakeUpAt are in the
+			// index
+			assertThat(ids(server, 60, () -> activities.find(Filters.lte("wakeUpAt", JANUARY.plusSeconds(86_400 * 4)))
+				.sort(Sorts.ascending("wakeUpAt")))).hasSize(60);
+			// sorted by the range's field and limited: the walk stops after the first
+			// value's
+			// 30 documents, where the scan's order puts the first five
+			assertThat(ids(server, 30,
+					() -> activities.find(Filters.lte("wakeUpAt", JANUARY.plusSeconds(86_400 * 4)))
+						.sort(Sorts.orderBy(Sorts.ascending("wakeUpAt"), Sorts.descending("_id")))
+						.limit(5)))
+				.containsExactly("a-9-0", "a-8-0", "a-7-0", "a-6-0", "a-5-0");
+			assertThat(ids(server, 60,
+					() -> activities.find(Filters.gte("wakeUpAt", JANUARY))
+						.sort(Sorts.descending("wakeUpAt"))
+						.skip(25)
+						.limit(10)))
+				.hasSize(10)
+				.allMatch((id) -> id.endsWith("-9") || id.endsWith("-6"));
+			assertThat(ids(server, 90, () -> activities.find(Filters.gt("wakeUpAt", JANUARY.plusSeconds(86_400 * 1)))))
+				.hasSize(90);
+			assertThat(ids(server, 30,
+					() -> activities.find(Filters.and(Filters.gt("wakeUpAt", JANUARY),
+							Filters.lt("wakeUpAt", JANUARY.plusSeconds(86_400 * 4))))))
+				.hasSize(30)
+				.allMatch((id) -> id.endsWith("-3"));
+			// the most selective condition wins
+			assertThat(ids(server, 10,
+					() -> activities.find(Filters.and(Filters.eq("searchTokens", "hoi"),
+							Filters.eq("agreementId", "a-1"), Filters.eq("status", "PLANNED")))))
+				.containsExactly("a-1-0");
+		}
+	}
+
+	private static void assertMaintained(MongoWireServer server) {
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> activities = activities(client);
+			activities
+				.createIndex(Indexes.compoundIndex(Indexes.ascending("agreementId"), Indexes.ascending("startsAt")));
+			insertActivities(activities, 10, 5);
+
+			activities.updateOne(Filters.eq("_id", "a-1-0"), Updates.set("agreementId", "a-2"));
+			activities.updateMany(Filters.eq("agreementId", "a-3"), Updates.set("agreementId", "a-4"));
+			activities.deleteOne(Filters.eq("_id", "a-5-0"));
+			activities.deleteMany(Filters.eq("agreementId", "a-6"));
+			activities.updateOne(Filters.eq("_id", "new-1"), Updates.set("agreementId", "a-5"),
+					new UpdateOptions().upsert(true));
+			activities.replaceOne(Filters.eq("_id", "a-7-0"), new Document("agreementId", "a-5"),
+					new ReplaceOptions().upsert(true));
+			activities.replaceOne(Filters.eq("_id", "new-2"), new Document("agreementId", "a-5"),
+					new ReplaceOptions().upsert(true));
+			activities.findOneAndUpdate(Filters.eq("_id", "a-8-0"), Updates.set("agreementId", "a-5"));
+			activities.findOneAndUpdate(Filters.eq("_id", "new-3"), Updates.set("agreementId", "a-5"),
+					new FindOneAndUpdateOptions().upsert(true));
+			activities.findOneAndDelete(Filters.eq("_id", "a-9-0"));
+			activities.insertMany(List.of(activity("a-5", 9), activity("a-9", 9)));
+
+			assertThat(ids(server, 4, () -> activities.find(Filters.eq("agreementId", "a-1")))).hasSize(4)
+				.doesNotContain("a-1-0");
+			assertThat(ids(server, 6, () -> activities.find(Filters.eq("agreementId", "a-2")))).contains("a-1-0");
+			assertThat(ids(server, 0, () -> activities.find(Filters.eq("agreementId", "a-3")))).isEmpty();
+			assertThat(ids(server, 10, () -> activities.find(Filters.eq("agreementId", "a-4")))).hasSize(10);
+			assertThat(ids(server, 0, () -> activities.find(Filters.eq("agreementId", "a-6")))).isEmpty();
+			assertThat(ids(server, 10, () -> activities.find(Filters.eq("agreementId", "a-5"))))
+				.containsExactlyInAnyOrder("a-5-1", "a-5-2", "a-5-3", "a-5-4", "new-1", "a-7-0", "new-2", "a-8-0",
+						"new-3", "a-5-9");
+			// the compound index's second level follows the same writes
+			assertThat(ids(server, 5,
+					() -> activities.find(Filters.and(Filters.eq("agreementId", "a-5"),
+							Filters.gte("startsAt", JANUARY.plusSeconds(86_400))))))
+				.containsExactlyInAnyOrder("a-5-1", "a-5-2", "a-5-3", "a-5-4", "a-5-9");
+			assertThat(ids(server, 1,
+					() -> activities
+						.find(Filters.and(Filters.eq("agreementId", "a-5"), Filters.eq("startsAt", JANUARY)))))
+				.containsExactly("a-8-0");
+			assertThat(ids(server, 5, () -> activities.find(Filters.eq("agreementId", "a-9"))))
+				.containsExactlyInAnyOrder("a-9-1", "a-9-2", "a-9-3", "a-9-4", "a-9-9");
+		}
+	}
+
+	/**
+	 * Runs a query and asserts how many documents it examined.
+	 * @return the ids it found
+	 */
+	private static List<String> ids(MongoWireServer server, long examined, Supplier<FindIterable<Document>> query) {
+		long before = server.documentsExamined(DATABASE, COLLECTION);
+		List<String> found = query.get().map((document) -> document.getString("_id")).into(new ArrayList<>());
+		assertThat(server.documentsExamined(DATABASE, COLLECTION) - before).as("documents examined")
+			.isEqualTo(examined);
+		return found;
+	}
+
+	private static MongoCollection<Document> activities(MongoClient client) {
+		return client.getDatabase(DATABASE).getCollection(COLLECTION);
+	}
+
+	/**
+	 * Activities a-{agreement}-{n}: one in ten PLANNED with a nextAttemptAt, one in three
+	 * with a wakeUpAt, tokens shared by all and one per agreement.
+	 */
+	private static void insertActivities(MongoCollection<Document> activities, int agreements, int each) {
+		for (int agreement = 0; agreement < agreements; agreement++) {
+			for (int n = 0; n < each; n++) {
+				activities.insertOne(activity("a-" + agreement, n));
+			}
+		}
+	}
+
+	private static Document activity(String agreementId, int n) {
+		Instant startsAt = JANUARY.plusSeconds(86_400L * n);
+		Document activity = new Document("_id", agreementId + "-" + n).append("agreementId", agreementId)
+			.append("startsAt", startsAt)
+			.append("kind", (n % 2 == 0) ? "WORKSHOP" : "VISIT")
+			.append("searchTokens", List.of("hoi", (n % 2 == 0) ? "thao" : "nghi", agreementId));
+		if (n == 0) {
+			activity.append("status", "PLANNED")
+				.append("nextAttemptAt", JANUARY.minusSeconds(agreementId.hashCode() & 0xff));
+		}
+		else {
+			activity.append("status", "SENT");
+		}
+		if (n % 3 == 0) {
+			activity.append("wakeUpAt", startsAt);
+		}
+		return activity;
+	}
+
+}
