@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs the benchmark: starts (or attaches to) a local stack, measures the
  * infrastructure's own limit, the pipeline at rising rates, the read paths at scale and
  * the review reminders, and writes benchmarks/target/results.json and a section of
- * docs/performance.md.
+ * benchmarks/target/performance.md (docs/performance.md keeps curated copies).
  */
 public final class BenchmarkCommand {
 

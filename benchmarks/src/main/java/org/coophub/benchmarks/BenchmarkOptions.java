@@ -37,7 +37,7 @@ record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowS
 			  --reminders=AGREEMENTS       agreements whose review reminders are sent (default 10000; quick 1000)
 			  --reminder-wait=S            how long to wait for the first reminder before skipping (default 120)
 			  --output=PATH                results JSON (default benchmarks/target/results.json)
-			  --doc=PATH | --no-doc        Markdown report (default docs/performance.md)
+			  --doc=PATH | --no-doc        Markdown report (default benchmarks/target/performance.md; docs/performance.md keeps a curated summary)
 			  --project-root=PATH          folder with <service>/target/<service>.jar (default .)
 			  --service-jvm-options="-Xmx256m ..."  JVM options of the services started
 			  --service-arg=--some.property=value   extra Spring Boot argument for every service (repeatable)
@@ -62,7 +62,7 @@ record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowS
 		int reminderWait = 120;
 		int healthTimeout = 600;
 		Path output = Path.of("benchmarks/target/results.json");
-		Path document = Path.of("docs/performance.md");
+		Path document = Path.of("benchmarks/target/performance.md");
 		Path root = Path.of("");
 		// the services start as the local stack starts them
 		List<String> jvm = new ArrayList<>(LocalStackOptions.DEFAULT_JVM_OPTIONS);

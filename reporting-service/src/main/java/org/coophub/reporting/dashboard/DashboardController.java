@@ -1,12 +1,17 @@
 package org.coophub.reporting.dashboard;
 
 import java.util.List;
+import java.util.Map;
 
+import org.coophub.platform.paging.ListPaging;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -15,6 +20,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class DashboardController {
 
 	static final int DEFAULT_PAGE_SIZE = 50;
+
+	/** Pages of the portfolio as every list pages: by an indexed key, at most 200. */
+	static final ListPaging PAGING = new ListPaging(Map.of("code", PortfolioSummary.CODE),
+			Sort.by(PortfolioSummary.CODE));
 
 	private final DashboardQueries queries;
 
@@ -29,9 +38,9 @@ class DashboardController {
 	 * One page of the portfolio, by agreement code.
 	 */
 	@GetMapping
-	List<PortfolioEntry> portfolio(@RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
-		return this.queries.portfolio(page, size);
+	List<PortfolioEntry> portfolio(@PageableDefault(size = DEFAULT_PAGE_SIZE) Pageable pageable) {
+		Pageable page = PAGING.check(pageable);
+		return this.queries.portfolio(page.getPageNumber(), page.getPageSize());
 	}
 
 	@GetMapping("/agreements/{id}")
