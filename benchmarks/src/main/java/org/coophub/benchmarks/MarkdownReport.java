@@ -9,9 +9,10 @@ import java.util.Map;
 import org.coophub.benchmarks.RunResult.Measurement;
 
 /**
- * Renders results as Markdown and puts them into the report (benchmarks/target/performance.md) between markers, one
- * section per mode, so a quick run never overwrites a full one and the hand-written
- * analysis around the sections stays.
+ * Renders results as Markdown and puts them into the report
+ * (benchmarks/target/performance.md) between markers, one section per mode, so a quick
+ * run never overwrites a full one and the hand-written analysis around the sections
+ * stays.
  */
 final class MarkdownReport {
 

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What to start and where. The defaults are those of the command line: the fixed ports the
- * README lists, data in {@code .local-stack/} of the current directory, MongoDB data in an
- * H2 file, identity-service and the four services, and the demo data. Tests typically
- * call {@link #freePorts()}, give a temporary {@link #dataDirectory(Path)} and choose the
- * services they need.
+ * What to start and where. The defaults are those of the command line: the fixed ports
+ * the README lists, data in {@code .local-stack/} of the current directory, MongoDB data
+ * in an H2 file, identity-service and the four services, and the demo data. Tests
+ * typically call {@link #freePorts()}, give a temporary {@link #dataDirectory(Path)} and
+ * choose the services they need.
  */
 public final class LocalStackOptions {
 
