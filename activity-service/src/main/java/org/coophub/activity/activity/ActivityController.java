@@ -90,7 +90,7 @@ class ActivityController {
 			+ "topic, ignoring case and Vietnamese diacritics (\"lam d\" finds \"Lâm Đồng\"); size at most 200, "
 			+ "sorted by startsAt (the only sort allowed)")
 	PagedModel<ActivityView> list(@ParameterObject ActivityQuery query, @ParameterObject Pageable pageable) {
-		Pageable page = ActivityQuery.PAGING.check(pageable);
+		Pageable page = ActivityService.PAGING.check(pageable);
 		return new PagedModel<>(this.activities.list(query, page).map(ActivityView::of));
 	}
 

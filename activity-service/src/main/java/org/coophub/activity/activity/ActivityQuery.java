@@ -1,14 +1,11 @@
 package org.coophub.activity.activity;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.coophub.events.activity.ActivityStatus;
 import org.coophub.events.activity.ActivityType;
-import org.coophub.platform.paging.ListPaging;
 import org.coophub.platform.text.SearchTokens;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -22,13 +19,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 record ActivityQuery(String agreementId, ActivityType type, ActivityStatus status, String hostOrganizationId,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, String q) {
-
-	/**
-	 * How a list may be paged and sorted (the API's names and the stored fields), checked
-	 * by the controller before anything is read.
-	 */
-	static final ListPaging PAGING = new ListPaging(Map.of("startsAt", "details.startsAt"),
-			Sort.by("details.startsAt"));
 
 	Criteria criteria() {
 		Criteria criteria = new Criteria();

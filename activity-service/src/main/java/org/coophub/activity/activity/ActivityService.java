@@ -2,6 +2,7 @@ package org.coophub.activity.activity;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.coophub.activity.agreement.KnownAgreement;
 import org.coophub.activity.agreement.KnownAgreements;
@@ -9,6 +10,7 @@ import org.coophub.activity.agreement.KnownOrganizations;
 import org.coophub.events.DomainEvent;
 import org.coophub.events.activity.Outcomes;
 import org.coophub.platform.outbox.OutboxWriter;
+import org.coophub.platform.paging.ListPaging;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
 import org.coophub.platform.security.Actor;
@@ -26,6 +28,14 @@ import org.springframework.stereotype.Service;
 
 @Service
 class ActivityService {
+
+	/**
+	 * How a list may be paged and sorted (the API's names and the stored fields), checked
+	 * by the controller before anything is read. Kept here, not on the query's parameter
+	 * object, where the OpenAPI document would list it as a parameter.
+	 */
+	static final ListPaging PAGING = new ListPaging(Map.of("startsAt", "details.startsAt"),
+			Sort.by("details.startsAt"));
 
 	private final Activities activities;
 
@@ -168,7 +178,7 @@ class ActivityService {
 
 	/**
 	 * @param query what to narrow the list to
-	 * @param page a page {@link ActivityQuery#PAGING} has checked
+	 * @param page a page {@link #PAGING} has checked
 	 * @return the page
 	 */
 	Page<Activity> list(ActivityQuery query, Pageable page) {

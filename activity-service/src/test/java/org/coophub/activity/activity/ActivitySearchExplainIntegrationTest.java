@@ -43,7 +43,7 @@ class ActivitySearchExplainIntegrationTest {
 	}
 
 	private void assertIndexed(ActivityQuery query) {
-		Pageable page = ActivityQuery.PAGING.check(PageRequest.of(0, 20));
+		Pageable page = ActivityService.PAGING.check(PageRequest.of(0, 20));
 		Query find = Query.query(query.criteria()).with(page);
 		Document explain = this.mongo.getCollection("activities")
 			.find(find.getQueryObject())
