@@ -11,6 +11,7 @@ import org.coophub.agreement.agreement.AgreementInput.PartyInput;
 import org.coophub.agreement.agreement.AgreementInput.ReviewPolicyInput;
 import org.coophub.events.agreement.Area;
 import org.coophub.events.agreement.Party;
+import org.coophub.platform.web.PlainText;
 import org.coophub.platform.web.TextInput;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,7 +27,7 @@ record AgreementChanges(@Valid TextInput title, @Size(min = 2, max = 20) List<@N
 		LocalDate signedOn, LocalDate startsOn, LocalDate endsOn, @Size(max = 64) String timeZone,
 		@Size(min = 1) List<@NotNull Area> areas, @Valid ReviewPolicyInput reviewPolicy,
 		@Schema(example = "Gia hạn đến hết năm 2030 theo biên bản sơ kết ngày 06/11/2012") @NotBlank @Size(
-				max = 1000) String note,
+				max = 1000) @PlainText(multiline = true) String note,
 		@Schema(example = "2012-11-06") LocalDate effectiveOn) {
 
 	AgreementChanges(TextInput title, List<PartyInput> parties, LocalDate signedOn, LocalDate startsOn,

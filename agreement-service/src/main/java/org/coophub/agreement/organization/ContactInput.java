@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.coophub.events.agreement.Contact;
+import org.coophub.platform.web.PlainText;
 
 /**
  * A contact as typed in. Contacts are usually a department or a role, not a named person.
@@ -15,8 +16,9 @@ import org.coophub.events.agreement.Contact;
  * @param dailyDigest {@code digest}: whether activity notices come as one mail a day
  * instead of one each; false when absent
  */
-record ContactInput(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 254) String email,
-		@Size(max = 32) String phone, @Size(max = 200) String department, @Size(max = 200) String role,
+record ContactInput(@NotBlank @Size(max = 200) @PlainText String name, @NotBlank @Email @Size(max = 254) String email,
+		@Size(max = 32) @PlainText String phone, @Size(max = 200) @PlainText String department,
+		@Size(max = 200) @PlainText String role,
 		@Pattern(regexp = "vi|en", message = "must be vi or en") String language,
 		@JsonProperty("notify") Boolean receivesNotifications, @JsonProperty("digest") Boolean dailyDigest) {
 

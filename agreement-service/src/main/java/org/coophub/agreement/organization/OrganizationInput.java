@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.coophub.platform.web.PlainText;
 import org.coophub.platform.web.TextInput;
 
 @Schema(example = """
@@ -25,8 +26,9 @@ import org.coophub.platform.web.TextInput;
 record OrganizationInput(
 		@NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z0-9][A-Z0-9._-]*",
 				message = "must be upper-case letters, digits, '.', '_' or '-'") String code,
-		@NotNull @Valid TextInput name, @NotBlank @Size(max = 64) String kind, @Size(max = 100) String province,
-		@Size(max = 50) List<@NotBlank @Size(max = 200) String> departments,
+		@NotNull @Valid TextInput name, @NotBlank @Size(max = 64) @PlainText String kind,
+		@Size(max = 100) @PlainText String province,
+		@Size(max = 50) List<@NotBlank @Size(max = 200) @PlainText String> departments,
 		@Size(max = 100) List<@NotNull @Valid ContactInput> contacts) {
 
 	List<String> departmentsOrEmpty() {

@@ -7,10 +7,12 @@ import java.util.Set;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.coophub.identity.IdentityProperties;
+import org.coophub.identity.signin.SignInThrottle;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -82,12 +84,17 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain applicationFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain applicationFilterChain(HttpSecurity http, SignInThrottle signIns) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
 			.permitAll()
+			// the login page with any of its messages (?error, ?locked, ?logout)
+			.requestMatchers(HttpMethod.GET, "/login")
+			.permitAll()
 			.anyRequest()
-			.authenticated()).formLogin(Customizer.withDefaults());
+			.authenticated());
+		// the login page and form, throttled per username and per client address
+		signIns.applyTo(http);
 		return http.build();
 	}
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.coophub.events.notification.ReviewCycleStatus;
 import org.coophub.platform.security.Actor;
 import org.coophub.platform.security.Actors;
+import org.coophub.platform.web.PlainText;
 import org.coophub.platform.web.Versions;
 
 import org.springframework.http.HttpHeaders;
@@ -89,7 +90,7 @@ class ReviewScheduleController {
 	 *
 	 * @param note the reason, kept in the history and announced
 	 */
-	record SkipRequest(@NotNull @Size(min = 1, max = 500) String note) {
+	record SkipRequest(@NotNull @Size(min = 1, max = 500) @PlainText(multiline = true) String note) {
 	}
 
 	/**
@@ -98,7 +99,7 @@ class ReviewScheduleController {
 	 * @param dueOn the new day, in the cycle's year and the agreement's period
 	 * @param note the reason
 	 */
-	record MoveRequest(@NotNull LocalDate dueOn, @Size(max = 500) String note) {
+	record MoveRequest(@NotNull LocalDate dueOn, @Size(max = 500) @PlainText(multiline = true) String note) {
 	}
 
 	record ReviewScheduleView(String agreementId, String timeZone, LocalDate today, Instant knownSince, long version,
