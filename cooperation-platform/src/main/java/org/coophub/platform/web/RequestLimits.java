@@ -3,7 +3,10 @@ package org.coophub.platform.web;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,11 +131,11 @@ public class RequestLimits extends OncePerRequestFilter {
 			String name;
 			String value;
 			try {
-				name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
-				value = URLDecoder.decode(rawValue, StandardCharsets.UTF_8);
+				name = decodeStrictly(rawName);
+				value = decodeStrictly(rawValue);
 			}
 			catch (IllegalArgumentException ex) {
-				return new FieldError(printable(rawName), "is not correctly percent-encoded");
+				return new FieldError(printable(rawName), "is not correctly percent-encoded UTF-8");
 			}
 			if (!PARAMETER_NAME.matcher(name).matches()) {
 				return new FieldError(printable(name),
@@ -144,6 +147,48 @@ public class RequestLimits extends OncePerRequestFilter {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Percent-decodes as UTF-8, refusing bytes that are not UTF-8 (an encoded surrogate
+	 * half such as {@code %ED%A0%80}, a stray {@code %FF}): {@code URLDecoder} would turn
+	 * them into U+FFFD and let them through, and Tomcat then failed on the parameter with
+	 * an exception, a 500.
+	 * @throws IllegalArgumentException when the text is not percent-encoded UTF-8
+	 */
+	static String decodeStrictly(String raw) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (c == '%') {
+				if (i + 2 >= raw.length()) {
+					throw new IllegalArgumentException("Incomplete percent-encoding");
+				}
+				int high = Character.digit(raw.charAt(i + 1), 16);
+				int low = Character.digit(raw.charAt(i + 2), 16);
+				if (high < 0 || low < 0) {
+					throw new IllegalArgumentException("Not a percent-encoded byte");
+				}
+				bytes.write((high << 4) | low);
+				i += 2;
+			}
+			else if (c == '+') {
+				bytes.write(' ');
+			}
+			else {
+				bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes.toByteArray()))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new IllegalArgumentException("Not UTF-8", ex);
+		}
 	}
 
 	/** The name with what cannot be shown escaped, so the answer names what was sent. */

@@ -68,6 +68,22 @@ class WebHardeningIntegrationTest {
 	}
 
 	@Test
+	void aQueryParameterThatIsNotUtf8IsA400NamingItNotA500() throws Exception {
+		// an encoded surrogate half, a broken two-byte sequence, a stray byte: Tomcat
+		// failed on them with an exception
+		for (String bad : new String[] { "%ED%A0%80", "%C3%28", "x%FF" }) {
+			String answer = raw("GET /test/search?q=" + bad + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+					+ admin() + "\r\nConnection: close\r\n\r\n");
+			assertThat(answer).as(bad).startsWith("HTTP/1.1 400");
+			assertThat(answer).as(bad).contains("Content-Type: application/problem+json");
+			assertThat(answer).as(bad).contains("\"field\":\"q\"");
+		}
+		HttpResponse<String> fine = get("/test/search?q=L%C3%A2m+%C4%90%E1%BB%93ng", admin());
+		assertThat(fine.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(fine.body()).get("q").asString()).isEqualTo("Lâm Đồng");
+	}
+
+	@Test
 	void bracketsInAParameterNameAreAProblemNotTomcatsPage() throws Exception {
 		for (String query : new String[] { "q[$ne]=x", "a[]=1", "q{x}=1", "q|x=1" }) {
 			String answer = raw("GET /test/search?" + query + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
