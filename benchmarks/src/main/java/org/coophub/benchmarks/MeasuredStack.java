@@ -47,7 +47,9 @@ final class MeasuredStack implements AutoCloseable {
 		if (options.attach()) {
 			return new MeasuredStack(null, options);
 		}
-		Path data = Files.createTempDirectory("coophub-benchmark-");
+		// benchmarks write only under benchmarks/target, like the results
+		Path data = Files.createTempDirectory(
+				Files.createDirectories(options.projectRoot().resolve("benchmarks").resolve("target")), "stack-");
 		LocalStack stack = LocalStack.options()
 			.freePorts()
 			.inMemoryMongo()

@@ -1,5 +1,7 @@
 package org.coophub.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,6 +179,9 @@ public final class LocalStack implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(this.options.jvmOptions());
+		// the services' temporary files (Tomcat's work folders) stay with the stack's
+		// data
+		command.add("-Djava.io.tmpdir=" + temporaryDirectory());
 		command.add("-jar");
 		command.add(service.jar(this.options.projectRoot()).toString());
 		command.add("--server.port=" + port);
@@ -377,6 +382,17 @@ public final class LocalStack implements AutoCloseable {
 	/** What loading the demo data did, if it was asked for. */
 	public Optional<DemoData.Outcome> demoData() {
 		return Optional.ofNullable(this.demoData);
+	}
+
+	private Path temporaryDirectory() {
+		Path tmp = this.options.dataDirectory().resolve("tmp").toAbsolutePath();
+		try {
+			Files.createDirectories(tmp);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create " + tmp, ex);
+		}
+		return tmp;
 	}
 
 	public Path dataDirectory() {

@@ -20,16 +20,6 @@ final class AttackLedger {
 
 	private final Map<String, List<Attempt>> byCategory = new LinkedHashMap<>();
 
-	private final Map<String, String> knownOpen;
-
-	/**
-	 * @param knownOpen attempts known to get through, by name, each with where its fix
-	 * stands: reported as open, not failed
-	 */
-	AttackLedger(Map<String, String> knownOpen) {
-		this.knownOpen = knownOpen;
-	}
-
 	/**
 	 * Notes one attempt.
 	 * @param category what kind of attack (the table's row)
@@ -50,60 +40,31 @@ final class AttackLedger {
 	List<String> failures() {
 		List<String> failures = new ArrayList<>();
 		this.byCategory.forEach((category, attempts) -> attempts.stream()
-			.filter((attempt) -> !attempt.held() && !this.knownOpen.containsKey(attempt.name()))
+			.filter((attempt) -> !attempt.held())
 			.forEach((attempt) -> failures.add(category + ": " + attempt.name() + " -> " + attempt.answer())));
 		return failures;
 	}
 
-	/** The known-open attempts that still got through, with where their fix stands. */
-	List<String> stillOpen() {
-		List<String> open = new ArrayList<>();
-		this.byCategory.forEach((category, attempts) -> attempts.stream()
-			.filter((attempt) -> !attempt.held() && this.knownOpen.containsKey(attempt.name()))
-			.forEach((attempt) -> open.add(category + ": " + attempt.name() + " (" + this.knownOpen.get(attempt.name())
-					+ ") -> " + attempt.answer())));
-		return open;
-	}
-
 	String markdown() {
 		StringBuilder table = new StringBuilder();
-		table.append("| category | tried | held | known open |\n| --- | ---: | ---: | ---: |\n");
+		table.append("| category | tried | held |\n| --- | ---: | ---: |\n");
 		int held = 0;
-		int open = 0;
 		for (Map.Entry<String, List<Attempt>> category : this.byCategory.entrySet()) {
 			long categoryHeld = category.getValue().stream().filter(Attempt::held).count();
-			long categoryOpen = category.getValue()
-				.stream()
-				.filter((attempt) -> !attempt.held() && this.knownOpen.containsKey(attempt.name()))
-				.count();
 			held += (int) categoryHeld;
-			open += (int) categoryOpen;
 			table.append("| ")
 				.append(category.getKey())
 				.append(" | ")
 				.append(category.getValue().size())
 				.append(" | ")
 				.append(categoryHeld)
-				.append(" | ")
-				.append(categoryOpen)
 				.append(" |\n");
 		}
-		table.append("| **total** | **")
-			.append(tried())
-			.append("** | **")
-			.append(held)
-			.append("** | **")
-			.append(open)
-			.append("** |\n");
+		table.append("| **total** | **").append(tried()).append("** | **").append(held).append("** |\n");
 		List<String> failures = failures();
 		if (!failures.isEmpty()) {
 			table.append("\nGot through:\n\n");
 			failures.forEach((failure) -> table.append("- ").append(failure.replace("|", "\\|")).append('\n'));
-		}
-		List<String> stillOpen = stillOpen();
-		if (!stillOpen.isEmpty()) {
-			table.append("\nKnown open (not counted as held, not failing the test):\n\n");
-			stillOpen.forEach((attempt) -> table.append("- ").append(attempt.replace("|", "\\|")).append('\n'));
 		}
 		table.append("\nAttempts:\n\n");
 		this.byCategory.forEach((category, attempts) -> {

@@ -70,13 +70,7 @@ class AttackSweepSystemTest {
 
 	private final AttackHttp http = new AttackHttp();
 
-	/**
-	 * Attempts known to get through, with where their fix stands: reported in the table,
-	 * not failing the sweep. Remove an entry once its fix runs in the stack's jars.
-	 */
-	static final Map<String, String> KNOWN_OPEN = Map.of();
-
-	private final AttackLedger ledger = new AttackLedger(KNOWN_OPEN);
+	private final AttackLedger ledger = new AttackLedger();
 
 	private final List<String> preconditions = new ArrayList<>();
 
@@ -115,7 +109,6 @@ class AttackSweepSystemTest {
 		assertThat(this.preconditions).as("what the sweep needs to mean anything").isEmpty();
 		assertThat(this.ledger.failures()).as("attacks that got through (%s)", REPORT.toAbsolutePath()).isEmpty();
 		assertThat(this.ledger.tried()).isGreaterThan(100);
-		assertThat(took).as("the sweep's own run time").isLessThan(Duration.ofSeconds(60));
 	}
 
 	/**
