@@ -64,9 +64,12 @@ final class Chromium implements AutoCloseable {
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--remote-debugging-port=0",
 				"--remote-allow-origins=*", "--window-size=1400,1100", "--lang=vi", "about:blank"));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(profile.resolve("chromium.log").toFile())
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(profile.resolve("chromium.log").toFile());
+		// with --disable-dev-shm-usage its shared memory files go to TMPDIR: keep them in
+		// target/ too
+		builder.environment().put("TMPDIR", profile.toString());
+		Process process = builder.start();
 		Path activePort = profile.resolve("DevToolsActivePort");
 		try {
 			await().atMost(Duration.ofSeconds(30))
