@@ -6,6 +6,7 @@ import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.coophub.localstack.CapturedMail;
 import org.coophub.localstack.DemoData;
@@ -40,6 +41,10 @@ class DemoHistorySystemTest {
 	static final Duration PROPAGATION = Duration.ofSeconds(120);
 
 	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	/** The report's host line when the HCMC board hosted the review of 2012. */
+	static final Pattern HOST_OF_2012 = Pattern
+		.compile("2012: </span>\\s*<strong>Ho Chi Minh City Export Processing and Industrial Zones Authority</strong>");
 
 	/** The demo's contacts all have addresses under these domains. */
 	static final List<String> DEMO_DOMAINS = List.of("@bqlkcn-lamdong.example", "@bqlkcxcn-hcm.example");
@@ -141,16 +146,16 @@ class DemoHistorySystemTest {
 		StackApi.Answer report = await().atMost(PROPAGATION)
 			.until(() -> this.api.send(StackService.REPORTING, "GET",
 					"/api/v1/agreements/" + this.agreement + "/reports/2012?lang=en", null, "Accept", "text/html"),
-					(answer) -> answer.status() == 200 && answer.body()
-						.contains("Ho Chi Minh City Export Processing and Industrial Zones Authority"));
+					// the review's own event may reach reporting-service after the report
+					// first
+					// answers: wait for the host it names
+					(answer) -> answer.status() == 200 && HOST_OF_2012.matcher(answer.body()).find());
 		assertThat(report.contentType()).startsWith("text/html");
 		assertThat(report.body()).contains("Keep providing news on the construction and development")
 			.contains("Regularly exchange information on professional practice")
 			.contains("Hold investment and trade promotion conferences")
 			.doesNotContain("2030");
-		assertThat(report.body()).as("the HCMC board hosted the review of 2012")
-			.containsPattern(
-					"2012: </span>\\s*<strong>Ho Chi Minh City Export Processing and Industrial Zones Authority</strong>");
+		assertThat(report.body()).as("the review of 2012 was held").contains("Held on 6 Nov 2012");
 	}
 
 }
