@@ -147,15 +147,14 @@ class DemoHistorySystemTest {
 			.until(() -> this.api.send(StackService.REPORTING, "GET",
 					"/api/v1/agreements/" + this.agreement + "/reports/2012?lang=en", null, "Accept", "text/html"),
 					// the review's own event may reach reporting-service after the report
-					// first
-					// answers: wait for the host it names
-					(answer) -> answer.status() == 200 && HOST_OF_2012.matcher(answer.body()).find());
+					// first answers (the cycle shows MISSED, then HELD): wait for it held
+					(answer) -> answer.status() == 200 && answer.body().contains("Held on 6 Nov 2012"));
 		assertThat(report.contentType()).startsWith("text/html");
 		assertThat(report.body()).contains("Keep providing news on the construction and development")
 			.contains("Regularly exchange information on professional practice")
 			.contains("Hold investment and trade promotion conferences")
 			.doesNotContain("2030");
-		assertThat(report.body()).as("the review of 2012 was held").contains("Held on 6 Nov 2012");
+		assertThat(report.body()).as("the HCMC board hosted the review of 2012").containsPattern(HOST_OF_2012);
 	}
 
 }
