@@ -152,31 +152,20 @@ class PlainTextFieldsIntegrationTest {
 	}
 
 	private JsonNode created(String path, String body) {
-		return this.json.readTree(send(this.http.post(), path, null, body).expectStatus()
-			.isCreated()
-			.expectBody()
-			.returnResult()
-			.getResponseBody());
+		return api().created(path, body);
 	}
 
 	private JsonNode read(String path) {
-		return this.json.readTree(this.http.get()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody());
+		return api().read(path);
+	}
+
+	private JsonApi api() {
+		return new JsonApi(this.http, this.json);
 	}
 
 	private RestTestClient.ResponseSpec send(RestTestClient.RequestBodyUriSpec method, String path, String ifMatch,
 			String body) {
-		RestTestClient.RequestBodySpec request = method.uri(path);
-		if (ifMatch != null) {
-			request.header("If-Match", ifMatch);
-		}
-		return request.contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+		return api().send(method, path, ifMatch, body);
 	}
 
 	private static String code(String prefix) {

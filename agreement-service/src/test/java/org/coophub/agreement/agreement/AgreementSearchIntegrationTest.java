@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import org.bson.Document;
+import org.coophub.agreement.JsonApi;
 import org.coophub.platform.text.SearchTokens;
 import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.WithInfrastructure;
@@ -188,27 +189,15 @@ class AgreementSearchIntegrationTest {
 	}
 
 	private JsonNode created(String path, String body) {
-		return this.json.readTree(this.http.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody()
-			.returnResult()
-			.getResponseBody());
+		return api().created(path, body);
 	}
 
 	private JsonNode read(String path) {
-		return this.json.readTree(this.http.get()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody());
+		return api().read(path);
+	}
+
+	private JsonApi api() {
+		return new JsonApi(this.http, this.json);
 	}
 
 	private void problem(String path, String field) {

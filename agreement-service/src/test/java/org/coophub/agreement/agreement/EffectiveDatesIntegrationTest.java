@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.coophub.agreement.JsonApi;
 import org.coophub.events.Topics;
 import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.TopicProbe;
@@ -294,33 +295,20 @@ class EffectiveDatesIntegrationTest {
 	}
 
 	private JsonNode created(String path, String body) {
-		return this.json.readTree(send(this.http.post(), path, null, body).expectStatus()
-			.isCreated()
-			.expectBody()
-			.returnResult()
-			.getResponseBody());
+		return api().created(path, body);
 	}
 
 	private JsonNode read(String path) {
-		return this.json.readTree(this.http.get()
-			.uri(path)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.returnResult()
-			.getResponseBody());
+		return api().read(path);
 	}
 
-	private ResponseSpec send(RestTestClient.RequestBodyUriSpec method, String path, String ifMatch, String body) {
-		RestTestClient.RequestBodySpec request = method.uri(path);
-		if (ifMatch != null) {
-			request.header("If-Match", ifMatch);
-		}
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).body(body);
-		}
-		return request.exchange();
+	private JsonApi api() {
+		return new JsonApi(this.http, this.json);
+	}
+
+	private RestTestClient.ResponseSpec send(RestTestClient.RequestBodyUriSpec method, String path, String ifMatch,
+			String body) {
+		return api().send(method, path, ifMatch, body);
 	}
 
 	private static String code() {
