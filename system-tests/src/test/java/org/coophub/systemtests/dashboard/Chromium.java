@@ -6,11 +6,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,11 +36,17 @@ final class Chromium implements AutoCloseable {
 
 	private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
+	private static final int MAX_SOCKET_PATH = 107;
+
+	private static final int SOCKET_SUFFIX_LENGTH = "/org.chromium.Chromium.XXXXXX/SingletonSocket".length();
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final Process process;
 
 	private final Path profile;
+
+	private final Path temporary;
 
 	private final WebSocket socket;
 
@@ -46,9 +54,10 @@ final class Chromium implements AutoCloseable {
 
 	private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
-	private Chromium(Process process, Path profile, URI pageSocket) {
+	private Chromium(Process process, Path profile, Path temporary, URI pageSocket) {
 		this.process = process;
 		this.profile = profile;
+		this.temporary = temporary;
 		this.socket = HttpClient.newHttpClient()
 			.newWebSocketBuilder()
 			.connectTimeout(COMMAND_TIMEOUT)
@@ -66,9 +75,10 @@ final class Chromium implements AutoCloseable {
 				"--remote-allow-origins=*", "--window-size=1400,1100", "--lang=vi", "about:blank"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(profile.resolve("chromium.log").toFile());
-		// with --disable-dev-shm-usage its shared memory files go to TMPDIR: keep them in
-		// target/ too
-		builder.environment().put("TMPDIR", profile.toString());
+		// with --disable-dev-shm-usage its shared memory files go to TMPDIR, and its
+		// singleton socket too, whose path a Unix socket limits to 107 bytes
+		Path temporary = socketFriendlyTemporaryDirectory();
+		builder.environment().put("TMPDIR", temporary.toString());
 		Process process = builder.start();
 		Path activePort = profile.resolve("DevToolsActivePort");
 		try {
@@ -81,11 +91,34 @@ final class Chromium implements AutoCloseable {
 			}
 			int port = Integer.parseInt(Files.readAllLines(activePort).get(0).trim());
 			URI pageSocket = pageSocket(port);
-			return new Chromium(process, profile, pageSocket);
+			return new Chromium(process, profile, temporary, pageSocket);
 		}
 		catch (RuntimeException ex) {
 			process.destroyForcibly();
 			throw ex;
+		}
+	}
+
+	/**
+	 * A short directory under {@code target/} (c0, c1, ...) so that a checkout in a deep
+	 * path still leaves room for Chromium's
+	 * {@code org.chromium.Chromium.XXXXXX/SingletonSocket}; only when even that is too
+	 * long does the browser get a directory in the system's temporary directory, deleted
+	 * on {@link #close()}.
+	 */
+	private static Path socketFriendlyTemporaryDirectory() throws IOException {
+		Path target = Path.of("target").toAbsolutePath();
+		for (int i = 0;; i++) {
+			Path candidate = target.resolve("c" + i);
+			if (candidate.toString().length() + SOCKET_SUFFIX_LENGTH > MAX_SOCKET_PATH) {
+				return Files.createTempDirectory(Path.of("/tmp"), "coophub-cr");
+			}
+			try {
+				return Files.createDirectory(candidate);
+			}
+			catch (FileAlreadyExistsException ex) {
+				// taken by an earlier browser of this run: try the next
+			}
 		}
 	}
 
@@ -164,6 +197,19 @@ final class Chromium implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			this.process.destroyForcibly();
+		}
+		if (!this.temporary.startsWith(Path.of("target").toAbsolutePath())) {
+			deleteTree(this.temporary);
+		}
+	}
+
+	private static void deleteTree(Path root) {
+		try (var paths = Files.walk(root)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// best effort: the system's temporary directory is cleaned by the machine
+			// anyway
 		}
 	}
 
