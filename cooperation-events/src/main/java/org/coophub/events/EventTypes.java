@@ -18,6 +18,8 @@ import org.coophub.events.agreement.CommitmentAdded;
 import org.coophub.events.agreement.CommitmentUpdated;
 import org.coophub.events.agreement.OrganizationRegistered;
 import org.coophub.events.agreement.OrganizationUpdated;
+import org.coophub.events.agreement.PartyAccepted;
+import org.coophub.events.agreement.PartyDeclined;
 import org.coophub.events.notification.NotificationFailed;
 import org.coophub.events.notification.NotificationSent;
 import org.coophub.events.notification.ReviewHeld;
@@ -32,7 +34,7 @@ public final class EventTypes {
 
 	public static final List<Class<? extends DomainEvent>> ALL = List.of(OrganizationRegistered.class,
 			AgreementCreated.class, AgreementStatusChanged.class, OrganizationUpdated.class, AgreementAmended.class,
-			CommitmentAdded.class, CommitmentUpdated.class,
+			CommitmentAdded.class, CommitmentUpdated.class, PartyAccepted.class, PartyDeclined.class,
 			// activity-events
 			ActivityRecorded.class, ActivityUpdated.class, ActivityRescheduled.class, ActivityCompleted.class,
 			ActivityCancelled.class,

@@ -32,6 +32,9 @@ import org.coophub.events.agreement.OrganizationRegistered;
 import org.coophub.events.agreement.OrganizationState;
 import org.coophub.events.agreement.OrganizationUpdated;
 import org.coophub.events.agreement.Party;
+import org.coophub.events.agreement.PartyAccepted;
+import org.coophub.events.agreement.PartyConsent;
+import org.coophub.events.agreement.PartyDeclined;
 import org.coophub.events.agreement.PartyRole;
 import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.agreement.Target;
@@ -98,7 +101,19 @@ class GoldenJsonTest {
 				new ReviewHeld("e-9", AT, "agr-1", 2, 2012, LocalDate.of(2012, 11, 6), LocalDate.of(2012, 11, 6),
 						"org-hcm", "act-9", "org-ld"),
 				new AnnualReportGenerated("e-10", AT, "agr-1", 1, 2012, "/api/v1/agreements/agr-1/reports/2012",
-						"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+						"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+				new PartyAccepted("e-11", AT, "agr-1", 2, consented(agreement, PartyConsent.ACCEPTED), "org-hcm",
+						"Đồng ý theo công văn số 123/BQL", "hcm-editor@HEPZA"),
+				new PartyDeclined("e-12", AT, "agr-1", 2, consented(agreement, PartyConsent.DECLINED), "org-hcm",
+						"Chưa thống nhất nội dung", "hcm-editor@HEPZA"));
+	}
+
+	private static AgreementState consented(AgreementState agreement, PartyConsent partner) {
+		return new AgreementState(agreement.id(), agreement.code(), agreement.title(),
+				List.of(new Party("org-ld", PartyRole.LEAD, PartyConsent.ACCEPTED),
+						new Party("org-hcm", PartyRole.PARTNER, partner)),
+				agreement.signedOn(), agreement.startsOn(), agreement.endsOn(), agreement.timeZone(), agreement.areas(),
+				AgreementStatus.DRAFT, agreement.commitments(), agreement.reviewPolicy());
 	}
 
 	@ParameterizedTest
