@@ -18,4 +18,7 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule controllersArePackagePrivate = ArchitectureRules.controllersArePackagePrivate();
 
+	@ArchTest
+	static final ArchRule usesThePlatformsRoleType = ArchitectureRules.usesThePlatformsRoleType();
+
 }

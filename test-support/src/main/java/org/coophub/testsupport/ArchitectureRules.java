@@ -10,7 +10,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 public final class ArchitectureRules {
 
-	static final String[] SERVICES = { "agreement", "activity", "reporting", "notification" };
+	static final String[] SERVICES = { "agreement", "activity", "reporting", "notification", "identity" };
+
+	/** The one role type of every service, as tokens carry it. */
+	static final String ROLE = "org.coophub.platform.security.Role";
 
 	private ArchitectureRules() {
 	}
@@ -18,7 +21,8 @@ public final class ArchitectureRules {
 	/**
 	 * Documents, services and rules import neither Kafka nor web types: only the
 	 * messaging package, the web adapters (controllers, streams, request and response
-	 * records) and the dashboard's sign-in package do.
+	 * records) and the sign-in packages (the dashboard's, identity-service's form, login
+	 * page and client-secret throttling) do.
 	 * @return the rule
 	 */
 	public static ArchRule domainImportsNoKafkaOrWebTypes() {
@@ -47,6 +51,17 @@ public final class ArchitectureRules {
 			.map((other) -> "org.coophub." + other + "..")
 			.toArray(String[]::new);
 		return noClasses().should().dependOnClassesThat().resideInAnyPackage(others);
+	}
+
+	/**
+	 * One role type: a service declares no {@code Role} of its own, so the roles
+	 * identity-service stores and puts in tokens are the ones the services check.
+	 * @return the rule
+	 */
+	public static ArchRule usesThePlatformsRoleType() {
+		return noClasses().should()
+			.haveSimpleName("Role")
+			.because("the roles are " + ROLE + ", shared by identity-service and the services");
 	}
 
 	/**

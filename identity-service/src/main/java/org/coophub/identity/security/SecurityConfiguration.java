@@ -2,18 +2,18 @@ package org.coophub.identity.security;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Set;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.coophub.identity.IdentityProperties;
+import org.coophub.identity.signin.BrowserSignIn;
+import org.coophub.identity.signin.ClientSecretThrottle;
 import org.coophub.identity.signin.SignInThrottle;
+import org.coophub.platform.security.Role;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,8 +27,6 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * Three filter chains: the OAuth 2.1 / OpenID Connect endpoints first, then the
@@ -40,17 +38,18 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, ClientSecretThrottle clientSecrets)
+			throws Exception {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.oidc(Customizer.withDefaults());
+			// wrong client secrets: throttled like sign-ins, per client id and address
+			server.clientAuthentication(clientSecrets::applyTo);
 		})
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			// /userinfo takes the access token as a bearer token
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
-			// a browser not yet signed in goes to the login page; API clients get a 401
-			.exceptionHandling((exceptions) -> exceptions
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()));
+		BrowserSignIn.sendBrowsersToTheLoginPage(http);
 		return http.build();
 	}
 
@@ -74,7 +73,7 @@ class SecurityConfiguration {
 		JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
 		authentication.setJwtGrantedAuthoritiesConverter(roles);
 		http.securityMatcher("/admin/**")
-			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole("ADMIN"))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole(Role.ADMIN.name()))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.decoder(adminTokens).jwtAuthenticationConverter(authentication)))
 			.csrf((csrf) -> csrf.disable())
@@ -85,24 +84,15 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain applicationFilterChain(HttpSecurity http, SignInThrottle signIns) throws Exception {
+		// the login page and form, throttled per username and per client address; first,
+		// as its rules come before the catch-all below
+		signIns.applyTo(http);
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
 			.permitAll()
-			// the login page with any of its messages (?error, ?locked, ?logout)
-			.requestMatchers(HttpMethod.GET, "/login")
-			.permitAll()
 			.anyRequest()
 			.authenticated());
-		// the login page and form, throttled per username and per client address
-		signIns.applyTo(http);
 		return http.build();
-	}
-
-	private static MediaTypeRequestMatcher browsers() {
-		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
-		// "Accept: */*" (curl, HTTP client libraries) is no sign of a browser
-		html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
-		return html;
 	}
 
 }

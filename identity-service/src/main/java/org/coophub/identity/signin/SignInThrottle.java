@@ -59,12 +59,15 @@ public class SignInThrottle {
 	}
 
 	/**
-	 * Form login at {@code /login} (our page, {@link LoginPageController}), counting
-	 * failures, refusing locked sign-ins and forgetting a user's failures when they sign
-	 * in.
+	 * Form login at {@code /login} (our page, {@link LoginPageController}, open to anyone
+	 * with any of its messages), counting failures, refusing locked sign-ins and
+	 * forgetting a user's failures when they sign in. Call it before the chain's own
+	 * authorization rules end with {@code anyRequest()}.
 	 */
 	public void applyTo(HttpSecurity http) throws Exception {
 		SavedRequestAwareAuthenticationSuccessHandler continueWhereLeft = new SavedRequestAwareAuthenticationSuccessHandler();
+		// the login page with any of its messages (?error, ?locked, ?logout)
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, LOGIN).permitAll());
 		http.formLogin((form) -> form.loginPage(LOGIN)
 			.permitAll()
 			.failureHandler((request, response, exception) -> this.redirects.sendRedirect(request, response,
@@ -106,7 +109,8 @@ public class SignInThrottle {
 		return "user:" + normalized;
 	}
 
-	private static String addressKey(HttpServletRequest request) {
+	/** Shared with {@link ClientSecretThrottle}: one address guessing either is one. */
+	static String addressKey(HttpServletRequest request) {
 		return "address:" + request.getRemoteAddr();
 	}
 

@@ -4,9 +4,9 @@ import java.util.List;
 
 import org.coophub.identity.IdentityProperties;
 import org.coophub.identity.client.Clients;
-import org.coophub.identity.user.Role;
 import org.coophub.identity.user.UserAccount;
 import org.coophub.identity.user.UserAccounts;
+import org.coophub.platform.security.Role;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;

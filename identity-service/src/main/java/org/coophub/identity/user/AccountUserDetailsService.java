@@ -30,7 +30,7 @@ class AccountUserDetailsService implements UserDetailsService {
 		return User.withUsername(account.username())
 			.password(account.passwordHash())
 			.disabled(!account.enabled())
-			.roles(account.role().name())
+			.authorities(account.role().authority())
 			.build();
 	}
 

@@ -3,6 +3,7 @@ package org.coophub.identity.user;
 import java.util.List;
 
 import org.coophub.identity.IdentityProperties;
+import org.coophub.platform.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

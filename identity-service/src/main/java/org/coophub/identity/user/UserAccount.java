@@ -2,6 +2,8 @@ package org.coophub.identity.user;
 
 import java.util.Locale;
 
+import org.coophub.platform.security.Role;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
@@ -15,7 +17,8 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * @param displayName shown in the services and put in tokens as {@code name}
  * @param organizationCode the organization the user works for (e.g. {@code BQL-LD}), null
  * for the program secretariat
- * @param role what the user may do
+ * @param role what the user may do, stored by its name ({@code ADMIN}, {@code EDITOR},
+ * {@code VIEWER}) as the token's {@code roles} claim carries it
  * @param enabled whether the user may sign in
  */
 @Document("users")
