@@ -26,7 +26,8 @@ const TEXTS = {
     WEBSITE_PROMOTION: 'Quảng bá trên website', EXPERIENCE_EXCHANGE: 'Trao đổi kinh nghiệm', TRAINING: 'Đào tạo',
     SITE_VISIT: 'Khảo sát', JOINT_MEETING: 'Họp liên tịch', SPORTS_EVENT: 'Giao lưu thể thao',
     ANNUAL_REVIEW: 'Sơ kết', OTHER: 'Khác', signOut: 'Đăng xuất', ADMIN: 'Ban thư ký',
-    EDITOR: 'Biên tập', VIEWER: 'Xem'
+    EDITOR: 'Biên tập', VIEWER: 'Xem', awaiting: 'Chờ chấp thuận: ', PENDING: 'chờ chấp thuận',
+    DECLINED: 'từ chối', ACCEPTED: 'đã chấp thuận'
   },
   en: {
     title: 'Cooperation Hub — Operations dashboard', portfolio: 'Portfolio', code: 'Code', program: 'Program',
@@ -51,7 +52,8 @@ const TEXTS = {
     WEBSITE_PROMOTION: 'Website promotion', EXPERIENCE_EXCHANGE: 'Experience exchange', TRAINING: 'Training',
     SITE_VISIT: 'Site visit', JOINT_MEETING: 'Joint meeting', SPORTS_EVENT: 'Sports event',
     ANNUAL_REVIEW: 'Annual review', OTHER: 'Other', signOut: 'Sign out', ADMIN: 'Secretariat',
-    EDITOR: 'Editor', VIEWER: 'Viewer'
+    EDITOR: 'Editor', VIEWER: 'Viewer', awaiting: 'Awaiting acceptance: ', PENDING: 'awaiting acceptance',
+    DECLINED: 'declined', ACCEPTED: 'accepted'
   }
 };
 
@@ -89,6 +91,12 @@ function cell(row, content, numeric, field) {
   row.appendChild(td);
   return td;
 }
+// The parties that have not accepted the agreement, by name: "Chờ chấp thuận: Ban Quản lý ..."
+function awaitingText(awaiting) {
+  if (!awaiting || !awaiting.length) { return null; }
+  return t('awaiting') + awaiting.map((p) => (text(p.name) || p.organizationId)
+    + (p.consent === 'DECLINED' ? ' (' + t('DECLINED') + ')' : '')).join(', ');
+}
 function reviewText(review) {
   if (!review) { return t('none'); }
   const host = text(review.hostName) || review.hostOrganizationId || '';
@@ -123,6 +131,8 @@ function renderPortfolio() {
     const link = el('a', text(entry.agreement.title));
     link.href = '#/agreements/' + encodeURIComponent(entry.agreementId);
     titleCell.appendChild(link);
+    const awaiting = awaitingText(entry.awaitingAcceptance);
+    if (awaiting) { titleCell.appendChild(el('div', awaiting, 'awaiting')); }
     cell(row, t(entry.agreement.status), false, 'status');
     cell(row, formatNumber(entry.activityCount), true, 'activityCount');
     cell(row, formatNumber(entry.activitiesThisYear), true, 'activitiesThisYear');
@@ -178,7 +188,10 @@ function renderAgreement() {
     ? a.agreement.code + ' — ' + text(a.agreement.title) : a.agreementId;
   document.getElementById('agreement-meta').textContent = a.agreement
     ? t(a.agreement.status) + ' · ' + t('parties') + a.parties.map((p) => (text(p.name) || p.organizationId)
-      + ' (' + t(p.role) + ')').join(', ') : '';
+      + ' (' + t(p.role) + (p.consent && p.consent !== 'ACCEPTED' ? ', ' + t(p.consent) : '') + ')').join(', ') : '';
+  const awaiting = document.getElementById('agreement-awaiting');
+  awaiting.textContent = awaitingText(a.awaitingAcceptance) || '';
+  awaiting.hidden = !awaiting.textContent;
   const year = new Date().getFullYear();
   document.getElementById('agreement-csv').href = 'api/v1/dashboard/agreements/' + id + '/export.csv?lang=' + language;
   document.getElementById('agreement-xlsx').href = 'api/v1/dashboard/agreements/' + id + '/export.xlsx?lang=' + language;

@@ -13,6 +13,8 @@ import org.coophub.events.agreement.Area;
 import org.coophub.events.agreement.OrganizationRegistered;
 import org.coophub.events.agreement.OrganizationState;
 import org.coophub.events.agreement.Party;
+import org.coophub.events.agreement.PartyAccepted;
+import org.coophub.events.agreement.PartyConsent;
 import org.coophub.events.agreement.PartyRole;
 import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.common.LocalizedText;
@@ -152,6 +154,57 @@ class OrganizationScopeIntegrationTest {
 			assertThat(change(host, change, version)).as("the host: " + change[1]).isEqualTo(200);
 			version++;
 		}
+	}
+
+	/**
+	 * A party still PENDING has no party rights: its EDITOR cannot record an activity it
+	 * hosts (403 problem, nothing stored) until its acceptance arrives.
+	 */
+	@Test
+	void anEditorOfAPendingPartyRecordsOnlyOnceItAccepted() {
+		String dn = "org-dn-" + this.run;
+		String threeParties = "agr-three-" + this.run;
+		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), threeParties, 2,
+				threeParties(threeParties, PartyConsent.PENDING)));
+		await().until(() -> this.mongo.findById(threeParties, org.bson.Document.class, "known_agreements") != null);
+		String hostedByDongNai = conference().replace(this.agreementId, threeParties).replace(this.hcm, dn);
+
+		editor("DN-" + this.run).post()
+			.uri("/api/v1/activities")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(hostedByDongNai)
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat(detail.toString()).contains("accepted agreement " + threeParties));
+		assertThat(this.mongo.count(Query.query(Criteria.where("agreementId").is(threeParties)), "activities"))
+			.isZero();
+
+		publish(new PartyAccepted(UUID.randomUUID().toString(), Instant.now(), threeParties, 3,
+				threeParties(threeParties, PartyConsent.ACCEPTED), dn, "Đồng ý tham gia", "editor@DN-" + this.run));
+		await().until(() -> this.mongo.findById(threeParties, org.bson.Document.class, "known_agreements")
+			.getList("awaitingPartyIds", String.class)
+			.isEmpty());
+
+		assertThat(post(editor("DN-" + this.run), hostedByDongNai)).isEqualTo(201);
+		org.bson.Document stored = this.mongo.findOne(Query.query(Criteria.where("agreementId").is(threeParties)),
+				org.bson.Document.class, "activities");
+		assertThat(stored.getList("history", org.bson.Document.class).get(0).getString("change"))
+			.as("the change is stored by its stable name")
+			.isEqualTo("RECORDED");
+	}
+
+	private AgreementState threeParties(String id, PartyConsent dongNai) {
+		return new AgreementState(id, "IT3-" + this.run, new LocalizedText("Chương trình hợp tác ba bên", null),
+				List.of(new Party(this.ld, PartyRole.LEAD, PartyConsent.ACCEPTED),
+						new Party(this.hcm, PartyRole.PARTNER, PartyConsent.ACCEPTED),
+						new Party("org-dn-" + this.run, PartyRole.PARTNER, dongNai)),
+				LocalDate.of(2009, 10, 15), LocalDate.of(2009, 10, 15), LocalDate.of(2029, 12, 31), "Asia/Ho_Chi_Minh",
+				List.of(Area.INVESTMENT_PROMOTION), AgreementStatus.ACTIVE, List.of(), null);
 	}
 
 	private int change(RestTestClient client, String[] change, int version) {

@@ -20,6 +20,8 @@ import org.coophub.events.agreement.Area;
 import org.coophub.events.agreement.OrganizationRegistered;
 import org.coophub.events.agreement.OrganizationState;
 import org.coophub.events.agreement.Party;
+import org.coophub.events.agreement.PartyAccepted;
+import org.coophub.events.agreement.PartyConsent;
 import org.coophub.events.agreement.PartyRole;
 import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.common.LocalizedText;
@@ -254,6 +256,47 @@ class DashboardIntegrationTest {
 			.isNotFound()
 			.expectHeader()
 			.contentType("application/problem+json");
+	}
+
+	/**
+	 * A party named but not accepted is shown awaiting acceptance, by name, with its
+	 * consent, until its acceptance arrives.
+	 */
+	@Test
+	void aPartyAwaitingAcceptanceIsShownUntilItAccepts() {
+		String agreementId = "agr-consent-" + UUID.randomUUID();
+		String dn = "org-dn-" + agreementId;
+		publish(new OrganizationRegistered(UUID.randomUUID().toString(), Instant.now(), dn, 1,
+				new OrganizationState(dn, "DN-" + agreementId, new LocalizedText("Ban Quản lý các KCN Đồng Nai", null),
+						"INDUSTRIAL_ZONE_AUTHORITY", "Đồng Nai", List.of(), List.of(), true)));
+		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), agreementId, 2,
+				threeParties(agreementId, dn, PartyConsent.PENDING)));
+
+		JsonNode pending = await().until(() -> dashboard(agreementId),
+				(d) -> d != null && d.path("awaitingAcceptance").size() == 1
+						&& !d.at("/awaitingAcceptance/0/name").isMissingNode()
+						&& !d.at("/awaitingAcceptance/0/name").isNull());
+		assertThat(pending.at("/awaitingAcceptance/0/organizationId").asString()).isEqualTo(dn);
+		assertThat(pending.at("/awaitingAcceptance/0/name/vi").asString()).isEqualTo("Ban Quản lý các KCN Đồng Nai");
+		assertThat(pending.at("/awaitingAcceptance/0/consent").asString()).isEqualTo("PENDING");
+		assertThat(pending.path("parties").findValuesAsString("consent")).containsExactly("ACCEPTED", "ACCEPTED",
+				"PENDING");
+
+		publish(new PartyAccepted(UUID.randomUUID().toString(), Instant.now(), agreementId, 3,
+				threeParties(agreementId, dn, PartyConsent.ACCEPTED), dn, "Đồng ý tham gia", "editor@DN"));
+
+		JsonNode accepted = await().until(() -> dashboard(agreementId), (d) -> d.path("awaitingAcceptance").isEmpty());
+		assertThat(accepted.path("parties").findValuesAsString("consent")).containsOnly("ACCEPTED");
+		assertThat(accepted.at("/agreement/version").asLong()).isEqualTo(3);
+	}
+
+	private static AgreementState threeParties(String agreementId, String dn, PartyConsent dongNai) {
+		AgreementState two = DashboardTestData.agreement(agreementId);
+		return new AgreementState(agreementId, two.code(), two.title(),
+				List.of(new Party("org-ld", PartyRole.LEAD, PartyConsent.ACCEPTED),
+						new Party("org-hcm", PartyRole.PARTNER, null), new Party(dn, PartyRole.PARTNER, dongNai)),
+				two.signedOn(), two.startsOn(), two.endsOn(), two.timeZone(), two.areas(), two.status(),
+				two.commitments(), two.reviewPolicy());
 	}
 
 	private JsonNode dashboard(String agreementId) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.coophub.events.DomainEvent;
@@ -146,8 +145,7 @@ public class Activity extends OutboxDocument {
 		if (this.history == null) {
 			this.history = new ArrayList<>();
 		}
-		String change = event.getClass().getSimpleName().replaceFirst("^Activity", "").toUpperCase(Locale.ROOT);
-		this.history.add(new ActivityChange(this.version, change, actor, event.occurredAt()));
+		this.history.add(new ActivityChange(this.version, ActivityChangeKind.of(event), actor, event.occurredAt()));
 	}
 
 	List<ActivityChange> history() {

@@ -53,12 +53,13 @@ final class ActivityRules {
 	 */
 	static void checkParticipation(ActivityDetails activity, KnownAgreement agreement) {
 		if (!agreement.isParty(activity.hostOrganizationId())) {
-			throw new RuleViolationException("hostOrganizationId", "The host must be a party to the agreement");
+			throw new RuleViolationException("hostOrganizationId",
+					"The host must be a party to the agreement that accepted it");
 		}
 		for (int i = 0; i < activity.participantOrganizationIds().size(); i++) {
 			if (!agreement.isParty(activity.participantOrganizationIds().get(i))) {
 				throw new RuleViolationException("participantOrganizationIds[" + i + "]",
-						"Participants must be parties to the agreement");
+						"Participants must be parties to the agreement that accepted it");
 			}
 		}
 		for (int i = 0; i < activity.commitmentIds().size(); i++) {

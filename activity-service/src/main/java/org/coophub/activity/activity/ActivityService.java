@@ -80,6 +80,7 @@ class ActivityService {
 					"Agreement " + details.agreementId()
 							+ " is not known yet: it does not exist, or its creation has not reached activity-service;"
 							+ " nothing was stored, try again in a moment"));
+		requireOwn(details, agreement);
 		ActivityRules.check(details, agreement);
 		OutcomeFields.check(details.type(), details.outcomes());
 		return withDepartmentsChecked(details);
@@ -105,20 +106,20 @@ class ActivityService {
 
 	Activity complete(String id, String ifMatch, Outcomes outcomes) {
 		Activity activity = current(id, ifMatch);
-		requireOwn(activity.details());
+		requireOwn(activity.details(), agreementOf(activity));
 		OutcomeFields.check(activity.details().type(), outcomes);
 		return save(activity, activity.complete(outcomes, this.clock.instant()));
 	}
 
 	Activity cancel(String id, String ifMatch) {
 		Activity activity = current(id, ifMatch);
-		requireOwn(activity.details());
+		requireOwn(activity.details(), agreementOf(activity));
 		return save(activity, activity.cancel(this.clock.instant()));
 	}
 
 	Activity reschedule(String id, String ifMatch, ActivityChanges.NewDates dates) {
 		Activity activity = current(id, ifMatch);
-		requireOwn(activity.details());
+		requireOwn(activity.details(), agreementOf(activity));
 		ActivityRules.check(activity.details().withDates(dates.startsAt(), dates.endsAt()), agreementOf(activity));
 		return save(activity,
 				activity.reschedule(dates.startsAt(), dates.endsAt(), dates.note(), this.clock.instant()));
@@ -126,16 +127,17 @@ class ActivityService {
 
 	Activity update(String id, String ifMatch, ActivityChanges.Patch patch) {
 		Activity activity = current(id, ifMatch);
-		requireOwn(activity.details());
+		KnownAgreement agreement = agreementOf(activity);
+		requireOwn(activity.details(), agreement);
 		ActivityDetails changed = patch.applyTo(activity.details());
-		requireOwn(changed);
+		requireOwn(changed, agreement);
 		// only what the patch touches is judged by today's rules: an unrelated change
 		// must not
 		// fail on outcomes or departments recorded before a rule or a department changed
 		if (patch.outcomes() != null) {
 			OutcomeFields.check(changed.type(), changed.outcomes());
 		}
-		ActivityRules.checkParticipation(changed, agreementOf(activity));
+		ActivityRules.checkParticipation(changed, agreement);
 		if (patch.participatingDepartments() != null || patch.participantOrganizationIds() != null) {
 			changed = withDepartmentsChecked(changed);
 		}
@@ -157,6 +159,18 @@ class ActivityService {
 	private void requireOwn(ActivityDetails details) {
 		OrganizationScope.requireWriteFor(details.organizationsTakingPart(), this.organizations::idOfCode,
 				"this activity");
+	}
+
+	/**
+	 * As {@link #requireOwn(ActivityDetails)}, counting only the organizations that
+	 * accepted the agreement: a party still PENDING (or DECLINED) has no party rights, so
+	 * its EDITOR gets a 403 until it accepts.
+	 */
+	private void requireOwn(ActivityDetails details, KnownAgreement agreement) {
+		requireOwn(details);
+		List<String> accepted = details.organizationsTakingPart().stream().filter(agreement::isParty).toList();
+		OrganizationScope.requireWriteFor(accepted, this.organizations::idOfCode,
+				"this activity as a party that accepted agreement " + agreement.id());
 	}
 
 	private Activity current(String id, String ifMatch) {

@@ -11,6 +11,8 @@ import org.coophub.events.agreement.CommitmentAdded;
 import org.coophub.events.agreement.CommitmentUpdated;
 import org.coophub.events.agreement.OrganizationRegistered;
 import org.coophub.events.agreement.OrganizationUpdated;
+import org.coophub.events.agreement.PartyAccepted;
+import org.coophub.events.agreement.PartyDeclined;
 import org.coophub.platform.messaging.EventRouter;
 
 import org.springframework.context.annotation.Bean;
@@ -29,6 +31,8 @@ class AgreementEventsConfiguration {
 			.on(AgreementAmended.class, (event) -> agreements.apply(event.agreement(), event.version()))
 			.on(CommitmentAdded.class, (event) -> agreements.apply(event.agreement(), event.version()))
 			.on(CommitmentUpdated.class, (event) -> agreements.apply(event.agreement(), event.version()))
+			.on(PartyAccepted.class, (event) -> agreements.apply(event.agreement(), event.version()))
+			.on(PartyDeclined.class, (event) -> agreements.apply(event.agreement(), event.version()))
 			.on(OrganizationRegistered.class, (event) -> organizations.apply(event.organization(), event.version()))
 			.on(OrganizationUpdated.class, (event) -> organizations.apply(event.organization(), event.version())));
 	}

@@ -1,5 +1,6 @@
 package org.coophub.notification.directory;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import org.coophub.platform.projection.VersionedUpserts;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +35,65 @@ public class Directory {
 
 	public void apply(AgreementState agreement, long version) {
 		this.upserts.upsertIfNewer(KnownAgreement.of(agreement, version));
+	}
+
+	/**
+	 * Remembers that a party accepted an agreement. The latest acceptance counts (a party
+	 * that declined and accepted again gets nothing of the time between); the same event
+	 * delivered again changes nothing.
+	 * @param agreementId the agreement
+	 * @param organizationId the party
+	 * @param acceptedAt when it accepted (the event's {@code occurredAt})
+	 */
+	public void accepted(String agreementId, String organizationId, Instant acceptedAt) {
+		Query query = Query.query(Criteria.where("_id").is(PartyAcceptance.id(agreementId, organizationId)));
+		Update update = new Update().setOnInsert("agreementId", agreementId)
+			.setOnInsert("organizationId", organizationId)
+			.max("acceptedAt", acceptedAt);
+		this.mongo.upsert(query, update, PartyAcceptance.class);
+	}
+
+	/**
+	 * Since when a party's contacts may be mailed about an agreement: the moment it
+	 * accepted, or nothing when it accepted by creating the agreement (or before consent
+	 * existed).
+	 * @param agreementId the agreement
+	 * @param organizationId the party
+	 * @return the moment of its latest acceptance, if it accepted later than it was named
+	 */
+	public Optional<Instant> acceptedSince(String agreementId, String organizationId) {
+		return Optional
+			.ofNullable(this.mongo.findById(PartyAcceptance.id(agreementId, organizationId), PartyAcceptance.class))
+			.map(PartyAcceptance::acceptedAt);
+	}
+
+	/**
+	 * Whether a party's contacts are to be told of something that happened at the given
+	 * moment: it accepted the agreement, and not after that moment.
+	 * @param agreement the agreement
+	 * @param organizationId the party
+	 * @param at when it happened
+	 * @return true if they are to be told
+	 */
+	public boolean toldOf(KnownAgreement agreement, String organizationId, Instant at) {
+		return agreement.accepted(organizationId)
+				&& acceptedSince(agreement.id(), organizationId).map((since) -> at == null || !since.isAfter(at))
+					.orElse(true);
+	}
+
+	/**
+	 * The agreements an organization accepted to be party to: those whose recipients its
+	 * users may see.
+	 * @param organizationId the organization
+	 * @return the agreements' ids
+	 */
+	public List<String> agreementsAcceptedBy(String organizationId) {
+		Query query = Query.query(Criteria.where("partyIds").is(organizationId));
+		return this.mongo.find(query, KnownAgreement.class)
+			.stream()
+			.filter((agreement) -> agreement.accepted(organizationId))
+			.map(KnownAgreement::id)
+			.toList();
 	}
 
 	/**

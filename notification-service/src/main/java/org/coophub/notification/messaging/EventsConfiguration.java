@@ -17,6 +17,8 @@ import org.coophub.events.agreement.CommitmentAdded;
 import org.coophub.events.agreement.CommitmentUpdated;
 import org.coophub.events.agreement.OrganizationRegistered;
 import org.coophub.events.agreement.OrganizationUpdated;
+import org.coophub.events.agreement.PartyAccepted;
+import org.coophub.events.agreement.PartyDeclined;
 import org.coophub.events.report.AnnualReportGenerated;
 import org.coophub.notification.directory.Directory;
 import org.coophub.notification.notification.ActivityNotices;
@@ -62,6 +64,13 @@ class EventsConfiguration {
 			.on(CommitmentAdded.class,
 					(event) -> agreement.apply(event.agreement(), event.version(), event.occurredAt()))
 			.on(CommitmentUpdated.class,
+					(event) -> agreement.apply(event.agreement(), event.version(), event.occurredAt()))
+			.on(PartyAccepted.class, (event) -> {
+				// first the moment, so that the replanning below plans nothing before it
+				directory.accepted(event.agreementId(), event.organizationId(), event.occurredAt());
+				agreement.apply(event.agreement(), event.version(), event.occurredAt());
+			})
+			.on(PartyDeclined.class,
 					(event) -> agreement.apply(event.agreement(), event.version(), event.occurredAt())));
 	}
 

@@ -34,14 +34,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ActivityNotices {
 
-	static final String RECORDED = "activity-recorded";
-
-	static final String COMPLETED = "activity-completed";
-
-	static final String RESCHEDULED = "activity-rescheduled";
-
-	static final String CANCELLED = "activity-cancelled";
-
 	static final String VIEW = "activity";
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -72,11 +64,13 @@ public class ActivityNotices {
 	}
 
 	public void recorded(ActivityRecorded event) {
-		tellOtherParties(new Occasion(RECORDED, event.eventId(), event.occurredAt(), event.activity(), null));
+		tellOtherParties(new Occasion(NotificationKind.ACTIVITY_RECORDED, event.eventId(), event.occurredAt(),
+				event.activity(), null));
 	}
 
 	public void completed(ActivityCompleted event) {
-		tellOtherParties(new Occasion(COMPLETED, event.eventId(), event.occurredAt(), event.activity(), null));
+		tellOtherParties(new Occasion(NotificationKind.ACTIVITY_COMPLETED, event.eventId(), event.occurredAt(),
+				event.activity(), null));
 	}
 
 	/**
@@ -85,8 +79,8 @@ public class ActivityNotices {
 	 * @param event the rescheduling
 	 */
 	public void rescheduled(ActivityRescheduled event) {
-		tellOtherParties(new Occasion(RESCHEDULED, event.eventId(), event.occurredAt(), event.activity(),
-				event.previousStartsAt()));
+		tellOtherParties(new Occasion(NotificationKind.ACTIVITY_RESCHEDULED, event.eventId(), event.occurredAt(),
+				event.activity(), event.previousStartsAt()));
 	}
 
 	/**
@@ -94,7 +88,8 @@ public class ActivityNotices {
 	 * @param event the cancellation
 	 */
 	public void cancelled(ActivityCancelled event) {
-		tellOtherParties(new Occasion(CANCELLED, event.eventId(), event.occurredAt(), event.activity(), null));
+		tellOtherParties(new Occasion(NotificationKind.ACTIVITY_CANCELLED, event.eventId(), event.occurredAt(),
+				event.activity(), null));
 	}
 
 	private void tellOtherParties(Occasion occasion) {
@@ -103,8 +98,10 @@ public class ActivityNotices {
 			.orElseThrow(() -> new NotArrivedYetException("agreement " + activity.agreementId()));
 		KnownOrganization host = organization(activity.hostOrganizationId());
 		List<KnownOrganization> others = new ArrayList<>();
-		for (String partyId : agreement.partyIds()) {
-			if (!partyId.equals(activity.hostOrganizationId())) {
+		// only parties that accepted, and not of what happened before they did
+		for (String partyId : agreement.acceptedPartyIds()) {
+			if (!partyId.equals(activity.hostOrganizationId())
+					&& this.directory.toldOf(agreement, partyId, occasion.recordedAt())) {
 				others.add(organization(partyId));
 			}
 		}
@@ -134,8 +131,8 @@ public class ActivityNotices {
 				}
 				String key = occasion.key(contact);
 				RenderedMail mail = render(occasion, agreement, host, party, contact);
-				if (this.ledger
-					.plan(Notification.plan(key, agreement.id(), contact.email(), mail, this.clock.instant()))) {
+				if (this.ledger.plan(Notification.plan(occasion.kind(), key, agreement.id(), contact.email(), mail,
+						this.clock.instant()))) {
 					planned.add(key);
 				}
 			}
@@ -153,8 +150,8 @@ public class ActivityNotices {
 		for (KnownOrganization party : others) {
 			for (Contact contact : party.recipients()) {
 				RenderedMail mail = render(occasion, agreement, host, party, contact);
-				this.ledger.plan(Notification.suppressed(occasion.key(contact), agreement.id(), contact.email(), mail,
-						reason, this.clock.instant()));
+				this.ledger.plan(Notification.suppressed(occasion.kind(), occasion.key(contact), agreement.id(),
+						contact.email(), mail, reason, this.clock.instant()));
 			}
 		}
 	}
@@ -228,18 +225,23 @@ public class ActivityNotices {
 	/**
 	 * What happened to an activity, as one event told it.
 	 *
-	 * @param template the notice: recorded, completed, rescheduled or cancelled
+	 * @param kind the notice: recorded, completed, rescheduled or cancelled
 	 * @param eventId the event, which keys the notices
 	 * @param recordedAt when it was recorded (the event's {@code occurredAt})
 	 * @param activity the activity as it now stands
 	 * @param previousStartsAt the start before a rescheduling, else null
 	 */
-	private record Occasion(String template, String eventId, Instant recordedAt, ActivityState activity,
+	private record Occasion(NotificationKind kind, String eventId, Instant recordedAt, ActivityState activity,
 			LocalDateTime previousStartsAt) {
+
+		/** The mail's template, named as the kind. */
+		String template() {
+			return this.kind.value();
+		}
 
 		/** The send key: what, for which event, to whom. */
 		String key(Contact contact) {
-			return this.template + ":" + this.eventId + ":" + contact.email();
+			return template() + ":" + this.eventId + ":" + contact.email();
 		}
 
 	}

@@ -35,7 +35,7 @@ class DailyDigests {
 
 	private static final Logger log = LoggerFactory.getLogger(DailyDigests.class);
 
-	static final String TEMPLATE = "activity-digest";
+	static final String TEMPLATE = NotificationKind.ACTIVITY_DIGEST.value();
 
 	private final MongoTemplate mongo;
 
@@ -105,8 +105,8 @@ class DailyDigests {
 			model.put("items", entries.stream().map(DigestEntry::item).toList());
 			RenderedMail mail = this.templates.render(TEMPLATE, "digest", first.language(), model,
 					MailFormats.date(first.day(), first.language()), entries.size());
-			if (this.ledger
-				.plan(Notification.plan(key, first.agreementId(), first.recipient(), mail, this.clock.instant()))) {
+			if (this.ledger.plan(Notification.plan(NotificationKind.ACTIVITY_DIGEST, key, first.agreementId(),
+					first.recipient(), mail, this.clock.instant()))) {
 				planned.add(key);
 			}
 			this.mongo.updateMulti(

@@ -29,11 +29,6 @@ public class Notification extends OutboxDocument {
 	static final String CLAIMED_UNTIL = "claimedUntil";
 
 	/**
-	 * The kind of review reminders (lead days and overdue alike).
-	 */
-	public static final String KIND_REVIEW_REMINDER = "review-reminder";
-
-	/**
 	 * How long after its moment a notification still counts as on time.
 	 */
 	static final Duration LATE_AFTER = Duration.ofHours(1);
@@ -47,11 +42,11 @@ public class Notification extends OutboxDocument {
 	private final String recipient;
 
 	/**
-	 * What the notification is about, e.g. {@code review-reminder} or
-	 * {@code activity-recorded}.
+	 * What the notification is about, stored as {@code review-reminder},
+	 * {@code activity-recorded} and so on.
 	 */
 	@Indexed
-	private String kind;
+	private NotificationKind kind;
 
 	/**
 	 * Rendered when planned (activity notices) or, for review reminders, when sent, so
@@ -106,6 +101,7 @@ public class Notification extends OutboxDocument {
 
 	/**
 	 * A notification rendered now, to go out at once.
+	 * @param kind what it is about
 	 * @param key the send key
 	 * @param agreementId the agreement it concerns
 	 * @param recipient the e-mail address
@@ -113,9 +109,10 @@ public class Notification extends OutboxDocument {
 	 * @param now the current instant
 	 * @return the planned notification
 	 */
-	public static Notification plan(String key, String agreementId, String recipient, RenderedMail mail, Instant now) {
+	public static Notification plan(NotificationKind kind, String key, String agreementId, String recipient,
+			RenderedMail mail, Instant now) {
 		Notification notification = new Notification(key, agreementId, recipient, mail, mail.contentHash(), now);
-		notification.kind = mail.template();
+		notification.kind = kind;
 		notification.status = NotificationStatus.PLANNED;
 		notification.nextAttemptAt = now;
 		notification.dueAt = now;
@@ -126,6 +123,7 @@ public class Notification extends OutboxDocument {
 	/**
 	 * A notice rendered as it would have gone out, kept but never sent: nothing
 	 * dispatches a SUPPRESSED entry.
+	 * @param kind what it is about
 	 * @param key the send key the mail would have had
 	 * @param agreementId the agreement it concerns
 	 * @param recipient the e-mail address
@@ -134,10 +132,10 @@ public class Notification extends OutboxDocument {
 	 * @param now the current instant
 	 * @return the suppressed notice
 	 */
-	public static Notification suppressed(String key, String agreementId, String recipient, RenderedMail mail,
-			String reason, Instant now) {
+	public static Notification suppressed(NotificationKind kind, String key, String agreementId, String recipient,
+			RenderedMail mail, String reason, Instant now) {
 		Notification notification = new Notification(key, agreementId, recipient, mail, mail.contentHash(), now);
-		notification.kind = mail.template();
+		notification.kind = kind;
 		notification.status = NotificationStatus.SUPPRESSED;
 		notification.reason = reason;
 		notification.dueAt = now;
@@ -158,7 +156,7 @@ public class Notification extends OutboxDocument {
 	public static Notification remind(String key, String agreementId, String recipient, Reminder reminder,
 			Instant dueAt, Instant now) {
 		Notification notification = new Notification(key, agreementId, recipient, null, null, now);
-		notification.kind = KIND_REVIEW_REMINDER;
+		notification.kind = NotificationKind.REVIEW_REMINDER;
 		notification.reminder = reminder;
 		notification.status = NotificationStatus.PLANNED;
 		notification.nextAttemptAt = dueAt;
@@ -222,7 +220,7 @@ public class Notification extends OutboxDocument {
 		return this.recipient;
 	}
 
-	public String kind() {
+	public NotificationKind kind() {
 		return this.kind;
 	}
 
@@ -239,7 +237,7 @@ public class Notification extends OutboxDocument {
 	}
 
 	String template() {
-		return (this.mail != null) ? this.mail.template() : this.kind;
+		return (this.mail != null) ? this.mail.template() : this.kind.value();
 	}
 
 	String language() {

@@ -25,7 +25,7 @@ class NotificationController {
 
 	@GetMapping("/api/v1/notifications")
 	PagedModel<NotificationView> list(@RequestParam(required = false) String agreementId,
-			@RequestParam(required = false) String recipient, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String recipient, @RequestParam(required = false) NotificationKind kind,
 			@RequestParam(required = false) NotificationStatus status, Pageable pageable) {
 		var filter = new NotificationLedger.Filter(kind, agreementId, recipient, status, null, null);
 		return page(filter, pageable);
@@ -41,7 +41,7 @@ class NotificationController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
 			Pageable pageable) {
-		var filter = new NotificationLedger.Filter(Notification.KIND_REVIEW_REMINDER, agreementId, recipient, status,
+		var filter = new NotificationLedger.Filter(NotificationKind.REVIEW_REMINDER, agreementId, recipient, status,
 				from, to);
 		return page(filter, pageable);
 	}

@@ -69,7 +69,7 @@ public class NotificationLedger {
 		Query wrong = Query.query(Criteria.where("agreementId")
 			.is(agreementId)
 			.and("kind")
-			.is(Notification.KIND_REVIEW_REMINDER)
+			.is(NotificationKind.REVIEW_REMINDER)
 			.and(Notification.STATUS)
 			.is(NotificationStatus.PLANNED)
 			.and("_id")
@@ -123,7 +123,7 @@ public class NotificationLedger {
 	 * @param from the earliest due moment, inclusive, or null
 	 * @param to the latest due moment, exclusive, or null
 	 */
-	record Filter(String kind, String agreementId, String recipient, NotificationStatus status, Instant from,
+	record Filter(NotificationKind kind, String agreementId, String recipient, NotificationStatus status, Instant from,
 			Instant to) {
 	}
 
@@ -138,7 +138,7 @@ public class NotificationLedger {
 		Query sent = Query.query(Criteria.where("agreementId")
 			.is(agreementId)
 			.and("kind")
-			.is(Notification.KIND_REVIEW_REMINDER)
+			.is(NotificationKind.REVIEW_REMINDER)
 			.and("reminder.year")
 			.is(year)
 			.and(Notification.STATUS)

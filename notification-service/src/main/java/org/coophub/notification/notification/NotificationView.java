@@ -7,7 +7,7 @@ import java.time.Instant;
  * reminder is rendered, when it is sent. {@code reason} says why a SUPPRESSED notice was
  * not sent, and is null otherwise.
  */
-public record NotificationView(String id, String kind, String agreementId, String recipient, String template,
+public record NotificationView(String id, NotificationKind kind, String agreementId, String recipient, String template,
 		Integer templateVersion, String language, String subject, String contentHash, NotificationStatus status,
 		int attempts, String lastError, boolean late, Instant plannedAt, Instant dueAt, Instant sentAt,
 		Reminder reminder, String reason) {

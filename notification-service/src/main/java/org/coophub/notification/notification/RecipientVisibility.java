@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Recipients' e-mail addresses are shown to the parties of the notification's agreement
- * only (docs/security.md); the secretariat sees all.
+ * only, and only once they accepted it (docs/security.md); the secretariat sees all.
  */
 @Component
 class RecipientVisibility {
@@ -34,7 +34,7 @@ class RecipientVisibility {
 		Set<String> visible = new HashSet<>();
 		if (code != null) {
 			this.directory.organizationIdOfCode(code)
-				.ifPresent((id) -> visible.addAll(this.directory.agreementsOf(id)));
+				.ifPresent((id) -> visible.addAll(this.directory.agreementsAcceptedBy(id)));
 		}
 		return Optional.of(visible);
 	}

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReportNotices {
 
-	static final String TEMPLATE = "annual-report";
+	static final String TEMPLATE = NotificationKind.ANNUAL_REPORT.value();
 
 	private final Directory directory;
 
@@ -57,7 +57,11 @@ public class ReportNotices {
 		String path = (event.linkPath() != null) ? event.linkPath() : event.path();
 		String link = path.startsWith("http") ? path : this.reportsBaseUrl + (path.startsWith("/") ? "" : "/") + path;
 		List<String> planned = new ArrayList<>();
-		for (String partyId : agreement.partyIds()) {
+		// only parties that accepted, and not of a report made before they did
+		for (String partyId : agreement.acceptedPartyIds()) {
+			if (!this.directory.toldOf(agreement, partyId, event.occurredAt())) {
+				continue;
+			}
 			KnownOrganization party = this.directory.organization(partyId)
 				.orElseThrow(() -> new NotArrivedYetException("organization " + partyId));
 			for (Contact contact : party.recipients()) {
@@ -75,7 +79,8 @@ public class ReportNotices {
 				model.put("contentHash", event.contentHash());
 				RenderedMail mail = this.templates.render(TEMPLATE, "report", language, model, agreement.code(),
 						String.valueOf(event.year()));
-				if (this.ledger.plan(Notification.plan(key, agreement.id(), email, mail, this.clock.instant()))) {
+				if (this.ledger.plan(Notification.plan(NotificationKind.ANNUAL_REPORT, key, agreement.id(), email, mail,
+						this.clock.instant()))) {
 					planned.add(key);
 				}
 			}

@@ -15,6 +15,7 @@ import org.coophub.notification.directory.KnownAgreement;
 import org.coophub.notification.notification.MailFormats;
 import org.coophub.notification.notification.MailTemplates;
 import org.coophub.notification.notification.Notification;
+import org.coophub.notification.notification.NotificationKind;
 import org.coophub.notification.notification.NotificationLedger;
 import org.coophub.notification.notification.Reminder;
 import org.coophub.notification.notification.RenderedMail;
@@ -37,9 +38,9 @@ class CalendarChanges {
 
 	static final String VIEW = "review-change";
 
-	static final String CANCEL = "review-cancel";
+	static final String CANCEL = NotificationKind.REVIEW_CANCEL.value();
 
-	static final String UPDATE = "review-update";
+	static final String UPDATE = NotificationKind.REVIEW_UPDATE.value();
 
 	private final Directory directory;
 
@@ -77,6 +78,10 @@ class CalendarChanges {
 						(first, second) -> second.dueOn().equals(cycle.dueOn()) ? second : first);
 			}
 			invited.forEach((email, reminder) -> {
+				if (!agreement.accepted(reminder.organizationId())) {
+					// a party that no longer counts as accepted is mailed nothing
+					return;
+				}
 				if (called) {
 					plan(CANCEL, schedule, cycle, agreement, email, reminder, now);
 				}
@@ -121,7 +126,7 @@ class CalendarChanges {
 				: ReviewInvitation.write(agreement.id(), cycle.year(), cycle.sequence(), cycle.dueOn(), summary,
 						agreement.title().in(language), this.organizer, email, now);
 		String type = cancel ? ReviewInvitation.CANCEL_CONTENT_TYPE : ReviewInvitation.CONTENT_TYPE;
-		this.ledger.plan(Notification.plan(key, agreement.id(), email,
+		this.ledger.plan(Notification.plan(NotificationKind.of(kind), key, agreement.id(), email,
 				mail.withCalendar(new RenderedMail.MailAttachment("review-" + cycle.year() + ".ics", type, ics)), now));
 	}
 

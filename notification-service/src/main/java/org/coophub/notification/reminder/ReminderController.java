@@ -62,7 +62,10 @@ class ReminderController {
 		if (actor.get().role() != Role.EDITOR || code == null) {
 			return false;
 		}
-		List<String> parties = this.directory.agreement(agreementId).map(KnownAgreement::partyIds).orElse(List.of());
+		// a party that has not accepted has no party rights yet
+		List<String> parties = this.directory.agreement(agreementId)
+			.map(KnownAgreement::acceptedPartyIds)
+			.orElse(List.of());
 		return this.directory.organizationIdOfCode(code).filter(parties::contains).isPresent();
 	}
 

@@ -102,8 +102,10 @@ public class Reminders implements MailComposer {
 			ReviewCycle review = cycle.get();
 			List<ReminderPlan.Moment> moments = ReminderPlan.moments(review.dueOn(), schedule.get().zone(),
 					schedule.get().leadDays());
-			for (String partyId : agreement.get().partyIds()) {
+			// a party that has not accepted is never reminded (docs/notifications.md)
+			for (String partyId : agreement.get().acceptedPartyIds()) {
 				Optional<KnownOrganization> party = this.directory.organization(partyId);
+				Instant acceptedSince = this.directory.acceptedSince(agreementId, partyId).orElse(null);
 				for (Contact contact : party.map(KnownOrganization::recipients).orElse(List.of())) {
 					for (ReminderPlan.Moment moment : moments) {
 						String email = contact.email().strip().toLowerCase(Locale.ROOT);
@@ -113,8 +115,9 @@ public class Reminders implements MailComposer {
 						// history is never reminded of; a moment that passed while
 						// planning lagged
 						// behind the agreement's activation still goes out (late, see
-						// compose)
-						if (knownSince == null || moment.dueAt().isBefore(knownSince)) {
+						// compose); nor is what was due before the party accepted
+						if (knownSince == null || moment.dueAt().isBefore(knownSince)
+								|| (acceptedSince != null && moment.dueAt().isBefore(acceptedSince))) {
 							continue;
 						}
 						Reminder reminder = new Reminder(review.year(), review.dueOn(), moment.offsetDays(), partyId,
@@ -164,7 +167,9 @@ public class Reminders implements MailComposer {
 		Optional<KnownAgreement> agreement = this.directory.agreement(notification.agreementId());
 		Optional<KnownOrganization> party = this.directory.organization(reminder.organizationId());
 		Optional<Contact> contact = party.flatMap((p) -> p.recipient(notification.recipient()));
-		if (cycle.isEmpty() || agreement.isEmpty() || contact.isEmpty() || schedule.get().history(cycle.get())
+		// a party that no longer counts as accepted when it goes out is not reminded
+		if (cycle.isEmpty() || agreement.isEmpty() || contact.isEmpty()
+				|| !agreement.get().accepted(reminder.organizationId()) || schedule.get().history(cycle.get())
 				|| superseded(schedule.get(), cycle.get(), reminder)) {
 			return Optional.empty();
 		}
@@ -209,7 +214,9 @@ public class Reminders implements MailComposer {
 					"The agreement has no upcoming review"));
 		KnownAgreement agreement = this.directory.agreement(agreementId)
 			.orElseThrow(() -> new org.coophub.platform.problem.NotFoundException("Agreement", agreementId));
-		for (String partyId : agreement.partyIds()) {
+		// a party that has not accepted is not listed: its contacts are not the others'
+		// to see
+		for (String partyId : agreement.acceptedPartyIds()) {
 			Optional<KnownOrganization> party = this.directory.organization(partyId);
 			Optional<Contact> contact = (recipient != null) ? party.flatMap((p) -> p.recipient(recipient))
 					: Optional.empty();
@@ -224,11 +231,15 @@ public class Reminders implements MailComposer {
 			throw new org.coophub.platform.problem.RuleViolationException("recipient",
 					"Not a contact of the agreement's parties who receives mail");
 		}
-		String partyId = agreement.partyIds()
-			.stream()
+		List<String> accepted = agreement.acceptedPartyIds();
+		if (accepted.isEmpty()) {
+			throw new org.coophub.platform.problem.RuleViolationException("agreementId",
+					"No party of the agreement has accepted it yet");
+		}
+		String partyId = accepted.stream()
 			.filter((id) -> !id.equals(cycle.hostOrganizationId()))
 			.findFirst()
-			.orElse(agreement.partyIds().get(0));
+			.orElse(accepted.get(0));
 		KnownOrganization party = this.directory.organization(partyId)
 			.orElseThrow(() -> new org.coophub.platform.problem.NotFoundException("Organization", partyId));
 		Contact reader = new Contact("...", this.organizer, null, null, null, language, true);

@@ -141,7 +141,10 @@ public class ReviewScheduler {
 
 	private ReviewSchedule writable(String agreementId, String ifMatch) {
 		ReviewSchedule schedule = schedule(agreementId);
-		List<String> parties = this.directory.agreement(agreementId).map(KnownAgreement::partyIds).orElse(List.of());
+		// a party that has not accepted has no party rights yet
+		List<String> parties = this.directory.agreement(agreementId)
+			.map(KnownAgreement::acceptedPartyIds)
+			.orElse(List.of());
 		OrganizationScope.requireWriteFor(parties, this.directory::organizationIdOfCode,
 				"agreement " + agreementId + "'s review schedule");
 		Versions.requireMatch(ifMatch, schedule.version());

@@ -174,7 +174,9 @@ class DispatcherIntegrationTest {
 	private String plan(String name, Instant at) {
 		String email = name + "-" + this.run + "@dispatch.example";
 		RenderedMail mail = new RenderedMail("test", 1, "vi", "Thử nghiệm " + name, "Nội dung", "<p>Nội dung</p>");
-		Notification notification = Notification.plan("test:" + name + ":" + email, "agr-" + this.run, email, mail, at);
+		// a kind like any other: the dispatcher sends whatever was planned
+		Notification notification = Notification.plan(NotificationKind.ANNUAL_REPORT, "test:" + name + ":" + email,
+				"agr-" + this.run, email, mail, at);
 		this.ledger.plan(notification);
 		return notification.id();
 	}

@@ -13,10 +13,11 @@ import org.coophub.events.activity.ActivityType;
 
 /**
  * One agreement's dashboard as served: counts and totals derived from what the projection
- * holds, as of {@code today} in the program's time zone.
+ * holds, as of {@code today} in the program's time zone. {@code awaitingAcceptance} names
+ * the parties that have not accepted the agreement (empty when all did).
  */
 public record AgreementDashboardView(String agreementId, AgreementSummary agreement, List<PartyView> parties,
-		int activityCount, Map<ActivityType, Long> activitiesByType,
+		List<AwaitingParty> awaitingAcceptance, int activityCount, Map<ActivityType, Long> activitiesByType,
 		Map<Integer, Map<ActivityType, Long>> activitiesByYear, ConferenceTotals conferenceTotals,
 		Map<Integer, ConferenceTotals> conferenceTotalsByYear, List<CommitmentProgress> commitments,
 		NextReview nextReview, NotificationCounts notifications, List<ActivityEntry> recentActivities) {
@@ -39,18 +40,15 @@ public record AgreementDashboardView(String agreementId, AgreementSummary agreem
 					Collectors.collectingAndThen(Collectors.toList(), ConferenceTotals::of)));
 		AgreementSummary agreement = dashboard.agreement();
 		List<PartyView> parties = (agreement == null || agreement.parties() == null) ? List.of()
-				: agreement.parties()
-					.stream()
-					.map((p) -> new PartyView(p.organizationId(), p.role(), names.of(p.organizationId())))
-					.toList();
+				: agreement.parties().stream().map((p) -> PartyView.of(p, names)).toList();
 		List<CommitmentProgress> commitments = (agreement == null) ? List.of()
 				: agreement.commitments()
 					.stream()
 					.map((c) -> CommitmentProgress.of(c, dashboard.activities().values(), today.getYear()))
 					.toList();
-		return new AgreementDashboardView(dashboard.agreementId(), agreement, parties, activities.size(), byType,
-				byYear, ConferenceTotals.of(activities), conferencesByYear, commitments,
-				NextReview.of(dashboard.review(), today, names),
+		return new AgreementDashboardView(dashboard.agreementId(), agreement, parties,
+				AwaitingParty.of(agreement, names), activities.size(), byType, byYear, ConferenceTotals.of(activities),
+				conferencesByYear, commitments, NextReview.of(dashboard.review(), today, names),
 				NotificationCounts.of(dashboard.notifications().values()), recent(dashboard));
 	}
 
@@ -76,16 +74,13 @@ public record AgreementDashboardView(String agreementId, AgreementSummary agreem
 					SummaryFigures.conferenceTotals(summary.year(year).entrySet())));
 		AgreementSummary agreement = summary.agreement();
 		List<PartyView> parties = (agreement == null || agreement.parties() == null) ? List.of()
-				: agreement.parties()
-					.stream()
-					.map((p) -> new PartyView(p.organizationId(), p.role(), names.of(p.organizationId())))
-					.toList();
+				: agreement.parties().stream().map((p) -> PartyView.of(p, names)).toList();
 		List<CommitmentProgress> commitments = (agreement == null) ? List.of()
 				: agreement.commitments()
 					.stream()
 					.map((c) -> SummaryFigures.progress(c, summary, today.getYear()))
 					.toList();
-		return new AgreementDashboardView(summary.agreementId(), agreement, parties,
+		return new AgreementDashboardView(summary.agreementId(), agreement, parties, AwaitingParty.of(agreement, names),
 				(int) byType.values().stream().mapToLong(Long::longValue).sum(), byType, byYear,
 				SummaryFigures.conferenceTotals(summary.allYears().toList()), conferencesByYear, commitments,
 				NextReview.of(summary.review(), today, names), summary.notificationCounts(), recent);

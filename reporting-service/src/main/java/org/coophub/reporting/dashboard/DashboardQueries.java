@@ -156,8 +156,9 @@ public class DashboardQueries {
 
 	/**
 	 * One page of the portfolio, by agreement code: the agreements' maintained summaries
-	 * read through the index on their code, and the names of the review hosts they show
-	 * by id, so a page costs the same however many agreements and activities are stored.
+	 * read through the index on their code, and the names of the review hosts and of the
+	 * parties awaiting acceptance they show by id, so a page costs the same however many
+	 * agreements and activities are stored.
 	 * @param page the page, from 0
 	 * @param size the agreements per page, at most {@link #MAX_PAGE_SIZE}
 	 * @return the page's lines
@@ -180,14 +181,16 @@ public class DashboardQueries {
 			.limit(size);
 		query.fields().exclude(PortfolioTally.APPLIED);
 		List<PortfolioSummary> summaries = this.mongo.find(query, PortfolioSummary.class, collection);
-		Set<String> hosts = summaries.stream()
+		Set<String> named = summaries.stream()
 			.map(PortfolioSummary::review)
 			.filter(Objects::nonNull)
 			.map(ReviewEntry::upcomingHost)
 			.filter(Objects::nonNull)
 			.collect(Collectors.toSet());
+		// and the parties awaiting acceptance, which the line names
+		summaries.forEach((summary) -> named.addAll(AwaitingParty.ids(summary.agreement())));
 		LocalDate today = today();
-		Names names = names(generation, hosts);
+		Names names = names(generation, named);
 		return summaries.stream().map((summary) -> PortfolioEntry.of(summary, today, names)).toList();
 	}
 

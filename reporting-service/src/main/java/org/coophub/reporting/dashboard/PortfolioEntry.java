@@ -1,13 +1,15 @@
 package org.coophub.reporting.dashboard;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
- * One agreement's line on the portfolio dashboard.
+ * One agreement's line on the portfolio dashboard; {@code awaitingAcceptance} names the
+ * parties that have not accepted the agreement (empty when all did).
  */
 public record PortfolioEntry(String agreementId, AgreementSummary agreement, int activityCount, long activitiesThisYear,
 		ConferenceTotals conferenceTotals, NextReview nextReview, boolean reviewOverdue, long commitmentsBehindTarget,
-		NotificationCounts notifications) {
+		NotificationCounts notifications, List<AwaitingParty> awaitingAcceptance) {
 
 	/**
 	 * The line derived from every entry of the agreement; what
@@ -20,7 +22,8 @@ public record PortfolioEntry(String agreementId, AgreementSummary agreement, int
 		return new PortfolioEntry(dashboard.agreementId(), dashboard.agreement(), activities.size(),
 				activities.stream().filter((a) -> a.year() == today.getYear()).count(), view.conferenceTotals(), review,
 				review != null && review.overdue(),
-				view.commitments().stream().filter(CommitmentProgress::behindTarget).count(), view.notifications());
+				view.commitments().stream().filter(CommitmentProgress::behindTarget).count(), view.notifications(),
+				view.awaitingAcceptance());
 	}
 
 	/**
@@ -42,7 +45,8 @@ public record PortfolioEntry(String agreementId, AgreementSummary agreement, int
 				(int) summary.allYears().mapToLong((totals) -> totals.getValue().planned()).sum(),
 				summary.year(year).values().stream().mapToLong(ActivityTotals::planned).sum(),
 				SummaryFigures.conferenceTotals(summary.allYears().toList()), review,
-				review != null && review.overdue(), behind, summary.notificationCounts());
+				review != null && review.overdue(), behind, summary.notificationCounts(),
+				AwaitingParty.of(summary.agreement(), names));
 	}
 
 }

@@ -14,6 +14,8 @@ import org.coophub.events.agreement.CommitmentAdded;
 import org.coophub.events.agreement.CommitmentUpdated;
 import org.coophub.events.agreement.OrganizationRegistered;
 import org.coophub.events.agreement.OrganizationUpdated;
+import org.coophub.events.agreement.PartyAccepted;
+import org.coophub.events.agreement.PartyDeclined;
 import org.coophub.events.notification.NotificationFailed;
 import org.coophub.events.notification.NotificationSent;
 import org.coophub.events.notification.ReviewCycleStatus;
@@ -46,6 +48,12 @@ final class ProjectionRoutes {
 			.on(CommitmentAdded.class,
 					(e) -> projector.get().agreement(e.agreement(), e.version(), e.effectiveOn(), e.occurredAt()))
 			.on(CommitmentUpdated.class,
+					(e) -> projector.get().agreement(e.agreement(), e.version(), null, e.occurredAt()))
+			// an answer changes the parties' consent: the agreement as it stands after
+			// it,
+			// in effect the day it was given
+			.on(PartyAccepted.class, (e) -> projector.get().agreement(e.agreement(), e.version(), null, e.occurredAt()))
+			.on(PartyDeclined.class,
 					(e) -> projector.get().agreement(e.agreement(), e.version(), null, e.occurredAt()));
 	}
 

@@ -120,8 +120,9 @@ public class AnnualReports {
 	 */
 	public Published requested(String agreementId, int year) {
 		AgreementSummary agreement = this.dashboards.agreementSummary(agreementId);
+		// a party that has not accepted the agreement has no party rights yet
 		List<String> parties = (agreement.parties() != null)
-				? agreement.parties().stream().map(Party::organizationId).toList() : List.of();
+				? agreement.parties().stream().filter(Party::accepted).map(Party::organizationId).toList() : List.of();
 		OrganizationScope.requireWriteFor(parties, this.dashboards::organizationIdOfCode,
 				"agreement " + agreement.code());
 		int first = (agreement.startsOn() != null) ? agreement.startsOn().getYear() : 1990;

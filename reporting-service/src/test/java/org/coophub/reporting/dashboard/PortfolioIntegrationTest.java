@@ -17,6 +17,10 @@ import org.coophub.events.activity.Outcomes;
 import org.coophub.events.agreement.AgreementState;
 import org.coophub.events.agreement.Commitment;
 import org.coophub.events.agreement.CommitmentStatus;
+import org.coophub.events.agreement.OrganizationState;
+import org.coophub.events.agreement.Party;
+import org.coophub.events.agreement.PartyConsent;
+import org.coophub.events.agreement.PartyRole;
 import org.coophub.events.agreement.Target;
 import org.coophub.events.agreement.TargetMeasure;
 import org.coophub.events.common.LocalizedText;
@@ -248,6 +252,48 @@ class PortfolioIntegrationTest {
 				return all;
 			}
 		}
+	}
+
+	/**
+	 * The portfolio line and the agreement's dashboard name the parties that have not
+	 * accepted, with their consent, from the summary as from the entries; an answer
+	 * replaces them.
+	 */
+	@Test
+	void partiesAwaitingAcceptanceAreNamedOnTheLineAndTheDashboard() {
+		String agreementId = UUID.randomUUID().toString();
+		String dn = "org-dn-" + agreementId;
+		Projector projector = this.projection.live();
+		projector.organization(new OrganizationState(dn, "DN-" + agreementId,
+				new LocalizedText("Ban Quản lý các KCN Đồng Nai", "Dong Nai Industrial Zones Authority"),
+				"INDUSTRIAL_ZONE_AUTHORITY", "Đồng Nai", List.of(), List.of(), true), 1);
+		projector.agreementCreated(withDongNai(agreement(agreementId), dn, PartyConsent.DECLINED), 1, AT);
+
+		assertSummaryEqualsEntries(agreementId);
+		assertThat(entry(agreementId).awaitingAcceptance()).containsExactly(new AwaitingParty(dn,
+				new LocalizedText("Ban Quản lý các KCN Đồng Nai", "Dong Nai Industrial Zones Authority"),
+				PartyConsent.DECLINED));
+		assertThat(this.queries.agreement(agreementId).parties()).extracting(PartyView::consent)
+			.as("a party of an event written before consent existed reads as accepted")
+			.containsExactly(PartyConsent.ACCEPTED, PartyConsent.ACCEPTED, PartyConsent.DECLINED);
+		JsonNode served = wholePortfolioOverHttp().stream()
+			.filter((line) -> agreementId.equals(line.get("agreementId").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(served.at("/awaitingAcceptance/0/name/vi").asString()).isEqualTo("Ban Quản lý các KCN Đồng Nai");
+
+		projector.agreement(withDongNai(agreement(agreementId), dn, PartyConsent.ACCEPTED), 2, null, AT);
+		assertSummaryEqualsEntries(agreementId);
+		assertThat(entry(agreementId).awaitingAcceptance()).isEmpty();
+		assertThat(this.queries.agreement(agreementId).awaitingAcceptance()).isEmpty();
+	}
+
+	private static AgreementState withDongNai(AgreementState state, String dn, PartyConsent consent) {
+		List<Party> parties = new ArrayList<>(state.parties());
+		parties.add(new Party(dn, PartyRole.PARTNER, consent));
+		return new AgreementState(state.id(), state.code(), state.title(), parties, state.signedOn(), state.startsOn(),
+				state.endsOn(), state.timeZone(), state.areas(), state.status(), state.commitments(),
+				state.reviewPolicy());
 	}
 
 	private void assertSummaryEqualsEntries(String agreementId) {
