@@ -84,12 +84,7 @@ class AgreementEventsIntegrationTest {
 		String ld = post("/api/v1/organizations", organization("IT-LD-2", "Lâm Đồng")).get("id").asString();
 		String hcm = post("/api/v1/organizations", organization("IT-HCM-2", "TP.HCM")).get("id").asString();
 		String agreement = post("/api/v1/agreements", agreement("IT-CTHT-2", ld, hcm)).get("id").asString();
-		this.http.post()
-			.uri("/api/v1/agreements/{id}/activate", agreement)
-			.header("If-Match", "\"1\"")
-			.exchange()
-			.expectStatus()
-			.isOk();
+		new JsonApi(this.http, this.json).activate(agreement);
 
 		ConsumerRecord<String, String> created = this.agreementEvents
 			.awaitRecord((r) -> agreement.equals(r.key()) && typeOf(r).endsWith("agreement.created.v1"));
@@ -99,7 +94,7 @@ class AgreementEventsIntegrationTest {
 		assertThat(this.json.readTree(created.value()).get("version").asLong()).isEqualTo(1);
 		assertThat(this.json.readTree(created.value()).at("/agreement/status").asString()).isEqualTo("DRAFT");
 		JsonNode active = this.json.readTree(activated.value());
-		assertThat(active.get("version").asLong()).isEqualTo(2);
+		assertThat(active.get("version").asLong()).as("after both parties' acceptance").isEqualTo(4);
 		assertThat(active.at("/agreement/status").asString()).isEqualTo("ACTIVE");
 		assertThat(active.at("/agreement/reviewPolicy/hostRotation/0").asString()).isEqualTo(hcm);
 		assertThat(active.at("/agreement/reviewPolicy/reminderLeadDays").toString()).isEqualTo("[30,7,1]");

@@ -35,6 +35,39 @@ public record JsonApi(RestTestClient http, JsonMapper json) {
 			.getResponseBody());
 	}
 
+	/**
+	 * Accepts for every party that has not accepted the agreement yet, one after the
+	 * other, as the client is signed in (an ADMIN answers for any party; an EDITOR only
+	 * for their own organization), as an agreement must be before it is activated.
+	 * @return the agreement's ETag after the last answer
+	 */
+	public String acceptAll(String agreementId) {
+		String path = "/api/v1/agreements/" + agreementId;
+		JsonNode agreement = read(path);
+		String etag = "\"" + agreement.get("version").asLong() + "\"";
+		for (JsonNode party : agreement.get("awaitingAcceptance")) {
+			etag = send(this.http.post(), path + "/parties/" + party.asString() + "/accept", etag, null).expectStatus()
+				.isOk()
+				.returnResult(byte[].class)
+				.getResponseHeaders()
+				.getETag();
+		}
+		return etag;
+	}
+
+	/**
+	 * Accepts for every pending party ({@link #acceptAll}), then activates.
+	 * @return the agreement's ETag once active
+	 */
+	public String activate(String agreementId) {
+		String etag = acceptAll(agreementId);
+		return send(this.http.post(), "/api/v1/agreements/" + agreementId + "/activate", etag, null).expectStatus()
+			.isOk()
+			.returnResult(byte[].class)
+			.getResponseHeaders()
+			.getETag();
+	}
+
 	/** Sends a request with an optional If-Match and an optional JSON body. */
 	public RestTestClient.ResponseSpec send(RestTestClient.RequestBodyUriSpec method, String path, String ifMatch,
 			String body) {

@@ -22,6 +22,9 @@ import org.coophub.events.agreement.Commitment;
 import org.coophub.events.agreement.CommitmentAdded;
 import org.coophub.events.agreement.CommitmentUpdated;
 import org.coophub.events.agreement.Party;
+import org.coophub.events.agreement.PartyAccepted;
+import org.coophub.events.agreement.PartyConsent;
+import org.coophub.events.agreement.PartyDeclined;
 import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.common.LocalizedText;
 import org.coophub.platform.outbox.OutboxDocument;
@@ -124,7 +127,8 @@ public class Agreement extends OutboxDocument {
 	 */
 	AgreementCreated created(Instant now, String actor) {
 		LocalDate today = today(now);
-		record(now, this.signedOn.isBefore(today) ? this.signedOn : today, actor, Revision.CREATED, List.of(), null);
+		record(now, this.signedOn.isBefore(today) ? this.signedOn : today, actor, RevisionKind.CREATED, List.of(),
+				null);
 		return new AgreementCreated(UUID.randomUUID().toString(), now, this.id, this.version, state());
 	}
 
@@ -151,6 +155,9 @@ public class Agreement extends OutboxDocument {
 		LocalDate byDefault = (transition == Transition.EXPIRE && this.endsOn != null && this.endsOn.isBefore(today))
 				? this.endsOn.plusDays(1) : today;
 		LocalDate effectiveOn = statusEffectiveOn(input.effectiveOn(), byDefault, today);
+		if (transition == Transition.ACTIVATE && !awaitingAcceptance().isEmpty()) {
+			throw new AwaitingAcceptanceException(this.code, awaitingAcceptance());
+		}
 		this.status = transition.to();
 		return statusChanged(transition, effectiveOn, now, actor, List.of("status"), input.note());
 	}
@@ -211,14 +218,16 @@ public class Agreement extends OutboxDocument {
 		requireOpen("amended");
 		notBeforeSigned(effectiveOn, changed.signedOn(), "effectiveOn", "The amendment");
 		AgreementRules.check(changed);
-		List<String> fields = changedFields(terms(), changed);
+		// The request names parties without their answers: those kept keep theirs.
+		AgreementTerms amended = changed.withParties(PartyConsents.onAmend(this.parties, changed.parties()));
+		List<String> fields = changedFields(terms(), amended);
 		if (fields.isEmpty()) {
 			throw new RuleViolationException(null, "The request changes nothing");
 		}
 		LocalDate effective = (effectiveOn != null) ? effectiveOn : today(now);
-		apply(changed);
+		apply(amended);
 		this.version++;
-		record(now, effective, actor, "AMENDED", fields, note);
+		record(now, effective, actor, RevisionKind.AMENDED, fields, note);
 		return new AgreementAmended(UUID.randomUUID().toString(), now, this.id, this.version, state(), fields, note,
 				actor, effective);
 	}
@@ -240,7 +249,7 @@ public class Agreement extends OutboxDocument {
 		AgreementRules.check(terms().withCommitments(next));
 		this.commitments = List.copyOf(next);
 		this.version++;
-		record(now, since, actor, "COMMITMENT_ADDED", List.of("commitments[" + added.id() + "]"), null);
+		record(now, since, actor, RevisionKind.COMMITMENT_ADDED, List.of("commitments[" + added.id() + "]"), null);
 		return new CommitmentAdded(UUID.randomUUID().toString(), now, this.id, this.version, added.id(), state(),
 				since);
 	}
@@ -261,7 +270,7 @@ public class Agreement extends OutboxDocument {
 		AgreementRules.check(terms().withCommitments(next));
 		this.commitments = next;
 		this.version++;
-		record(now, today(now), actor, "COMMITMENT_UPDATED",
+		record(now, today(now), actor, RevisionKind.COMMITMENT_UPDATED,
 				fields.stream().map((field) -> "commitments[" + commitmentId + "]." + field).toList(), null);
 		return new CommitmentUpdated(UUID.randomUUID().toString(), now, this.id, this.version, commitmentId, state());
 	}
@@ -271,6 +280,43 @@ public class Agreement extends OutboxDocument {
 			.filter((c) -> c.id().equals(commitmentId))
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("Commitment", commitmentId));
+	}
+
+	/**
+	 * A party's acceptance of being named, from PENDING or DECLINED (a change of mind).
+	 * @param note why, as the person answering wrote it, or null
+	 */
+	PartyAccepted accept(String organizationId, String note, String actor, Instant now) {
+		answer(organizationId, PartyConsent.ACCEPTED, note, actor, now);
+		return new PartyAccepted(UUID.randomUUID().toString(), now, this.id, this.version, state(), organizationId,
+				note, actor);
+	}
+
+	/**
+	 * A party's refusal, from PENDING, or from ACCEPTED while the agreement is a draft:
+	 * once it runs, a party that accepted is bound by what it signed.
+	 * @param note why, as the person answering wrote it, or null
+	 */
+	PartyDeclined decline(String organizationId, String note, String actor, Instant now) {
+		answer(organizationId, PartyConsent.DECLINED, note, actor, now);
+		return new PartyDeclined(UUID.randomUUID().toString(), now, this.id, this.version, state(), organizationId,
+				note, actor);
+	}
+
+	/**
+	 * The party with that organization.
+	 * @throws NotFoundException when the organization is not a party
+	 */
+	Party party(String organizationId) {
+		return this.parties.stream()
+			.filter((party) -> party.organizationId().equals(organizationId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Party", organizationId + " of agreement " + this.code));
+	}
+
+	/** The ids of the parties that have not accepted yet (or declined). */
+	List<String> awaitingAcceptance() {
+		return PartyConsents.awaiting(this.parties);
 	}
 
 	/**
@@ -327,6 +373,52 @@ public class Agreement extends OutboxDocument {
 		}
 	}
 
+	/**
+	 * Records the answer. A draft takes any answer that changes something; an agreement
+	 * already in force (ACTIVE, SUSPENDED) only the answer of a party that has not
+	 * accepted yet, one an amendment added later; a closed one none. An answer to a draft
+	 * takes effect when the draft does ({@link #draftedOn}), one to a running agreement
+	 * today.
+	 */
+	private void answer(String organizationId, PartyConsent answer, String note, String actor, Instant now) {
+		Party party = party(organizationId);
+		PartyConsent current = party.consentOrAccepted();
+		if (current == answer) {
+			throw new ConflictException(
+					"Party " + organizationId + " has already " + past(answer) + " agreement " + this.code);
+		}
+		boolean inForce = this.status == AgreementStatus.ACTIVE || this.status == AgreementStatus.SUSPENDED;
+		if (this.status != AgreementStatus.DRAFT && !(inForce && current != PartyConsent.ACCEPTED)) {
+			throw new ConflictException(
+					"Agreement " + this.code + " is " + this.status + "; party " + organizationId + " (" + current
+							+ ") can no longer " + ((answer == PartyConsent.ACCEPTED) ? "accept" : "decline") + " it");
+		}
+		this.parties = this.parties.stream()
+			.map((p) -> p.organizationId().equals(organizationId) ? PartyConsents.with(p, answer) : p)
+			.toList();
+		this.version++;
+		record(now, (this.status == AgreementStatus.DRAFT) ? draftedOn() : today(now), actor,
+				(answer == PartyConsent.ACCEPTED) ? RevisionKind.PARTY_ACCEPTED : RevisionKind.PARTY_DECLINED,
+				List.of(PartyConsents.consentField(organizationId)), note);
+	}
+
+	/**
+	 * The day the draft took effect (its first version). An answer to a draft takes
+	 * effect from then: a program typed in years after it was signed, and activated with
+	 * effect from back then, had its parties' consent back then too.
+	 */
+	private LocalDate draftedOn() {
+		return history().stream()
+			.filter((revision) -> revision.change() == RevisionKind.CREATED)
+			.map((revision) -> revision.effectiveIn(zone()))
+			.findFirst()
+			.orElse(this.signedOn);
+	}
+
+	private static String past(PartyConsent answer) {
+		return (answer == PartyConsent.ACCEPTED) ? "accepted" : "declined";
+	}
+
 	private void requireOpen(String what) {
 		if (this.status == AgreementStatus.TERMINATED || this.status == AgreementStatus.EXPIRED) {
 			throw new ConflictException(
@@ -337,7 +429,7 @@ public class Agreement extends OutboxDocument {
 	private AgreementStatusChanged statusChanged(Transition transition, LocalDate effectiveOn, Instant now,
 			String actor, List<String> fields, String note) {
 		this.version++;
-		record(now, effectiveOn, actor, transition.name(), fields, note);
+		record(now, effectiveOn, actor, RevisionKind.of(transition), fields, note);
 		return new AgreementStatusChanged(UUID.randomUUID().toString(), now, this.id, this.version, state(),
 				effectiveOn);
 	}
@@ -389,7 +481,7 @@ public class Agreement extends OutboxDocument {
 		this.reviewPolicy = terms.reviewPolicy();
 	}
 
-	private void record(Instant now, LocalDate effectiveOn, String actor, String change, List<String> fields,
+	private void record(Instant now, LocalDate effectiveOn, String actor, RevisionKind change, List<String> fields,
 			String note) {
 		if (this.history == null) {
 			this.history = new ArrayList<>();

@@ -8,9 +8,12 @@ import org.coophub.agreement.organization.OrganizationService;
 import org.coophub.events.agreement.AgreementStatusChanged;
 import org.coophub.events.agreement.Commitment;
 import org.coophub.events.agreement.Party;
+import org.coophub.events.agreement.PartyConsent;
 import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
+import org.coophub.platform.security.Actor;
+import org.coophub.platform.security.Actors;
 import org.coophub.platform.security.OrganizationScope;
 import org.coophub.platform.web.Versions;
 
@@ -48,7 +51,8 @@ class AgreementService {
 		AgreementRules.check(terms);
 		requireKnownParties(terms);
 		this.periods.requireUnique(null, terms);
-		Agreement agreement = Agreement.draft(terms);
+		Agreement agreement = Agreement
+			.draft(terms.withParties(PartyConsents.onCreate(terms.parties(), creatorOrganizationId())));
 		return this.outbox.save(agreement, agreement.created(this.clock.instant(), actor));
 	}
 
@@ -105,6 +109,23 @@ class AgreementService {
 				agreement.updateCommitment(commitmentId, changes::applyTo, actor, this.clock.instant()));
 	}
 
+	/**
+	 * A party's answer to being named: accepted or declined by an EDITOR of that very
+	 * organization, or by the secretariat (ADMIN) on its behalf. Who may answer is
+	 * checked before whether the organization is a party, so that another organization's
+	 * EDITOR learns nothing from a 404.
+	 */
+	Agreement answer(String id, String organizationId, PartyConsent answer, String note, String ifMatch, String actor) {
+		Agreement agreement = get(id);
+		OrganizationScope.requireWriteFor(List.of(organizationId), this.organizations::idOfCode,
+				"party " + organizationId + "'s answer");
+		agreement.party(organizationId);
+		Versions.requireMatch(ifMatch, agreement.version());
+		return this.outbox.save(agreement,
+				(answer == PartyConsent.ACCEPTED) ? agreement.accept(organizationId, note, actor, this.clock.instant())
+						: agreement.decline(organizationId, note, actor, this.clock.instant()));
+	}
+
 	Agreement get(String id) {
 		return this.agreements.findById(id).orElseThrow(() -> new NotFoundException("Agreement", id));
 	}
@@ -123,6 +144,14 @@ class AgreementService {
 	private void requireParty(AgreementTerms terms) {
 		OrganizationScope.requireWriteFor(terms.parties().stream().map(Party::organizationId).toList(),
 				this.organizations::idOfCode, "this agreement");
+	}
+
+	/**
+	 * The organization of the user creating an agreement, which agrees by creating it;
+	 * null for the secretariat and scripts, which have none.
+	 */
+	private String creatorOrganizationId() {
+		return Actors.current().map(Actor::organizationCode).flatMap(this.organizations::idOfCode).orElse(null);
 	}
 
 	private void requireKnownParties(AgreementTerms terms) {

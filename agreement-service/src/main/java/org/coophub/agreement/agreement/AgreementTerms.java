@@ -15,6 +15,11 @@ import org.coophub.events.common.LocalizedText;
 record AgreementTerms(String code, LocalizedText title, List<Party> parties, LocalDate signedOn, LocalDate startsOn,
 		LocalDate endsOn, String timeZone, List<Area> areas, List<Commitment> commitments, ReviewPolicy reviewPolicy) {
 
+	AgreementTerms withParties(List<Party> next) {
+		return new AgreementTerms(this.code, this.title, next, this.signedOn, this.startsOn, this.endsOn, this.timeZone,
+				this.areas, this.commitments, this.reviewPolicy);
+	}
+
 	AgreementTerms withCommitments(List<Commitment> next) {
 		return new AgreementTerms(this.code, this.title, this.parties, this.signedOn, this.startsOn, this.endsOn,
 				this.timeZone, this.areas, next, this.reviewPolicy);

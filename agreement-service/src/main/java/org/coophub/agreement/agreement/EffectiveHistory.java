@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.coophub.events.agreement.AgreementState;
 import org.coophub.events.agreement.Commitment;
+import org.coophub.events.agreement.Party;
 
 /**
  * The agreement as it stood at the end of a day, by EFFECTIVE date: history is often
@@ -22,11 +23,14 @@ import org.coophub.events.agreement.Commitment;
  * field by field, rather than taking the snapshot of the latest-effective version, keeps
  * a back-dated amendment from carrying along what was recorded before it but takes effect
  * later (an activation dated today, a commitment added with effect from next year).
- * Commitments whose {@code since} is after the day are left out.
+ * Commitments whose {@code since} is after the day are left out. A party's answer
+ * (accepted, declined) changes only that party's consent.
  */
 final class EffectiveHistory {
 
 	private static final Pattern COMMITMENT_FIELD = Pattern.compile("commitments\\[([^\\]]+)\\].*");
+
+	private static final Pattern CONSENT_FIELD = Pattern.compile("parties\\[([^\\]]+)\\]\\.consent");
 
 	private EffectiveHistory() {
 	}
@@ -43,7 +47,7 @@ final class EffectiveHistory {
 				.thenComparingLong(Revision::version))
 			.toList();
 		Optional<Revision> created = effective.stream()
-			.filter((revision) -> Revision.CREATED.equals(revision.change()))
+			.filter((revision) -> revision.change() == RevisionKind.CREATED)
 			.findFirst();
 		if (created.isEmpty()) {
 			return Optional.empty();
@@ -63,14 +67,19 @@ final class EffectiveHistory {
 		AgreementState r = revision.state();
 		List<String> fields = (revision.changedFields() != null) ? revision.changedFields() : List.of();
 		List<Commitment> commitments = new ArrayList<>(commitments(s));
+		List<Party> parties = pick(fields, "parties", s.parties(), r.parties());
 		for (String field : fields) {
 			Matcher commitment = COMMITMENT_FIELD.matcher(field);
 			if (commitment.matches()) {
 				upsert(commitments, r.commitments(), commitment.group(1));
 			}
+			Matcher consent = CONSENT_FIELD.matcher(field);
+			if (consent.matches()) {
+				parties = answered(parties, r.parties(), consent.group(1));
+			}
 		}
-		return new AgreementState(s.id(), s.code(), pick(fields, "title", s.title(), r.title()),
-				pick(fields, "parties", s.parties(), r.parties()), pick(fields, "signedOn", s.signedOn(), r.signedOn()),
+		return new AgreementState(s.id(), s.code(), pick(fields, "title", s.title(), r.title()), parties,
+				pick(fields, "signedOn", s.signedOn(), r.signedOn()),
 				pick(fields, "startsOn", s.startsOn(), r.startsOn()), pick(fields, "endsOn", s.endsOn(), r.endsOn()),
 				pick(fields, "timeZone", s.timeZone(), r.timeZone()), pick(fields, "areas", s.areas(), r.areas()),
 				pick(fields, "status", s.status(), r.status()), List.copyOf(commitments),
@@ -88,6 +97,20 @@ final class EffectiveHistory {
 			}
 			commitments.add(changed);
 		});
+	}
+
+	/**
+	 * The party's consent as the version left it, the rest of the parties as replayed.
+	 */
+	private static List<Party> answered(List<Party> parties, List<Party> snapshot, String organizationId) {
+		return snapshot.stream()
+			.filter((party) -> party.organizationId().equals(organizationId))
+			.findFirst()
+			.map((answered) -> parties.stream()
+				.map((party) -> party.organizationId().equals(organizationId)
+						? PartyConsents.with(party, answered.consent()) : party)
+				.toList())
+			.orElse(parties);
 	}
 
 	private static List<Commitment> commitments(AgreementState s) {

@@ -15,10 +15,8 @@ import org.coophub.events.agreement.AgreementState;
  * @param effectiveOn the day the change takes effect in the agreement's time zone; absent
  * in versions stored before it existed, which take effect the day they were recorded
  */
-record Revision(long version, Instant at, LocalDate effectiveOn, String actor, String change,
+record Revision(long version, Instant at, LocalDate effectiveOn, String actor, RevisionKind change,
 		List<String> changedFields, String note, AgreementState state) {
-
-	static final String CREATED = "CREATED";
 
 	/**
 	 * The day this change takes effect, reading a version stored without one as effective
@@ -29,7 +27,7 @@ record Revision(long version, Instant at, LocalDate effectiveOn, String actor, S
 	}
 
 	boolean changesStatus() {
-		return CREATED.equals(this.change) || this.changedFields.contains("status");
+		return this.change == RevisionKind.CREATED || this.changedFields.contains("status");
 	}
 
 	Revision withState(long version, AgreementState state) {

@@ -61,7 +61,8 @@ class AgreementAmendmentTest {
 		assertThat(amended.actor()).isEqualTo("vanphong@bqlkcn-lamdong.example");
 		assertThat(amended.agreement().endsOn()).isEqualTo(LocalDate.of(2034, 12, 31));
 		assertThat(agreement.history()).extracting(Revision::version).containsExactly(1L, 2L, 3L);
-		assertThat(agreement.history()).extracting(Revision::change).containsExactly("CREATED", "ACTIVATE", "AMENDED");
+		assertThat(agreement.history()).extracting(Revision::change)
+			.containsExactly(RevisionKind.CREATED, RevisionKind.ACTIVATE, RevisionKind.AMENDED);
 	}
 
 	@Test

@@ -134,14 +134,14 @@ class AgreementChangesIntegrationTest {
 	@Test
 	void everyTransitionPublishesStatusChangedWithTheNextVersionAndAnIllegalOneIsRefused() {
 		String id = activeAgreement("2029-12-31");
-		send(this.http.post(), "/api/v1/agreements/" + id + "/suspend", "\"2\"", null).expectStatus().isOk();
-		send(this.http.post(), "/api/v1/agreements/" + id + "/resume", "\"3\"", null).expectStatus().isOk();
-		send(this.http.post(), "/api/v1/agreements/" + id + "/terminate", "\"4\"", null).expectStatus()
+		send(this.http.post(), "/api/v1/agreements/" + id + "/suspend", "\"4\"", null).expectStatus().isOk();
+		send(this.http.post(), "/api/v1/agreements/" + id + "/resume", "\"5\"", null).expectStatus().isOk();
+		send(this.http.post(), "/api/v1/agreements/" + id + "/terminate", "\"6\"", null).expectStatus()
 			.isOk()
 			.expectHeader()
-			.valueEquals("ETag", "\"5\"");
+			.valueEquals("ETag", "\"7\"");
 
-		send(this.http.post(), "/api/v1/agreements/" + id + "/resume", "\"5\"", null).expectStatus()
+		send(this.http.post(), "/api/v1/agreements/" + id + "/resume", "\"7\"", null).expectStatus()
 			.isEqualTo(HttpStatus.CONFLICT)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -153,7 +153,7 @@ class AgreementChangesIntegrationTest {
 		assertThat(changes).extracting((r) -> this.json.readTree(r.value()).at("/agreement/status").asString())
 			.containsExactly("ACTIVE", "SUSPENDED", "ACTIVE", "TERMINATED");
 		assertThat(changes).extracting((r) -> this.json.readTree(r.value()).get("version").asLong())
-			.containsExactly(2L, 3L, 4L, 5L);
+			.containsExactly(4L, 5L, 6L, 7L);
 		assertThat(changes).extracting(ConsumerRecord::partition).containsOnly(changes.get(0).partition());
 	}
 
@@ -167,7 +167,7 @@ class AgreementChangesIntegrationTest {
 				{"endsOn":"2034-12-31","note":"Gia hạn"}""").expectStatus().isEqualTo(HttpStatus.PRECONDITION_FAILED);
 		this.http.patch()
 			.uri("/api/v1/agreements/" + id)
-			.header("If-Match", "\"2\"")
+			.header("If-Match", "\"4\"")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("""
 					{"endsOn":"2034-12-31","areas":["INVESTMENT_PROMOTION","ENVIRONMENT"],
@@ -176,26 +176,26 @@ class AgreementChangesIntegrationTest {
 			.expectStatus()
 			.isOk()
 			.expectHeader()
-			.valueEquals("ETag", "\"3\"");
+			.valueEquals("ETag", "\"5\"");
 
 		JsonNode amended = this.json.readTree(
 				this.events.awaitRecord((r) -> id.equals(r.key()) && type(r).equals("org.coophub.agreement.amended.v1"))
 					.value());
-		assertThat(amended.get("version").asLong()).isEqualTo(3);
+		assertThat(amended.get("version").asLong()).isEqualTo(5);
 		assertThat(amended.get("changedFields").toString()).isEqualTo("[\"endsOn\",\"areas\"]");
 		assertThat(amended.get("note").asString()).isEqualTo("Gia hạn theo biên bản sơ kết ngày 06/11/2012");
 		assertThat(amended.get("actor").asString()).as("the signed-in user").isEqualTo("admin");
 		assertThat(amended.at("/agreement/endsOn").asString()).isEqualTo("2034-12-31");
 
 		JsonNode history = read("/api/v1/agreements/" + id + "/history");
-		assertThat(history.size()).isEqualTo(3);
+		assertThat(history.size()).as("created, two acceptances, activated, amended").isEqualTo(5);
 		assertThat(history.at("/0/change").asString()).isEqualTo("CREATED");
 		assertThat(history.at("/0/actor").asString()).isEqualTo("admin");
-		assertThat(history.at("/2/actor").asString()).isEqualTo("admin");
-		assertThat(history.at("/2/changedFields").toString()).isEqualTo("[\"endsOn\",\"areas\"]");
+		assertThat(history.at("/4/actor").asString()).isEqualTo("admin");
+		assertThat(history.at("/4/changedFields").toString()).isEqualTo("[\"endsOn\",\"areas\"]");
 
 		LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-		assertThat(history.at("/2/effectiveOn").asString()).as("effective the day it was made")
+		assertThat(history.at("/4/effectiveOn").asString()).as("effective the day it was made")
 			.isEqualTo(today.toString());
 		assertThat(history.at("/0/effectiveOn").asString()).as("the agreement exists since it was signed")
 			.isEqualTo("2009-10-15");
@@ -211,7 +211,7 @@ class AgreementChangesIntegrationTest {
 		String id = activeAgreement("2029-12-31");
 
 		JsonNode added = this.json
-			.readTree(send(this.http.post(), "/api/v1/agreements/" + id + "/commitments", "\"2\"", """
+			.readTree(send(this.http.post(), "/api/v1/agreements/" + id + "/commitments", "\"4\"", """
 					{"title":{"vi":"Giới thiệu vùng nguyên liệu rau, hoa","en":"Introduce raw-material areas"},
 					 "area":"RAW_MATERIAL_SOURCING","target":{"metric":"INTRODUCTIONS","perYear":4}}""").expectStatus()
 				.isCreated()
@@ -219,7 +219,7 @@ class AgreementChangesIntegrationTest {
 				.returnResult()
 				.getResponseBody());
 		String commitment = added.at("/commitments/0/id").asString();
-		send(this.http.patch(), "/api/v1/agreements/" + id + "/commitments/" + commitment, "\"3\"",
+		send(this.http.patch(), "/api/v1/agreements/" + id + "/commitments/" + commitment, "\"5\"",
 				"{\"status\":\"IN_PROGRESS\"}")
 			.expectStatus()
 			.isOk();
@@ -230,10 +230,10 @@ class AgreementChangesIntegrationTest {
 		JsonNode updatedEvent = this.json.readTree(this.events
 			.awaitRecord((r) -> id.equals(r.key()) && type(r).equals("org.coophub.commitment.updated.v1"))
 			.value());
-		assertThat(addedEvent.get("version").asLong()).isEqualTo(3);
+		assertThat(addedEvent.get("version").asLong()).isEqualTo(5);
 		assertThat(addedEvent.get("commitmentId").asString()).isEqualTo(commitment);
 		assertThat(addedEvent.at("/agreement/commitments/0/status").asString()).isEqualTo("OPEN");
-		assertThat(updatedEvent.get("version").asLong()).isEqualTo(4);
+		assertThat(updatedEvent.get("version").asLong()).isEqualTo(6);
 		assertThat(updatedEvent.at("/agreement/commitments/0/status").asString()).isEqualTo("IN_PROGRESS");
 		assertThat(updatedEvent.at("/agreement/code").asString()).startsWith("CTHT");
 	}
@@ -250,7 +250,7 @@ class AgreementChangesIntegrationTest {
 			.isInstanceOf(OptimisticLockingFailureException.class);
 		this.expiry.expireEnded();
 
-		send(this.http.post(), "/api/v1/agreements/" + id + "/renew", "\"3\"", "{\"endsOn\":\"2017-12-31\"}")
+		send(this.http.post(), "/api/v1/agreements/" + id + "/renew", "\"5\"", "{\"endsOn\":\"2017-12-31\"}")
 			.expectStatus()
 			.isOk();
 
@@ -258,7 +258,7 @@ class AgreementChangesIntegrationTest {
 		assertThat(changes).extracting((r) -> this.json.readTree(r.value()).at("/agreement/status").asString())
 			.containsExactly("ACTIVE", "EXPIRED", "ACTIVE");
 		JsonNode renewed = this.json.readTree(changes.get(2).value());
-		assertThat(renewed.get("version").asLong()).isEqualTo(4);
+		assertThat(renewed.get("version").asLong()).isEqualTo(6);
 		assertThat(renewed.at("/agreement/startsOn").asString()).isEqualTo("2013-01-01");
 		assertThat(renewed.at("/agreement/endsOn").asString()).isEqualTo("2017-12-31");
 	}
@@ -274,8 +274,8 @@ class AgreementChangesIntegrationTest {
 					.awaitRecord((r) -> id.equals(r.key()) && type(r).equals("org.coophub.agreement.status-changed.v1")
 							&& r.value().contains("\"EXPIRED\""))
 					.value());
-		assertThat(expired.get("version").asLong()).isEqualTo(3);
-		assertThat(read("/api/v1/agreements/" + id + "/history").at("/2/actor").asString()).isEqualTo("system");
+		assertThat(expired.get("version").asLong()).isEqualTo(5);
+		assertThat(read("/api/v1/agreements/" + id + "/history").at("/4/actor").asString()).isEqualTo("system");
 	}
 
 	@Test
@@ -336,22 +336,22 @@ class AgreementChangesIntegrationTest {
 		String hcm = created("/api/v1/organizations", organization(code("HCM"))).get("id").asString();
 		String code = code("CTHT");
 		String ended = created("/api/v1/agreements", agreement(code, ld, hcm, "2012-12-31")).get("id").asString();
-		send(this.http.post(), "/api/v1/agreements/" + ended + "/activate", "\"1\"", null).expectStatus().isOk();
+		api().activate(ended);
 		this.expiry.expireEnded();
 		created("/api/v1/agreements", agreement(code, "Giai đoạn 2016 – 2019 " + code, "2016 – 2019 " + code, ld, hcm,
 				"2016-01-01", "2019-12-31"));
 
-		send(this.http.patch(), "/api/v1/agreements/" + ended, "\"3\"",
+		send(this.http.patch(), "/api/v1/agreements/" + ended, "\"5\"",
 				"{\"title\":{\"vi\":\"Giai đoạn 2016 – 2019 " + code + "\"},\"note\":\"Đổi tên\"}")
 			.expectStatus()
 			.isEqualTo(HttpStatus.CONFLICT);
-		send(this.http.post(), "/api/v1/agreements/" + ended + "/renew", "\"3\"", "{\"endsOn\":\"2016-06-30\"}")
+		send(this.http.post(), "/api/v1/agreements/" + ended + "/renew", "\"5\"", "{\"endsOn\":\"2016-06-30\"}")
 			.expectStatus()
 			.isEqualTo(HttpStatus.CONFLICT)
 			.expectBody()
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("code");
-		send(this.http.post(), "/api/v1/agreements/" + ended + "/renew", "\"3\"", "{\"endsOn\":\"2015-12-31\"}")
+		send(this.http.post(), "/api/v1/agreements/" + ended + "/renew", "\"5\"", "{\"endsOn\":\"2015-12-31\"}")
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -371,12 +371,13 @@ class AgreementChangesIntegrationTest {
 			.isEqualTo(HttpStatus.PRECONDITION_FAILED)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		send(this.http.post(), "/api/v1/agreements/" + id + "/terminate", "\"2\"", null).expectStatus().isOk();
+		send(this.http.post(), "/api/v1/agreements/" + id + "/terminate", "\"4\"", null).expectStatus().isOk();
 
 		List<ConsumerRecord<String, String>> changes = events(id, "org.coophub.agreement.status-changed.v1", 2);
 		assertThat(changes).extracting((r) -> this.json.readTree(r.value()).at("/agreement/status").asString())
 			.containsExactly("ACTIVE", "TERMINATED");
-		assertThat(read("/api/v1/agreements/" + id + "/history").size()).isEqualTo(3);
+		assertThat(read("/api/v1/agreements/" + id + "/history").size()).as("created, two acceptances, two changes")
+			.isEqualTo(5);
 	}
 
 	@Test
@@ -417,7 +418,8 @@ class AgreementChangesIntegrationTest {
 		JsonNode api = read("/v3/api-docs");
 		assertThat(api.at("/paths").propertyNames()).contains("/api/v1/agreements/{id}/renew",
 				"/api/v1/agreements/{id}/history", "/api/v1/agreements/{id}/commitments/{commitmentId}",
-				"/api/v1/organizations/{id}/deactivate");
+				"/api/v1/organizations/{id}/deactivate", "/api/v1/agreements/{id}/parties/{organizationId}/accept",
+				"/api/v1/agreements/{id}/parties/{organizationId}/decline");
 		assertThat(api.toString()).contains("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng", "Gia hạn");
 	}
 
@@ -499,6 +501,7 @@ class AgreementChangesIntegrationTest {
 			.get("id")
 			.asString();
 		String agreement = "/api/v1/agreements/" + id;
+		send(this.http.post(), agreement + "/parties/" + hcm + "/accept", "\"1\"", null).expectStatus().isOk();
 		String commitment = "{\"title\":{\"vi\":\"Giới thiệu vùng nguyên liệu\"},"
 				+ "\"area\":\"RAW_MATERIAL_SOURCING\",\"target\":{\"metric\":\"INTRODUCTIONS\",\"perYear\":4}}";
 		List<String[]> writes = List.of(
@@ -508,7 +511,7 @@ class AgreementChangesIntegrationTest {
 				new String[] { "POST", agreement + "/suspend", null },
 				new String[] { "POST", agreement + "/resume", null },
 				new String[] { "POST", agreement + "/commitments", commitment });
-		int version = 1;
+		int version = 2;
 		for (String[] write : writes) {
 			String ifMatch = "\"" + version + "\"";
 			send(method(outsider, write[0]), write[1], ifMatch, write[2]).expectStatus()
@@ -551,7 +554,9 @@ class AgreementChangesIntegrationTest {
 		String ld = created("/api/v1/organizations", organization(ldCode)).get("id").asString();
 		String hcm = created("/api/v1/organizations", organization(hcmCode)).get("id").asString();
 		created("/api/v1/organizations", organization(outsiderCode));
-		created("/api/v1/agreements", agreement(code("CTHT"), ld, hcm, "2029-12-31"));
+		String id = created("/api/v1/agreements", agreement(code("CTHT"), ld, hcm, "2029-12-31")).get("id").asString();
+		assertThat(contactEmail(hcmCode, ld)).as("a party's viewer while both parties are pending").isEmpty();
+		api().acceptAll(id);
 
 		assertThat(contactEmail(hcmCode, ld)).as("a party's viewer")
 			.isEqualTo("vanphong@" + ldCode.toLowerCase() + ".example");
@@ -580,7 +585,7 @@ class AgreementChangesIntegrationTest {
 		String ld = created("/api/v1/organizations", organization(code("LD"))).get("id").asString();
 		String hcm = created("/api/v1/organizations", organization(code("HCM"))).get("id").asString();
 		String id = created("/api/v1/agreements", agreement(code("CTHT"), ld, hcm, endsOn)).get("id").asString();
-		send(this.http.post(), "/api/v1/agreements/" + id + "/activate", "\"1\"", null).expectStatus().isOk();
+		api().activate(id);
 		return id;
 	}
 

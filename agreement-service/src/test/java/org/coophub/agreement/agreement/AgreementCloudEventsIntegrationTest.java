@@ -15,6 +15,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.coophub.agreement.JsonApi;
 import org.coophub.events.Topics;
 import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.TopicProbe;
@@ -101,46 +102,67 @@ class AgreementCloudEventsIntegrationTest {
 	@Test
 	void everyChangeOfAnAgreementIsACloudEventKeyedByItWithItsNextVersionOnOnePartition() {
 		String agreement = draft("2029-12-31");
-		send("POST", "/api/v1/agreements/" + agreement + "/activate", "\"1\"", null, 200);
-		send("PATCH", "/api/v1/agreements/" + agreement, "\"2\"", """
+		String parties = "/api/v1/agreements/" + agreement + "/parties/";
+		JsonNode named = send("GET", "/api/v1/agreements/" + agreement, null, null, 200).get("parties");
+		String ld = named.at("/0/organizationId").asString();
+		String hcm = named.at("/1/organizationId").asString();
+		send("POST", parties + ld + "/accept", "\"1\"", null, 200);
+		send("POST", parties + hcm + "/decline", "\"2\"", "{\"note\":\"Chờ ý kiến của UBND Thành phố\"}", 200);
+		send("POST", parties + hcm + "/accept", "\"3\"", "{\"note\":\"Đồng ý tham gia\"}", 200);
+		send("POST", "/api/v1/agreements/" + agreement + "/activate", "\"4\"", null, 200);
+		send("PATCH", "/api/v1/agreements/" + agreement, "\"5\"", """
 				{"endsOn":"2034-12-31","note":"Gia hạn theo biên bản sơ kết ngày 06/11/2012"}""", 200);
-		String commitment = send("POST", "/api/v1/agreements/" + agreement + "/commitments", "\"3\"", """
+		String commitment = send("POST", "/api/v1/agreements/" + agreement + "/commitments", "\"6\"", """
 				{"title":{"vi":"Luân phiên tổ chức sơ kết hàng năm","en":"Take turns hosting the annual review"},
 				 "area":"OTHER","target":{"metric":"ANNUAL_REVIEWS","perYear":1}}""", 201).at("/commitments/0/id")
 			.asString();
-		send("PATCH", "/api/v1/agreements/" + agreement + "/commitments/" + commitment, "\"4\"",
+		send("PATCH", "/api/v1/agreements/" + agreement + "/commitments/" + commitment, "\"7\"",
 				"{\"status\":\"IN_PROGRESS\"}", 200);
-		send("POST", "/api/v1/agreements/" + agreement + "/suspend", "\"5\"", null, 200);
-		send("POST", "/api/v1/agreements/" + agreement + "/resume", "\"6\"", null, 200);
-		send("POST", "/api/v1/agreements/" + agreement + "/terminate", "\"7\"", null, 200);
+		send("POST", "/api/v1/agreements/" + agreement + "/suspend", "\"8\"", null, 200);
+		send("POST", "/api/v1/agreements/" + agreement + "/resume", "\"9\"", null, 200);
+		send("POST", "/api/v1/agreements/" + agreement + "/terminate", "\"10\"", null, 200);
 
-		List<ConsumerRecord<String, String>> records = distinctEvents(agreement, 8);
+		List<ConsumerRecord<String, String>> records = distinctEvents(agreement, 11);
 
 		assertCloudEvents(records, agreement,
-				List.of("org.coophub.agreement.created.v1", "org.coophub.agreement.status-changed.v1",
-						"org.coophub.agreement.amended.v1", "org.coophub.commitment.added.v1",
-						"org.coophub.commitment.updated.v1", "org.coophub.agreement.status-changed.v1",
-						"org.coophub.agreement.status-changed.v1", "org.coophub.agreement.status-changed.v1"));
+				List.of("org.coophub.agreement.created.v1", "org.coophub.agreement.party-accepted.v1",
+						"org.coophub.agreement.party-declined.v1", "org.coophub.agreement.party-accepted.v1",
+						"org.coophub.agreement.status-changed.v1", "org.coophub.agreement.amended.v1",
+						"org.coophub.commitment.added.v1", "org.coophub.commitment.updated.v1",
+						"org.coophub.agreement.status-changed.v1", "org.coophub.agreement.status-changed.v1",
+						"org.coophub.agreement.status-changed.v1"));
 		assertThat(records).extracting((r) -> value(r).at("/agreement/status").asString())
-			.containsExactly("DRAFT", "ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "SUSPENDED", "ACTIVE", "TERMINATED");
+			.containsExactly("DRAFT", "DRAFT", "DRAFT", "DRAFT", "ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "SUSPENDED",
+					"ACTIVE", "TERMINATED");
+		assertThat(records.subList(0, 5))
+			.extracting((r) -> value(r).at("/agreement/parties/0/consent").asString() + ","
+					+ value(r).at("/agreement/parties/1/consent").asString())
+			.containsExactly("PENDING,PENDING", "ACCEPTED,PENDING", "ACCEPTED,DECLINED", "ACCEPTED,ACCEPTED",
+					"ACCEPTED,ACCEPTED");
+		assertThat(records.subList(1, 4)).extracting((r) -> value(r).get("organizationId").asString())
+			.containsExactly(ld, hcm, hcm);
+		assertThat(value(records.get(2)).get("note").asString()).isEqualTo("Chờ ý kiến của UBND Thành phố");
+		assertThat(value(records.get(3)).get("actor").asString())
+			.isEqualTo(TopicProbe.header(records.get(3), "ce_actor"));
 		assertThat(records).extracting(ConsumerRecord::partition).containsOnly(records.get(0).partition());
 	}
 
 	@Test
 	void expiryAndRenewalAreCloudEventsWithTheirVersions() {
 		String agreement = draft("2012-12-31");
-		send("POST", "/api/v1/agreements/" + agreement + "/activate", "\"1\"", null, 200);
+		new JsonApi(this.http, this.json).activate(agreement);
 		this.expiry.expireEnded();
-		send("POST", "/api/v1/agreements/" + agreement + "/renew", "\"3\"", "{\"endsOn\":\"2017-12-31\"}", 200);
+		send("POST", "/api/v1/agreements/" + agreement + "/renew", "\"5\"", "{\"endsOn\":\"2017-12-31\"}", 200);
 
-		List<ConsumerRecord<String, String>> records = distinctEvents(agreement, 4);
+		List<ConsumerRecord<String, String>> records = distinctEvents(agreement, 6);
 
 		assertCloudEvents(records, agreement,
-				List.of("org.coophub.agreement.created.v1", "org.coophub.agreement.status-changed.v1",
+				List.of("org.coophub.agreement.created.v1", "org.coophub.agreement.party-accepted.v1",
+						"org.coophub.agreement.party-accepted.v1", "org.coophub.agreement.status-changed.v1",
 						"org.coophub.agreement.status-changed.v1", "org.coophub.agreement.status-changed.v1"));
 		assertThat(records).extracting((r) -> value(r).at("/agreement/status").asString())
-			.containsExactly("DRAFT", "ACTIVE", "EXPIRED", "ACTIVE");
-		assertThat(value(records.get(3)).at("/agreement/startsOn").asString()).isEqualTo("2013-01-01");
+			.containsExactly("DRAFT", "DRAFT", "DRAFT", "ACTIVE", "EXPIRED", "ACTIVE");
+		assertThat(value(records.get(5)).at("/agreement/startsOn").asString()).isEqualTo("2013-01-01");
 	}
 
 	/**

@@ -84,7 +84,7 @@ class AgreementLifecycleTest {
 			assertThat(changed.version()).isEqualTo(version + 1).isEqualTo(agreement.version());
 			assertThat(changed.agreementId()).isEqualTo(agreement.id());
 			assertThat(agreement.history()).last()
-				.satisfies((revision) -> assertThat(revision.change()).isEqualTo(transition.name()));
+				.satisfies((revision) -> assertThat(revision.change()).isEqualTo(RevisionKind.of(transition)));
 		}
 		else {
 			assertThatThrownBy(() -> agreement.transition(transition, NOW, "a"))

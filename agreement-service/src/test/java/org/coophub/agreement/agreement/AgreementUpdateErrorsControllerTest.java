@@ -56,6 +56,10 @@ class AgreementUpdateErrorsControllerTest {
 				new Update(HttpMethod.PATCH, "/api/v1/agreements/a-1",
 						"{\"endsOn\":\"2034-12-31\",\"note\":\"Gia hạn theo biên bản sơ kết ngày 06/11/2012\"}"),
 				new Update(HttpMethod.POST, "/api/v1/agreements/a-1/activate", null),
+				new Update(HttpMethod.POST, "/api/v1/agreements/a-1/parties/org-hcm/accept",
+						"{\"note\":\"Đồng ý tham gia\"}"),
+				new Update(HttpMethod.POST, "/api/v1/agreements/a-1/parties/org-hcm/decline",
+						"{\"note\":\"Chưa đủ điều kiện tham gia\"}"),
 				new Update(HttpMethod.POST, "/api/v1/agreements/a-1/suspend", null),
 				new Update(HttpMethod.POST, "/api/v1/agreements/a-1/resume", null),
 				new Update(HttpMethod.POST, "/api/v1/agreements/a-1/terminate", null),
@@ -160,6 +164,7 @@ class AgreementUpdateErrorsControllerTest {
 		given(this.agreements.renew(any(), any(), any(), any())).willThrow(ex);
 		given(this.agreements.addCommitment(any(), any(), any(), any())).willThrow(ex);
 		given(this.agreements.updateCommitment(any(), any(), any(), any(), any())).willThrow(ex);
+		given(this.agreements.answer(any(), any(), any(), any(), any(), any())).willThrow(ex);
 	}
 
 	private MvcTestResult send(Update update, String ifMatch, String body) {

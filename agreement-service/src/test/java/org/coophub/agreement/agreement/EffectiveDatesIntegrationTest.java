@@ -77,15 +77,16 @@ class EffectiveDatesIntegrationTest {
 	@Test
 	void aBackDatedAmendmentIsVisibleAsOfItsEffectiveDayAndNotBeforeAndTheHistoryShowsBothDays() {
 		String id = agreement(null);
-		send(this.http.post(), "/api/v1/agreements/" + id + "/activate", "\"1\"",
+		String accepted = api().acceptAll(id);
+		send(this.http.post(), "/api/v1/agreements/" + id + "/activate", accepted,
 				"{\"effectiveOn\":\"2009-10-15\",\"note\":\"Ký kết ngày 15/10/2009\"}")
 			.expectStatus()
 			.isOk();
 
-		send(this.http.patch(), "/api/v1/agreements/" + id, "\"2\"", """
+		send(this.http.patch(), "/api/v1/agreements/" + id, "\"4\"", """
 				{"areas":["INVESTMENT_PROMOTION","RAW_MATERIAL_SOURCING"],"effectiveOn":"2012-11-06",
 				 "note":"Bổ sung lĩnh vực theo biên bản sơ kết ngày 06/11/2012"}""").expectStatus().isOk();
-		send(this.http.post(), "/api/v1/agreements/" + id + "/commitments", "\"3\"",
+		send(this.http.post(), "/api/v1/agreements/" + id + "/commitments", "\"5\"",
 				"""
 						{"title":{"vi":"Giới thiệu vùng nguyên liệu rau, hoa","en":"Introduce raw-material areas"},
 						 "area":"RAW_MATERIAL_SOURCING","target":{"metric":"INTRODUCTIONS","perYear":4},"effectiveOn":"2012-11-06"}""")
@@ -96,7 +97,8 @@ class EffectiveDatesIntegrationTest {
 		assertThat(after.at("/areas").toString()).contains("RAW_MATERIAL_SOURCING");
 		assertThat(after.at("/status").asString()).isEqualTo("ACTIVE");
 		assertThat(after.at("/commitments/0/since").asString()).isEqualTo("2012-11-06");
-		assertThat(after.get("version").asLong()).isEqualTo(4);
+		assertThat(after.get("version").asLong()).isEqualTo(6);
+		assertThat(after.get("awaitingAcceptance")).as("accepted with effect from the draft's first day").isEmpty();
 		JsonNode before = read("/api/v1/agreements/" + id + "?asOf=2012-11-05");
 		assertThat(before.at("/areas").toString()).doesNotContain("RAW_MATERIAL_SOURCING");
 		assertThat(before.at("/commitments").size()).isZero();
@@ -105,13 +107,15 @@ class EffectiveDatesIntegrationTest {
 		JsonNode history = read("/api/v1/agreements/" + id + "/history");
 		String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
 		assertThat(history.at("/0/effectiveOn").asString()).isEqualTo("2009-10-15");
+		assertThat(history.at("/1/change").asString()).isEqualTo("PARTY_ACCEPTED");
 		assertThat(history.at("/1/effectiveOn").asString()).isEqualTo("2009-10-15");
-		assertThat(history.at("/1/note").asString()).isEqualTo("Ký kết ngày 15/10/2009");
-		assertThat(history.at("/2/change").asString()).isEqualTo("AMENDED");
-		assertThat(history.at("/2/effectiveOn").asString()).isEqualTo("2012-11-06");
-		assertThat(history.at("/2/at").asString()).as("recorded today").startsWith(today.substring(0, 4));
-		assertThat(history.at("/2/actor").asString()).isEqualTo("admin");
-		assertThat(history.at("/3/effectiveOn").asString()).isEqualTo("2012-11-06");
+		assertThat(history.at("/3/effectiveOn").asString()).isEqualTo("2009-10-15");
+		assertThat(history.at("/3/note").asString()).isEqualTo("Ký kết ngày 15/10/2009");
+		assertThat(history.at("/4/change").asString()).isEqualTo("AMENDED");
+		assertThat(history.at("/4/effectiveOn").asString()).isEqualTo("2012-11-06");
+		assertThat(history.at("/4/at").asString()).as("recorded today").startsWith(today.substring(0, 4));
+		assertThat(history.at("/4/actor").asString()).isEqualTo("admin");
+		assertThat(history.at("/5/effectiveOn").asString()).isEqualTo("2012-11-06");
 
 		JsonNode amended = this.json.readTree(events(id, AMENDED, 1).get(0).value());
 		assertThat(amended.get("effectiveOn").asString()).isEqualTo("2012-11-06");
@@ -146,14 +150,16 @@ class EffectiveDatesIntegrationTest {
 		assertThat(this.agreements.findById(id).orElseThrow().version()).isEqualTo(1);
 		assertThat(read("/api/v1/agreements/" + id + "/history").size()).isEqualTo(1);
 
-		send(this.http.post(), "/api/v1/agreements/" + id + "/activate", "\"1\"", null).expectStatus().isOk();
+		api().activate(id);
 		List<ConsumerRecord<String, String>> published = await().pollInSameThread()
 			.atMost(TopicProbe.DEFAULT_TIMEOUT)
 			.until(() -> distinct(id), (records) -> records.stream().anyMatch((r) -> type(r).equals(STATUS_CHANGED)));
 		assertThat(published).extracting(EffectiveDatesIntegrationTest::type)
-			.as("the creation and the one activation that was accepted, nothing of the refused ones")
-			.containsExactly("org.coophub.agreement.created.v1", STATUS_CHANGED);
-		assertThat(this.json.readTree(published.get(1).value()).get("effectiveOn").asString())
+			.as("the creation, the parties' acceptance and the one activation that was accepted, nothing of the "
+					+ "refused ones")
+			.containsExactly("org.coophub.agreement.created.v1", "org.coophub.agreement.party-accepted.v1",
+					"org.coophub.agreement.party-accepted.v1", STATUS_CHANGED);
+		assertThat(this.json.readTree(published.get(3).value()).get("effectiveOn").asString())
 			.isEqualTo(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString());
 	}
 

@@ -220,8 +220,8 @@ class EffectiveDatesTest {
 
 	@Test
 	void aVersionStoredBeforeEffectiveDatesExistedTakesEffectTheDayItWasRecorded() {
-		Revision legacy = new Revision(1, Instant.parse("2012-11-06T17:30:00Z"), null, "a", "AMENDED", List.of(), null,
-				typedIn().state());
+		Revision legacy = new Revision(1, Instant.parse("2012-11-06T17:30:00Z"), null, "a", RevisionKind.AMENDED,
+				List.of(), null, typedIn().state());
 
 		assertThat(legacy.effectiveIn(ZoneId.of("Asia/Ho_Chi_Minh"))).isEqualTo(LocalDate.of(2012, 11, 7));
 		assertThat(HistoryView.of(legacy, ZoneId.of("Asia/Ho_Chi_Minh")).effectiveOn())
