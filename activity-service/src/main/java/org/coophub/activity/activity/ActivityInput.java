@@ -48,9 +48,11 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 
 	/**
 	 * An absolute http(s) URL; '|' is not allowed in URLs unescaped, and separates the
-	 * parts of a document in CSV.
+	 * parts of a document in CSV. The scheme in either case is spelled out instead of an
+	 * inline {@code (?i)}: the OpenAPI document publishes the pattern, and clients check
+	 * it with ECMA-262 regular expressions, which have no inline flags.
 	 */
-	static final String HTTP_URL = "(?i)https?://[^\\s/?#|]+[^\\s|]*";
+	static final String HTTP_URL = "[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#|]+[^\\s|]*";
 
 	static final String HTTP_URL_MESSAGE = "must be an http(s) URL";
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -15,6 +16,7 @@ import org.coophub.platform.web.Versions;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -41,6 +44,14 @@ class OrganizationController {
 	}
 
 	@PostMapping
+	@Operation(summary = "Register an organization",
+			description = "Registers an organization: code (A-Z, 0-9, .-_), name {vi, en}, kind, province, departments and"
+					+ " contacts (name, email, phone, department, role, language vi or en, notify, digest). An e-mail "
+					+ "address names one contact (422 otherwise). Answers 201 with Location and ETag → "
+					+ "organization.registered.")
+	@ResponseStatus(HttpStatus.CREATED)
+	@ApiResponse(responseCode = "409",
+			description = "An organization with this code is already registered. Nothing is stored or published.")
 	ResponseEntity<OrganizationView> register(@Valid @RequestBody OrganizationInput input) {
 		Organization organization = this.organizations.register(input);
 		return ResponseEntity.created(URI.create("/api/v1/organizations/" + organization.id()))
@@ -49,7 +60,9 @@ class OrganizationController {
 	}
 
 	@PatchMapping("/{id}")
-	@Operation(summary = "Change an organization (If-Match required); contacts, when sent, replace the list")
+	@Operation(summary = "Change an organization",
+			description = "Changes name, kind, province, departments or contacts; sent fields replace the stored ones and "
+					+ "contacts, when sent, replace the whole list. If-Match required → organization.updated.")
 	ResponseEntity<OrganizationView> update(@PathVariable String id, @Valid @RequestBody OrganizationChanges changes,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Organization organization = this.organizations.update(id, changes, required(ifMatch));
@@ -57,7 +70,9 @@ class OrganizationController {
 	}
 
 	@PostMapping("/{id}/deactivate")
-	@Operation(summary = "Deactivate instead of delete (If-Match required): no new agreement can name it")
+	@Operation(summary = "Deactivate an organization",
+			description = "Deactivates instead of deleting: agreements and their history keep naming it, and no new or "
+					+ "amended agreement can name it (422). If-Match required; 409 when it is already inactive.")
 	ResponseEntity<OrganizationView> deactivate(@PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Organization organization = this.organizations.deactivate(id, required(ifMatch));
@@ -65,7 +80,9 @@ class OrganizationController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "An organization; its contacts' e-mail addresses only for parties of an agreement with it")
+	@Operation(summary = "One organization",
+			description = "The organization with its version as ETag; its contacts' e-mail addresses only for the users of"
+					+ " parties to an agreement with it (docs/security.md).")
 	ResponseEntity<OrganizationView> get(@PathVariable String id) {
 		Optional<Set<String>> visible = this.visibility.visibleToCurrentUser();
 		Organization organization = this.organizations.get(id);
@@ -75,8 +92,9 @@ class OrganizationController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Organizations by code (size at most 200, sort only by code); contacts' e-mail addresses "
-			+ "only for parties of an agreement with them")
+	@Operation(summary = "List organizations",
+			description = "Organizations by code (the only sort; size at most 200); contacts' e-mail addresses only for "
+					+ "the users of parties to an agreement with them.")
 	PagedModel<OrganizationView> list(Pageable pageable) {
 		Pageable page = OrganizationService.PAGING.check(pageable);
 		Optional<Set<String>> visible = this.visibility.visibleToCurrentUser();

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -12,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Notifications",
+		description = "Sổ theo dõi thư: the ledger of every e-mail the program sends, planned, sent, failed or kept "
+				+ "back")
 class NotificationController {
 
 	private final NotificationLedger ledger;
@@ -24,6 +30,11 @@ class NotificationController {
 	}
 
 	@GetMapping("/api/v1/notifications")
+	@Operation(summary = "The notification ledger",
+			description = "Every notice, newest first, filtered by agreement, recipient, kind and status: recipient, "
+					+ "template and version, language, subject, content hash, status (PLANNED, SENDING, SENT, FAILED, "
+					+ "CANCELLED, SUPPRESSED), attempts, last error, late flag and reason (why a SUPPRESSED notice was"
+					+ " not sent). An unknown kind is 400 naming kind.")
 	PagedModel<NotificationView> list(@RequestParam(required = false) String agreementId,
 			@RequestParam(required = false) String recipient, @RequestParam(required = false) NotificationKind kind,
 			@RequestParam(required = false) NotificationStatus status, Pageable pageable) {
@@ -36,6 +47,9 @@ class NotificationController {
 	 * {@code to} bound the moment they are due.
 	 */
 	@GetMapping("/api/v1/reminders")
+	@Operation(summary = "Review reminders",
+			description = "Review reminders, planned and sent, in the order they are due; from and to (ISO instants, to "
+					+ "exclusive) bound the moment they are due.")
 	PagedModel<NotificationView> reminders(@RequestParam(required = false) String agreementId,
 			@RequestParam(required = false) String recipient, @RequestParam(required = false) NotificationStatus status,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

@@ -3,6 +3,9 @@ package org.coophub.notification.reminder;
 import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Reminders", description = "Nhắc lịch sơ kết: the review reminder as it would be sent")
 class ReminderController {
 
 	private final Reminders reminders;
@@ -37,6 +41,16 @@ class ReminderController {
 	 * secretariat may (403 for anyone else, whatever the address).
 	 */
 	@PostMapping("/api/v1/reminders/preview")
+	@Operation(summary = "Preview a review reminder",
+			description = "Renders the reminder of the agreement's upcoming review as it would be sent (subject, text, "
+					+ "html, calendar), storing and sending nothing: offsetDays 7 by default (negative: overdue), "
+					+ "language vi (default) or en. Naming a recipient (a contact's address, to see their greeting and"
+					+ " whether they host) is for an EDITOR of the agreement's parties or an ADMIN only (403). 422 "
+					+ "when the agreement has no upcoming review or the recipient is not a contact of a party that "
+					+ "accepted.")
+	@ApiResponse(responseCode = "200", description = "The reminder as it would be sent", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "404",
+			description = "The agreement is not known here (yet): its events have not " + "arrived.")
 	PreviewResponse preview(@Valid @RequestBody PreviewRequest request) {
 		if (request.recipient() != null && !mayNameRecipients(request.agreementId())) {
 			throw new ForbiddenException("Only an EDITOR of the agreement's parties or the secretariat (ADMIN) may "

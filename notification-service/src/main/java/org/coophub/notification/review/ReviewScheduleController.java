@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Review schedules",
+		description = "Lịch sơ kết hằng năm: each agreement's annual review cycles and their hosts")
 class ReviewScheduleController {
 
 	private static final String SCHEDULE = "/api/v1/agreements/{id}/review-schedule";
@@ -34,6 +38,9 @@ class ReviewScheduleController {
 	}
 
 	@GetMapping(SCHEDULE)
+	@Operation(summary = "An agreement's review schedule",
+			description = "The next cycle and all cycles {year, dueOn, hostOrganizationId, status}; the ETag is the "
+					+ "schedule's version, for If-Match on skip and move.")
 	ResponseEntity<ReviewScheduleView> schedule(@PathVariable String id) {
 		ReviewSchedule schedule = this.scheduler.schedule(id);
 		return Versions.ok(view(schedule), schedule.version());
@@ -43,6 +50,10 @@ class ReviewScheduleController {
 	 * A party declares a cycle skipped (If-Match: the schedule's ETag).
 	 */
 	@PostMapping(SCHEDULE + "/cycles/{year}/skip")
+	@Operation(summary = "Skip a review cycle",
+			description = "A party declares the cycle skipped, body {note} (If-Match: the schedule's ETag) → "
+					+ "review.scheduled SKIPPED. For an EDITOR of a party or an ADMIN (403); 422 naming year when the "
+					+ "cycle is held, skipped or does not exist. Answers the schedule with its new ETag.")
 	ResponseEntity<ReviewScheduleView> skip(@PathVariable String id, @PathVariable int year,
 			@Valid @RequestBody SkipRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -54,6 +65,10 @@ class ReviewScheduleController {
 	 * A party moves a cycle to another day of its year (If-Match: the schedule's ETag).
 	 */
 	@PostMapping(SCHEDULE + "/cycles/{year}/move")
+	@Operation(summary = "Move a review cycle to another day",
+			description = "A party moves the cycle, body {dueOn, note} (If-Match: the schedule's ETag), as skip; 422 "
+					+ "naming dueOn outside the cycle's year or the agreement's period. Answers the schedule with its "
+					+ "new ETag.")
 	ResponseEntity<ReviewScheduleView> move(@PathVariable String id, @PathVariable int year,
 			@Valid @RequestBody MoveRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -62,6 +77,9 @@ class ReviewScheduleController {
 	}
 
 	@GetMapping(SCHEDULE + "/history")
+	@Operation(summary = "The schedule's changes",
+			description = "The parties' changes, oldest first: version, at, actor, change (SKIPPED, MOVED), year, note, "
+					+ "dueOn.")
 	List<ScheduleChange> history(@PathVariable String id) {
 		return this.scheduler.schedule(id).history();
 	}

@@ -2,6 +2,11 @@ package org.coophub.reporting.export;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.coophub.reporting.dashboard.AgreementDashboard;
 import org.coophub.reporting.dashboard.DashboardQueries;
 
@@ -20,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  * optionally one year) as CSV or XLSX.
  */
 @RestController
+@Tag(name = "Dashboard exports",
+		description = "Xuất dữ liệu: the activities and outcomes of a dashboard as CSV or Excel")
 @RequestMapping("/api/v1/dashboard")
 class ExportController {
 
@@ -35,12 +42,26 @@ class ExportController {
 	}
 
 	@GetMapping("/export.{format:csv|xlsx}")
+	@Operation(summary = "Export the portfolio (CSV or Excel)",
+			description = "Activities and outcomes of every agreement, one row per activity (cancelled ones with their "
+					+ "status); format csv (RFC 4180, UTF-8 with a byte order mark) or xlsx; year restricts to one "
+					+ "year, lang=en gives English headers and titles (default vi).")
+	@ApiResponse(responseCode = "200", description = "The file, as an attachment",
+			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+							schema = @Schema(type = "string", format = "binary")) })
 	ResponseEntity<byte[]> portfolio(@PathVariable String format, @RequestParam(required = false) Integer year,
 			@RequestParam(defaultValue = "vi") String lang) {
 		return export(this.queries.dashboards(), "portfolio", format, year, lang);
 	}
 
 	@GetMapping("/agreements/{id}/export.{format:csv|xlsx}")
+	@Operation(summary = "Export one agreement (CSV or Excel)",
+			description = "The agreement's activities and outcomes, one row per activity, as the portfolio's export.")
+	@ApiResponse(responseCode = "200", description = "The file, as an attachment",
+			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+							schema = @Schema(type = "string", format = "binary")) })
 	ResponseEntity<byte[]> agreement(@PathVariable String id, @PathVariable String format,
 			@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "vi") String lang) {
 		AgreementDashboard dashboard = this.queries.dashboard(id);

@@ -2,6 +2,12 @@ package org.coophub.reporting.report;
 
 import java.nio.charset.StandardCharsets;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * unless {@code lang=en}; the served bytes' SHA-256 in {@code X-Content-SHA256}.
  */
 @RestController
+@Tag(name = "Annual reports",
+		description = "Báo cáo sơ kết hằng năm: the annual review report of an agreement, as HTML or PDF")
 @RequestMapping("/api/v1/agreements/{id}/reports")
 class ReportController {
 
@@ -29,6 +37,10 @@ class ReportController {
 	}
 
 	@GetMapping(path = "/{year}", produces = MediaType.TEXT_HTML_VALUE)
+	@Operation(summary = "The annual review report",
+			description = "The report of the review period that ends with the year's review, as HTML (Accept: text/html) "
+					+ "or PDF (Accept: application/pdf), lang vi (default) or en; X-Content-SHA256 carries the hash of"
+					+ " the bytes.")
 	ResponseEntity<byte[]> html(@PathVariable String id, @PathVariable int year,
 			@RequestParam(defaultValue = "vi") String lang) {
 		byte[] html = this.reports.html(id, year, lang).getBytes(StandardCharsets.UTF_8);
@@ -51,6 +63,10 @@ class ReportController {
 	}
 
 	@GetMapping(path = "/{year}.pdf")
+	@Operation(summary = "The annual review report as PDF (for links)",
+			description = "The same report as PDF, for links that cannot set Accept.")
+	@ApiResponse(responseCode = "200", description = "The report",
+			content = { @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")) })
 	ResponseEntity<byte[]> pdfLink(@PathVariable String id, @PathVariable int year,
 			@RequestParam(defaultValue = "vi") String lang) {
 		return pdf(id, year, lang);
@@ -61,6 +77,10 @@ class ReportController {
 	 * party's EDITOR or an ADMIN, for a year of the agreement's period.
 	 */
 	@PostMapping("/{year}")
+	@Operation(summary = "Announce the annual report now",
+			description = "For an EDITOR of one of the agreement's parties or an ADMIN (else 403), for a year from the "
+					+ "agreement's start year to its end year (this year while open-ended; else 422 naming year); the "
+					+ "same content again announces nothing (announced: false).")
 	AnnualReports.Published generate(@PathVariable String id, @PathVariable int year) {
 		return this.reports.requested(id, year);
 	}
