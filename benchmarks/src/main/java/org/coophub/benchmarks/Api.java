@@ -86,19 +86,26 @@ final class Api {
 	}
 
 	/**
-	 * Activates a new draft: version 1, and an update like any other, so with If-Match.
+	 * POSTs an action on an agreement without a body ({@code activate},
+	 * {@code parties/<organizationId>/accept}): an update like any other, so with
+	 * If-Match.
+	 * @param ifMatch the ETag of the version the action is based on
+	 * @return the ETag of the new version
 	 */
-	void activateDraft(URI base, String agreementId) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/agreements/" + agreementId + "/activate"))
+	String agreementAction(URI base, String agreementId, String action, String ifMatch)
+			throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/agreements/" + agreementId + "/" + action))
 			.timeout(Duration.ofSeconds(60))
 			.header("Authorization", "Bearer " + this.accessToken.get())
-			.header("If-Match", "\"1\"")
+			.header("If-Match", ifMatch)
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
 		HttpResponse<String> response = counted(this.http.send(request, HttpResponse.BodyHandlers.ofString()));
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException("activate " + agreementId + " answered " + response.statusCode());
+			throw new IllegalStateException(action + " " + agreementId + " answered " + response.statusCode() + ": "
+					+ response.body().substring(0, Math.min(500, response.body().length())));
 		}
+		return response.headers().firstValue("ETag").orElseThrow();
 	}
 
 	JsonNode get(URI base, String path) throws IOException, InterruptedException {

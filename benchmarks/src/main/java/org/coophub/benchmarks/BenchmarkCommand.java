@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.jar.Manifest;
 
 import org.apache.kafka.common.utils.AppInfoParser;
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.StackService;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,16 +67,25 @@ public final class BenchmarkCommand {
 			Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-stack"));
 			this.conditions.put("stack", stack.embedded() ? "started by the benchmark in "
 					+ Math.round((System.nanoTime() - stackStart) / 1e9)
-					+ " s: Kafka, MongoDB-wire (in memory) and SMTP capture in the benchmark JVM, services as JVMs with "
-					+ String.join(" ", this.options.serviceJvmOptions()) : "attached: " + this.options.kafka());
+					+ " s: Kafka, MongoDB-wire (in memory) and SMTP capture in the benchmark JVM, services as JVMs"
+					: "attached: " + this.options.kafka());
+			this.conditions.put("service JVM options", serviceJvmOptions(stack, List.of()));
+			if (this.options.runs("preload") || this.options.runs("scale")) {
+				this.conditions.put("preload", Preload.describe(this.options));
+			}
 			Api api = new Api(stack::accessToken);
 			ProcessSampler sampler = new ProcessSampler(stack, api);
 			Fixtures fixtures = new Fixtures(api, stack);
-			ScaleBenchmark scale = new ScaleBenchmark(api, stack, sampler, this.options);
+			Preload preload = new Preload(api, stack, sampler, this.options);
+			ScaleBenchmark scale = new ScaleBenchmark(api, stack, preload, this.options);
 			ProcessSampler.Snapshot allStart = sampler.snapshot();
 			for (int run = 1; run <= this.options.runs(); run++) {
 				System.out.printf("== run %d of %d ==%n", run, this.options.runs());
 				RunResult result = new RunResult();
+				if (this.options.runs("preload") && run == 1) {
+					// every figure, the limits' too, is taken with the grown store
+					phase(result, "preload", () -> preload.run(fixtures, result));
+				}
 				if (this.options.runs("limits")) {
 					phase(result, "limits", () -> new LimitsBenchmark(stack, this.options).run(result));
 				}
@@ -99,6 +108,7 @@ public final class BenchmarkCommand {
 				ProcessSampler.Snapshot now = sampler.snapshot();
 				result.detail("processes at the end of the run", sampler.between(allStart, now));
 				measureHeap(sampler, result);
+				this.conditions.put("service JVM options", serviceJvmOptions(stack, sampler.collectors()));
 				this.runs.add(result);
 				this.conditions.put("other processes' CPU during the benchmark",
 						sampler.otherProcessesCores(allStart, now) + " cores of "
@@ -127,6 +137,16 @@ public final class BenchmarkCommand {
 		}
 		used.forEach((service, mb) -> result.measure("memory.heap.sampled." + service,
 				service + ": largest heap in use sampled (live + garbage, -Xmx256m)", "MB", mb));
+	}
+
+	/**
+	 * The options the services were started with, and the collectors their metrics named
+	 * (the JVM's own choice when the options name none).
+	 */
+	private String serviceJvmOptions(MeasuredStack stack, java.util.Collection<String> collectors) {
+		String options = stack.embedded() ? String.join(" ", this.options.serviceJvmOptions())
+				: "as the attached stack started them";
+		return options + (collectors.isEmpty() ? "" : "; garbage collectors seen: " + String.join(", ", collectors));
 	}
 
 	private void awaitAccepted(Api api, MeasuredStack stack, Fixtures.Partners partners) throws Exception {
@@ -179,7 +199,7 @@ public final class BenchmarkCommand {
 		json.put("conditions", this.conditions);
 		List<Map<String, Object>> targets = new ArrayList<>();
 		Map<String, Stats.Spread> spreads = MarkdownReport.spreads(runs);
-		for (Target target : Target.ISSUE_9) {
+		for (Target target : Target.ALL) {
 			Map<String, Object> t = new LinkedHashMap<>();
 			t.put("target", target.name());
 			t.put("goal", target.goal());
@@ -200,7 +220,7 @@ public final class BenchmarkCommand {
 		if (this.options.document() != null) {
 			String title = this.options.quick()
 					? "Quick run (smoke: shorter windows, smaller data; not the targets' conditions)" : "Full run";
-			String section = MarkdownReport.render(title, this.conditions, runs, Target.ISSUE_9);
+			String section = MarkdownReport.render(title, this.conditions, runs, Target.ALL);
 			Path doc = this.options.document();
 			String existing = Files.exists(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : "";
 			Files.writeString(doc, MarkdownReport.insert(existing, this.options.mode(), section),
@@ -214,8 +234,9 @@ public final class BenchmarkCommand {
 		this.conditions.put("mode",
 				this.options.mode() + ", " + this.options.runs() + " run(s), " + this.options.windowSeconds()
 						+ " s per rate step, rates " + this.options.rates() + ", scale "
-						+ this.options.scaleAgreements() + " × " + this.options.scalePerAgreement() + ", reminders for "
-						+ this.options.reminderAgreements() + " agreements");
+						+ this.options.scaleAgreements() + " × " + this.options.scalePerAgreement() + ", "
+						+ Math.max(this.options.scaleAgreements(), this.options.preloadSchedules())
+						+ " review schedules, reminders for " + this.options.reminderAgreements() + " agreements");
 		this.conditions.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel() + ", "
 				+ memTotal() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
 		this.conditions.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));

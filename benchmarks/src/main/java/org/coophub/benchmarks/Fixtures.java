@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.StackService;
 
 /**
  * Organizations and agreements to measure with, created through agreement-service's API
@@ -107,7 +107,13 @@ final class Fixtures {
 								review.date().getDayOfMonth(), review.zone(), hepza, lamDong, hepza, review.leadDays()))
 			.get("id")
 			.asString();
-		this.api.activateDraft(base, id);
+		// the benchmark's client (ADMIN) belongs to neither party: both accept, then the
+		// draft (version 1) is activated
+		String version = "\"1\"";
+		for (String party : List.of(lamDong, hepza)) {
+			version = this.api.agreementAction(base, id, "parties/" + party + "/accept", version);
+		}
+		this.api.agreementAction(base, id, "activate", version);
 		return id;
 	}
 

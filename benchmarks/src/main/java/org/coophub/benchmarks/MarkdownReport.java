@@ -117,6 +117,10 @@ final class MarkdownReport {
 		if (value == Math.rint(value) && Math.abs(value) < 1e15) {
 			return String.format(Locale.ROOT, "%,d", (long) value);
 		}
+		if (Math.abs(value) < 1) {
+			// per-activity figures and shares of a core: one decimal would show 0.0
+			return String.format(Locale.ROOT, "%.2f", value);
+		}
 		return String.format(Locale.ROOT, (Math.abs(value) >= 100) ? "%,.0f" : "%.1f", value);
 	}
 

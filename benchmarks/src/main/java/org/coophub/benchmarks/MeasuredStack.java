@@ -12,8 +12,8 @@ import java.util.Map;
 
 import org.coophub.localstack.ClientCredentialsToken;
 import org.coophub.localstack.LocalStack;
-import org.coophub.localstack.ServiceProcess;
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.ServiceProcess;
+import org.coophub.localstack.process.StackService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * than an hour).
  */
 final class MeasuredStack implements AutoCloseable {
+
+	/** This JVM when it started the stack: Kafka, MongoDB-wire, SMTP and the load. */
+	static final String EMBEDDED_JVM = "benchmark+kafka+mongo+smtp";
 
 	private final LocalStack stack;
 
@@ -99,7 +102,7 @@ final class MeasuredStack implements AutoCloseable {
 					pids.put(process.service().moduleName(), process.pid());
 				}
 			}
-			pids.put("benchmark+kafka+mongo+smtp", ProcessHandle.current().pid());
+			pids.put(EMBEDDED_JVM, ProcessHandle.current().pid());
 		}
 		else {
 			// a running stack: find the service JVMs by their jar on the command line

@@ -10,13 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.StackService;
 
 /**
  * Activities POSTed over HTTP at rising rates, open loop: a ticker sends what is due by
  * the clock whether or not earlier requests have answered, so a slow service shows up as
  * a growing backlog instead of a politely slower client. For each step, how long until
- * reporting-service and notification-service applied each event ({@link LagMonitor}).
+ * reporting-service and notification-service applied each event ({@link LagMonitor}), and
+ * what each activity cost: CPU milliseconds per process and MongoDB commands per service
+ * ({@link ActivityCost}).
  */
 final class PipelineBenchmark {
 
@@ -26,6 +28,9 @@ final class PipelineBenchmark {
 	static final int MAX_IN_FLIGHT = 4000;
 
 	static final Duration DRAIN_GATE = Duration.ofMinutes(30);
+
+	/** No new mail for this long and notification-service has sent what a step caused. */
+	static final Duration MAIL_QUIET = Duration.ofSeconds(2);
 
 	private final Api api;
 
@@ -44,25 +49,33 @@ final class PipelineBenchmark {
 
 	void run(Fixtures.Partners partners, RunResult result) throws Exception {
 		try (LagMonitor monitor = new LagMonitor(this.stack.kafka(), "activity-events", GROUPS,
-				Duration.ofMillis(this.options.lagPollMillis()))) {
-			// runs are independent: none starts while an earlier phase's events are
-			// unapplied
-			long drained = monitor.awaitDrained(DRAIN_GATE);
+				Duration.ofMillis(this.options.lagPollMillis()));
+				LagMonitor mailOutcomes = new LagMonitor(this.stack.kafka(), "notification-events",
+						List.of("reporting-service"), Duration.ofMillis(this.options.lagPollMillis()))) {
+			// runs are independent: none starts while an earlier phase's events (the
+			// preload's too) are unapplied on any topic
+			long drained = DrainGate.await(this.stack.kafka(), DRAIN_GATE);
 			System.out.printf("  earlier backlog drained %s%n",
 					(drained < 0) ? "not within " + DRAIN_GATE.toMinutes() + " min" : "after " + drained + " ms");
 			result.detail("earlier backlog drained before the pipeline, ms", drained);
 			// warm-up: the JIT, connection pools and the services' caches, not measured
-			Step warmup = step(monitor, partners, 50, this.options.warmupSeconds());
+			Step warmup = step(monitor, mailOutcomes, partners, 50, this.options.warmupSeconds());
 			System.out.printf("  warm-up at 50/s: %s%n", warmup.summary());
 			List<Map<String, Object>> rows = new ArrayList<>();
+			List<Map<String, Object>> cpuRows = new ArrayList<>();
+			List<Map<String, Object>> mongoRows = new ArrayList<>();
 			int bestRate = 0;
 			Step at100 = null;
 			Step firstFailure = null;
 			for (int rate : this.options.rates()) {
 				this.stack.clearMail();
-				Step step = step(monitor, partners, rate, this.options.windowSeconds());
+				Step step = step(monitor, mailOutcomes, partners, rate, this.options.windowSeconds());
 				System.out.printf("  %5d/s: %s%n", rate, step.summary());
+				System.out.printf("         per activity: CPU ms %s; MongoDB commands %s%n", step.cost.cpuRow(rate),
+						step.cost.mongoRow(rate));
 				rows.add(step.row());
+				cpuRows.add(step.cost.cpuRow(rate));
+				mongoRows.add(step.cost.mongoRow(rate));
 				if (rate == 100) {
 					at100 = step;
 					result.detail("processes at 100 activities/s", step.processes());
@@ -78,6 +91,8 @@ final class PipelineBenchmark {
 				}
 			}
 			result.detail("pipeline steps", rows);
+			result.detail("CPU ms per activity, by pipeline step (until all it caused was applied)", cpuRows);
+			result.detail("MongoDB commands per activity, by pipeline step", mongoRows);
 			result.measure("pipeline.max-sustained-rate",
 					"highest rate sustained for " + this.options.windowSeconds() + " s without growing backlog",
 					"activities/s", bestRate);
@@ -87,6 +102,7 @@ final class PipelineBenchmark {
 			}
 			if (at100 != null) {
 				measureLatencies(result, at100);
+				measureCost(result, at100);
 			}
 			this.stack.clearMail();
 		}
@@ -114,7 +130,43 @@ final class PipelineBenchmark {
 		}
 	}
 
-	private Step step(LagMonitor monitor, Fixtures.Partners partners, int rate, int seconds) throws Exception {
+	/**
+	 * The 100/s step's cost per activity as figures compared across runs: the same step
+	 * as the latencies, and a rate every run reaches.
+	 */
+	private void measureCost(RunResult result, Step step) {
+		ActivityCost cost = step.cost;
+		result.measure("pipeline.at100.mongo.total", "MongoDB commands per activity, all services, at 100/s",
+				"commands", ActivityCost.round2(cost.totalMongoCommands()));
+		cost.mongoCommands()
+			.forEach((service, perActivity) -> result.measure("pipeline.at100.mongo." + service,
+					"MongoDB commands per activity, " + service + ", at 100/s", "commands",
+					ActivityCost.round2(perActivity)));
+		result.measure("pipeline.at100.cpu.total",
+				"CPU per activity, all watched processes but the load generator, at 100/s", "ms",
+				ActivityCost.round2(cost.totalCpuMillis()));
+		cost.cpuMillis()
+			.forEach((process, perActivity) -> result.measure("pipeline.at100.cpu." + process,
+					"CPU per activity, " + process + ", at 100/s", "ms", ActivityCost.round2(perActivity)));
+		if (!Double.isNaN(cost.loadGeneratorMillis())) {
+			result.measure("pipeline.at100.cpu.load-generator",
+					"CPU per activity, the benchmark's load generator threads, at 100/s", "ms",
+					ActivityCost.round2(cost.loadGeneratorMillis()));
+		}
+		result.detail("MongoDB commands per activity by command at 100 activities/s", cost.byCommandRows());
+		if (cost.totalMongoCommands() > Target.MONGO_COMMANDS_PER_ACTIVITY) {
+			String largest = cost.mongoCommands()
+				.entrySet()
+				.stream()
+				.max(Map.Entry.comparingByValue())
+				.map((e) -> e.getKey() + " " + MarkdownReport.number(ActivityCost.round2(e.getValue())))
+				.orElse("?");
+			result.reason("pipeline.at100.mongo.total", "most commands per activity: " + largest);
+		}
+	}
+
+	private Step step(LagMonitor monitor, LagMonitor mailOutcomes, Fixtures.Partners partners, int rate, int seconds)
+			throws Exception {
 		URI activities = this.stack.url(StackService.ACTIVITY);
 		Map<String, Long> requestTimes = new ConcurrentHashMap<>();
 		Step step = new Step(rate, seconds);
@@ -190,7 +242,30 @@ final class PipelineBenchmark {
 			System.out.printf("  (backlog settled %s)%n",
 					(settled < 0) ? "not within 5 min" : "after " + settled + " ms");
 		}
+		awaitMailAndOutcomes(mailOutcomes, partners.mailDomain());
+		step.cost = ActivityCost.between(before, this.sampler.snapshot(), step.ok.get());
 		return step;
+	}
+
+	/**
+	 * notification-service mails on its own thread after it applied an activity, and
+	 * reporting-service applies each mail's outcome from notification-events: a step's
+	 * cost ends when no mail has come for {@link #MAIL_QUIET} and those outcomes are
+	 * applied.
+	 */
+	private void awaitMailAndOutcomes(LagMonitor mailOutcomes, String mailDomain) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		int mails = this.stack.mailsTo(mailDomain);
+		long lastChange = System.nanoTime();
+		while (System.nanoTime() - lastChange < MAIL_QUIET.toNanos() && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+			int now = this.stack.mailsTo(mailDomain);
+			if (now != mails) {
+				mails = now;
+				lastChange = System.nanoTime();
+			}
+		}
+		mailOutcomes.awaitDrained(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 	}
 
 	/**
@@ -229,6 +304,8 @@ final class PipelineBenchmark {
 		double otherCores;
 
 		List<Map<String, Object>> processes = List.of();
+
+		ActivityCost cost;
 
 		Step(int rate, int seconds) {
 			this.rate = rate;

@@ -1,6 +1,9 @@
 package org.coophub.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -9,14 +12,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.StackService;
 
 /**
  * CPU and memory of the stack's processes from {@code /proc/<pid>/stat} and
  * {@code status}, the whole machine's CPU from {@code /proc/stat} (so the load of other
- * people's processes is measured, not guessed), and each service's heap from its own
- * Prometheus metrics.
+ * people's processes is measured, not guessed), and each service's heap and MongoDB
+ * commands from its own Prometheus metrics.
  */
 final class ProcessSampler {
 
@@ -25,6 +33,14 @@ final class ProcessSampler {
 	 */
 	static final double TICKS_PER_SECOND = 100;
 
+	/**
+	 * The threads of this JVM that generate the load and watch the stack (by name: the
+	 * HTTP client's, the lag monitors' and their Kafka clients'), not the Kafka broker,
+	 * MongoDB-wire server and SMTP capture that run beside them.
+	 */
+	static final List<String> LOAD_GENERATOR_THREADS = List.of("benchmark-http", "HttpClient-", "lag-monitor-",
+			"kafka-admin-client-thread", "kafka-producer-network-thread", "kafka-coordinator-heartbeat-thread");
+
 	private final MeasuredStack stack;
 
 	private final Api api;
@@ -32,6 +48,8 @@ final class ProcessSampler {
 	private final Map<String, Double> maxLiveHeap = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Map<String, Double> maxUsedHeap = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final Set<String> collectors = new java.util.concurrent.ConcurrentSkipListSet<>();
 
 	ProcessSampler(MeasuredStack stack, Api api) {
 		this.stack = stack;
@@ -43,7 +61,15 @@ final class ProcessSampler {
 		Map<String, Long> ticks = new LinkedHashMap<>();
 		pids.forEach((name, pid) -> ticks.put(name, cpuTicks(pid)));
 		long[] machine = machineTicks();
-		return new Snapshot(System.nanoTime(), pids, ticks, machine[0], machine[1]);
+		Map<String, Map<String, Double>> mongoCommands = new LinkedHashMap<>();
+		pids.keySet().forEach((name) -> {
+			ServiceMetrics metrics = metrics(name);
+			if (metrics != null) {
+				mongoCommands.put(name, metrics.mongoCommands());
+			}
+		});
+		long loadGenerator = this.stack.embedded() ? loadGeneratorTicks() : -1;
+		return new Snapshot(System.nanoTime(), pids, ticks, machine[0], machine[1], mongoCommands, loadGenerator);
 	}
 
 	/**
@@ -64,14 +90,15 @@ final class ProcessSampler {
 			Map<String, Long> status = status(pid);
 			row.put("RSS MB", mb(status.getOrDefault("VmRSS", -1L) * 1024));
 			row.put("peak RSS MB", mb(status.getOrDefault("VmHWM", -1L) * 1024));
-			Heap heap = heap(name);
-			row.put("heap used MB", (heap != null) ? mb(heap.used()) : Double.NaN);
-			row.put("live heap after GC MB", (heap != null) ? mb(heap.liveAfterGc()) : Double.NaN);
-			row.put("MongoDB commands so far", (heap != null) ? heap.mongoCommands() : Double.NaN);
-			if (heap != null) {
-				this.maxUsedHeap.merge(name, mb(heap.used()), Math::max);
-				if (heap.liveAfterGc() >= 0) {
-					this.maxLiveHeap.merge(name, mb(heap.liveAfterGc()), Math::max);
+			ServiceMetrics metrics = metrics(name);
+			row.put("heap used MB", (metrics != null) ? mb(metrics.used()) : Double.NaN);
+			row.put("live heap after GC MB", (metrics != null) ? mb(metrics.liveAfterGc()) : Double.NaN);
+			row.put("MongoDB commands so far", (metrics != null) ? metrics.mongoCommandsTotal() : Double.NaN);
+			if (metrics != null) {
+				this.collectors.addAll(metrics.collectors());
+				this.maxUsedHeap.merge(name, mb(metrics.used()), Math::max);
+				if (metrics.liveAfterGc() >= 0) {
+					this.maxLiveHeap.merge(name, mb(metrics.liveAfterGc()), Math::max);
 				}
 			}
 			rows.add(row);
@@ -95,6 +122,14 @@ final class ProcessSampler {
 	}
 
 	/**
+	 * The garbage collectors the services' metrics named so far (the JVM picks one when
+	 * the options name none).
+	 */
+	List<String> collectors() {
+		return List.copyOf(this.collectors);
+	}
+
+	/**
 	 * CPU the rest of the machine used between the snapshots, in cores: busy time minus
 	 * what the stack's processes used.
 	 */
@@ -113,22 +148,22 @@ final class ProcessSampler {
 	}
 
 	/**
-	 * The service's heap, or null if its metrics cannot be read (identity-service
-	 * publishes none).
+	 * The service's metrics, or null if they cannot be read (identity-service publishes
+	 * none, the benchmark's own process is not a service).
 	 */
-	Heap heap(String moduleName) {
+	ServiceMetrics metrics(String moduleName) {
 		for (StackService service : StackService.eventDriven()) {
 			if (service.moduleName().equals(moduleName)) {
-				return heap(this.stack.url(service));
+				return metrics(this.stack.url(service));
 			}
 		}
 		return null;
 	}
 
-	private Heap heap(URI url) {
+	private ServiceMetrics metrics(URI url) {
 		try {
 			HttpResponse<String> response = this.api.send(url, "GET", "/actuator/prometheus", null, null);
-			return (response.statusCode() == 200) ? Heap.parse(response.body()) : null;
+			return (response.statusCode() == 200) ? ServiceMetrics.parse(response.body()) : null;
 		}
 		catch (IOException | RuntimeException ex) {
 			return null;
@@ -153,6 +188,30 @@ final class ProcessSampler {
 		catch (IOException | RuntimeException ex) {
 			return -1;
 		}
+	}
+
+	/**
+	 * CPU of this JVM's load generator threads that are alive now, in ticks; -1 if the
+	 * JVM cannot tell. A thread that ended is no longer counted, so what it used shows as
+	 * the stack's: the threads named are long-lived.
+	 */
+	static long loadGeneratorTicks() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
+			return -1;
+		}
+		long nanos = 0;
+		for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+			if (thread != null && isLoadGenerator(thread.getThreadName())) {
+				nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+			}
+		}
+		return Math.round(nanos / 1e9 * TICKS_PER_SECOND);
+	}
+
+	static boolean isLoadGenerator(String threadName) {
+		// main runs the open-loop ticker and the fixtures
+		return threadName.equals("main") || LOAD_GENERATOR_THREADS.stream().anyMatch(threadName::startsWith);
 	}
 
 	static Map<String, Long> status(long pid) {
@@ -187,24 +246,34 @@ final class ProcessSampler {
 	}
 
 	/**
-	 * CPU times of the watched processes and the machine at one moment.
+	 * CPU times of the watched processes and the machine at one moment, the MongoDB
+	 * commands each service had sent by then, by command name, and the CPU of this JVM's
+	 * load generator threads when it runs the stack too (-1 otherwise).
 	 */
-	record Snapshot(long nanos, Map<String, Long> pids, Map<String, Long> ticks, long machineBusy, long machineTotal) {
+	record Snapshot(long nanos, Map<String, Long> pids, Map<String, Long> ticks, long machineBusy, long machineTotal,
+			Map<String, Map<String, Double>> mongoCommands, long loadGeneratorTicks) {
 	}
 
 	/**
-	 * A service's heap from its Prometheus text: used now (all heap pools) and the old
-	 * generation's size after the last full or concurrent collection; with it, how many
-	 * commands the service has sent to MongoDB, which bounds what the shared server can
-	 * carry.
+	 * A service's metrics from its Prometheus text: heap used now (all heap pools) and
+	 * the old generation's size after the last full or concurrent collection, the
+	 * collectors that paused it, and how many commands it has sent to MongoDB by command
+	 * name (Micrometer's {@code mongodb.driver.commands}, which Spring Boot registers on
+	 * the driver; docs/performance.md).
 	 */
-	record Heap(long used, long liveAfterGc, double gcPauseSeconds, double mongoCommands) {
+	record ServiceMetrics(long used, long liveAfterGc, double gcPauseSeconds, Map<String, Double> mongoCommands,
+			Set<String> collectors) {
 
-		static Heap parse(String prometheus) {
+		private static final Pattern COMMAND = Pattern.compile("command=\"([^\"]*)\"");
+
+		private static final Pattern GC = Pattern.compile("gc=\"([^\"]*)\"");
+
+		static ServiceMetrics parse(String prometheus) {
 			double used = 0;
 			double live = -1;
 			double pauses = 0;
-			double commands = 0;
+			Map<String, Double> commands = new TreeMap<>();
+			Set<String> collectors = new TreeSet<>();
 			for (String line : prometheus.split("\n")) {
 				if (line.startsWith("#") || line.isBlank()) {
 					continue;
@@ -225,12 +294,26 @@ final class ProcessSampler {
 				else if (line.startsWith("jvm_gc_pause_seconds_sum")) {
 					pauses += value;
 				}
+				else if (line.startsWith("jvm_gc_pause_seconds_count")) {
+					Matcher gc = GC.matcher(line);
+					if (gc.find()) {
+						collectors.add(gc.group(1));
+					}
+				}
 				else if (line.startsWith("mongodb_driver_commands_seconds_count")) {
-					commands += value;
+					// one line per command, collection, status and server: summed by
+					// command
+					Matcher command = COMMAND.matcher(line);
+					commands.merge(command.find() ? command.group(1) : "?", value, Double::sum);
 				}
 			}
 			// zero until the first old-generation collection: not known yet
-			return new Heap((long) used, (live > 0) ? (long) live : -1, pauses, commands);
+			return new ServiceMetrics((long) used, (live > 0) ? (long) live : -1, pauses, commands, collectors);
+		}
+
+		/** Every MongoDB command the service has sent since it started. */
+		double mongoCommandsTotal() {
+			return this.mongoCommands.values().stream().mapToDouble(Double::doubleValue).sum();
 		}
 
 	}

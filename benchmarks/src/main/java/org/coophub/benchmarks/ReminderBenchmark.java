@@ -3,7 +3,7 @@ package org.coophub.benchmarks;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.StackService;
 
 /**
  * Review reminders of many agreements at once: agreements whose review is seven days away

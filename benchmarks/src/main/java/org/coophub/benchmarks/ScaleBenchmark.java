@@ -8,16 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.StackService;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The data of many years: agreements with many activities each, loaded through the CSV
- * import, then the read paths timed and the reporting projection rebuilt.
+ * The data of many years ({@link Preload}): the read paths timed and the reporting
+ * projection rebuilt.
  */
 final class ScaleBenchmark {
-
-	static final int ROWS_PER_FILE = 10_000;
 
 	/**
 	 * The portfolio and the search read every agreement or every activity and take
@@ -29,76 +27,33 @@ final class ScaleBenchmark {
 
 	private final MeasuredStack stack;
 
-	private final ProcessSampler sampler;
-
 	private final BenchmarkOptions options;
+
+	private final Preload preload;
 
 	private Fixtures.Partners partners;
 
-	ScaleBenchmark(Api api, MeasuredStack stack, ProcessSampler sampler, BenchmarkOptions options) {
+	ScaleBenchmark(Api api, MeasuredStack stack, Preload preload, BenchmarkOptions options) {
 		this.api = api;
 		this.stack = stack;
-		this.sampler = sampler;
+		this.preload = preload;
 		this.options = options;
 	}
 
 	/**
-	 * Loads the data once (the first run) and measures the queries and the rebuild on
-	 * every run.
+	 * Measures the queries and the rebuild on the preloaded data, loading it first when
+	 * the preload phase did not run.
 	 */
 	void run(Fixtures fixtures, RunResult result) throws Exception {
 		int total = this.options.scaleAgreements() * this.options.scalePerAgreement();
-		if (this.partners == null) {
-			load(fixtures, result, total);
+		if (!this.preload.loaded()) {
+			result.note("Scale: the preload phase did not run; the data was loaded here.");
+			this.preload.run(fixtures, result);
 		}
-		else {
-			result.note(
-					"Scale: the data is loaded once, in the first run; later runs repeat the queries and the rebuild.");
-			awaitEarlierWork(result);
-		}
+		this.partners = this.preload.partners();
+		awaitEarlierWork(result);
 		queries(result, total);
 		rebuild(result, total);
-	}
-
-	private void load(Fixtures fixtures, RunResult result, int total) throws Exception {
-		ProcessSampler.Snapshot before = this.sampler.snapshot();
-		long setup = System.nanoTime();
-		// contacts without e-mail: 100,000 mails would measure the SMTP capture's memory
-		this.partners = fixtures.agreements("scale", this.options.scaleAgreements(), false, 200, 7);
-		System.out.printf("  %d agreements created in %.1f s%n", this.options.scaleAgreements(),
-				(System.nanoTime() - setup) / 1e9);
-		URI activities = this.stack.url(StackService.ACTIVITY);
-		List<String> ids = this.partners.agreementIds();
-		try (LagMonitor monitor = new LagMonitor(this.stack.kafka(), "activity-events", PipelineBenchmark.GROUPS,
-				Duration.ofMillis(100))) {
-			// activity-service accepts rows once it has read the agreements from Kafka
-			awaitKnown(activities, ids.get(ids.size() - 1));
-			long start = System.nanoTime();
-			long publishedBefore = monitor.published();
-			int agreementsPerFile = Math.max(1, ROWS_PER_FILE / this.options.scalePerAgreement());
-			for (int from = 0; from < ids.size(); from += agreementsPerFile) {
-				List<String> chunk = ids.subList(from, Math.min(ids.size(), from + agreementsPerFile));
-				importFile(activities, Fixtures.csv(this.partners, chunk, this.options.scalePerAgreement()));
-			}
-			double importSeconds = (System.nanoTime() - start) / 1e9;
-			System.out.printf("  %d activities imported in %.1f s; waiting for the projections%n", total,
-					importSeconds);
-			boolean published = monitor.awaitPublished(publishedBefore, total, Duration.ofMinutes(30));
-			long drained = published ? monitor.awaitDrained(Duration.ofMinutes(30)) : -1;
-			double appliedSeconds = (System.nanoTime() - start) / 1e9;
-			result.measure("scale.import.rate", "CSV import into activity-service (" + ROWS_PER_FILE + " rows a file)",
-					"activities/s", Stats.round(total / importSeconds));
-			if (drained < 0) {
-				result.note("Scale: the services had not applied all imported activities after 30 minutes (backlog "
-						+ monitor.maxLag() + ").");
-			}
-			else {
-				result.measure("scale.applied.seconds",
-						"import of " + total + " activities until both services applied all", "s",
-						Stats.round(appliedSeconds));
-			}
-		}
-		result.detail("processes during the scale load", this.sampler.between(before, this.sampler.snapshot()));
 	}
 
 	/**
@@ -106,45 +61,8 @@ final class ScaleBenchmark {
 	 * backlog too.
 	 */
 	private void awaitEarlierWork(RunResult result) throws Exception {
-		try (LagMonitor monitor = new LagMonitor(this.stack.kafka(), "activity-events", PipelineBenchmark.GROUPS,
-				Duration.ofMillis(100))) {
-			long drained = monitor.awaitDrained(PipelineBenchmark.DRAIN_GATE);
-			result.detail("earlier backlog drained before the scale queries, ms", drained);
-		}
-	}
-
-	private void importFile(URI activities, String csv) throws Exception {
-		// a file of 10,000 rows is one long request on a busy machine
-		HttpResponse<String> response = this.api.send(activities, "POST", "/api/v1/activities:import", "text/csv", csv,
-				Duration.ofMinutes(15));
-		if (response.statusCode() != 201) {
-			throw new IllegalStateException("import answered " + response.statusCode() + ": "
-					+ response.body().substring(0, Math.min(500, response.body().length())));
-		}
-	}
-
-	/**
-	 * Waits until activity-service knows the agreement as active: a one-row file with an
-	 * unknown time zone is rejected for its agreement until then, and for the time zone
-	 * after (the agreement is checked first), so nothing is ever imported by asking.
-	 */
-	private void awaitKnown(URI activities, String agreementId) throws Exception {
-		String[] lines = Fixtures.csv(this.partners, List.of(agreementId), 1).split("\n");
-		String probe = lines[0] + ",timeZone\n" + lines[1] + ",Mars/Olympus\n";
-		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-		while (System.nanoTime() < deadline) {
-			HttpResponse<String> response = this.api.send(activities, "POST", "/api/v1/activities:import", "text/csv",
-					probe);
-			// the only fault left is the end before the start once the agreement is known
-			if (response.statusCode() == 422 && !response.body().contains("agreementId")) {
-				return;
-			}
-			if (response.statusCode() == 201) {
-				throw new IllegalStateException("the probe row was imported: " + response.body());
-			}
-			Thread.sleep(500);
-		}
-		throw new IllegalStateException("activity-service did not learn agreement " + agreementId + " in 5 minutes");
+		long drained = DrainGate.await(this.stack.kafka(), PipelineBenchmark.DRAIN_GATE);
+		result.detail("earlier backlog drained before the scale queries, ms", drained);
 	}
 
 	private void queries(RunResult result, int total) throws Exception {

@@ -48,6 +48,13 @@ class MarkdownReportTest {
 			.doesNotContain("first");
 	}
 
+	@Test
+	void figuresBelowOneKeepTwoDecimals() {
+		assertThat(MarkdownReport.number(0.04)).isEqualTo("0.04");
+		assertThat(MarkdownReport.number(7.26)).isEqualTo("7.3");
+		assertThat(MarkdownReport.number(1234.0)).isEqualTo("1,234");
+	}
+
 	private static RunResult run(double rate, double p99) {
 		RunResult run = new RunResult();
 		run.measure("rate", "highest rate", "activities/s", rate);

@@ -1,20 +1,14 @@
 package org.coophub.localstack;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.coophub.localstack.kafka.KafkaBrokerProperties;
+import org.coophub.localstack.kafka.KafkaStorage;
+import org.coophub.localstack.process.Ports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +54,7 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 		QuietLogging.apply();
 		Properties properties = KafkaBrokerProperties.of(this.logDirectory, this.port, this.controllerPort);
-		formatIfNew(properties);
+		KafkaStorage.formatIfNew(this.logDirectory, properties);
 		KafkaRaftServer newServer = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
 		try {
 			newServer.startup();
@@ -109,43 +103,6 @@ public final class KafkaBroker implements AutoCloseable {
 
 	public Path logDirectory() {
 		return this.logDirectory;
-	}
-
-	/**
-	 * Formats the storage as {@code kafka-storage.sh format} would, once: a new directory
-	 * gets a new cluster id, an existing one keeps its own (the storage tool's
-	 * {@code --ignore-formatted} still insists on the same cluster id, so we check
-	 * first).
-	 */
-	private void formatIfNew(Properties properties) {
-		if (Files.exists(this.logDirectory.resolve("meta.properties"))) {
-			return;
-		}
-		try {
-			Files.createDirectories(this.logDirectory);
-			Path configFile = Files.createTempFile("kafka-server", ".properties");
-			try {
-				try (OutputStream out = Files.newOutputStream(configFile)) {
-					properties.store(out, "embedded KRaft broker");
-				}
-				ByteArrayOutputStream output = new ByteArrayOutputStream();
-				String[] arguments = { "format", "--cluster-id", Uuid.randomUuid().toString(), "--config",
-						configFile.toString() };
-				int exitCode = StorageTool.execute(arguments, new PrintStream(output, true, StandardCharsets.UTF_8));
-				String printed = output.toString(StandardCharsets.UTF_8).trim();
-				if (exitCode != 0) {
-					throw new IllegalStateException("Formatting Kafka storage in " + this.logDirectory
-							+ " failed (exit code " + exitCode + "): " + printed);
-				}
-				log.debug("kafka-storage format: {}", printed);
-			}
-			finally {
-				Files.deleteIfExists(configFile);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot prepare the Kafka log directory " + this.logDirectory, ex);
-		}
 	}
 
 }

@@ -16,6 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.coophub.localstack.demo.DemoData;
+import org.coophub.localstack.process.Ports;
+import org.coophub.localstack.process.ServiceClocks;
+import org.coophub.localstack.process.ServiceProcess;
+import org.coophub.localstack.process.StackService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.coophub.localstack.process.StackService;
+
 /**
  * What to start and where. The defaults are those of the command line: the fixed ports
  * the README lists, data in {@code .local-stack/} of the current directory, MongoDB data

@@ -17,6 +17,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.coophub.localstack.mail.MailViewer;
+import org.coophub.localstack.mail.NoDelayGreenMail;
+import org.coophub.localstack.process.Ports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +63,24 @@ public final class SmtpCapture implements AutoCloseable {
 	public SmtpCapture(int smtpPort, int viewerPort) {
 		this.smtpPort = Ports.resolve(smtpPort);
 		this.viewerPort = Ports.resolve(viewerPort);
-		this.viewer = new MailViewer(this, this.viewerPort);
+		this.viewer = new MailViewer(new MailViewer.Mailbox() {
+
+			@Override
+			public List<CapturedMail> messages() {
+				return SmtpCapture.this.messages();
+			}
+
+			@Override
+			public String page() {
+				return MailViewerPage.render(SmtpCapture.this.messages());
+			}
+
+			@Override
+			public void clear() {
+				SmtpCapture.this.clear();
+			}
+
+		}, this.viewerPort);
 	}
 
 	public static SmtpCapture onFreePorts() {

@@ -5,8 +5,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,8 +21,10 @@ import com.sun.net.httpserver.HttpServer;
  * issues tokens to the scripts' client as identity-service does (any instance does),
  * answers 401 to an API call without one, and answers the few API calls of the demo
  * loader. It rejects bodies with unresolved placeholders, answers 428 to an update of the
- * agreement without If-Match (as agreement-service does) and (as activity-service may)
- * answers 422 to the first activity until it "knows" the agreement. A move of its clock
+ * agreement without If-Match (as agreement-service does), names every party of a new
+ * agreement pending and refuses its activation (409) until each has accepted (as
+ * agreement-service does for an ADMIN's agreement), and (as activity-service may) answers
+ * 422 to the first activity until it "knows" the agreement. A move of its clock
  * ({@code POST /actuator/clock}) is written to its output.
  */
 public final class FakeService {
@@ -28,6 +34,11 @@ public final class FakeService {
 	private static final AtomicInteger activityAttempts = new AtomicInteger();
 
 	private static final AtomicInteger tokens = new AtomicInteger();
+
+	/** The parties of the last agreement created that have not accepted yet. */
+	private static final Set<String> pendingParties = ConcurrentHashMap.newKeySet();
+
+	private static final Pattern ORGANIZATION_ID = Pattern.compile("\"organizationId\"\\s*:\\s*\"([^\"]+)\"");
 
 	private static final String TOKEN_PREFIX = "fake-token-";
 
@@ -85,8 +96,7 @@ public final class FakeService {
 				send(exchange, 201, "{\"id\":\"" + UUID.randomUUID() + "\"}");
 			}
 			else if (path.equals("/api/v1/agreements")) {
-				exchange.getResponseHeaders().set("ETag", "\"1\"");
-				send(exchange, 201, "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"DRAFT\",\"version\":1}");
+				createAgreement(exchange, body);
 			}
 			else if (path.startsWith("/api/v1/agreements/")) {
 				updateAgreement(exchange, path, exchange.getRequestHeaders().getFirst("If-Match"));
@@ -113,14 +123,42 @@ public final class FakeService {
 				+ "\",\"token_type\":\"Bearer\",\"expires_in\":900}");
 	}
 
+	private static void createAgreement(HttpExchange exchange, String body) throws IOException {
+		pendingParties.clear();
+		StringBuilder parties = new StringBuilder();
+		Matcher party = ORGANIZATION_ID.matcher(body);
+		while (party.find()) {
+			pendingParties.add(party.group(1));
+			parties.append((parties.length() > 0) ? "," : "")
+				.append("{\"organizationId\":\"")
+				.append(party.group(1))
+				.append("\",\"consent\":\"PENDING\"}");
+		}
+		exchange.getResponseHeaders().set("ETag", "\"1\"");
+		send(exchange, 201, "{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"DRAFT\",\"version\":1,\"parties\":["
+				+ parties + "]}");
+	}
+
 	/**
-	 * Activation, amendment or a new commitment: each needs the current version in
-	 * If-Match and answers with the next one.
+	 * Acceptance, activation, amendment or a new commitment: each needs the current
+	 * version in If-Match and answers with the next one. An acceptance is written to the
+	 * output.
 	 */
 	private static void updateAgreement(HttpExchange exchange, String path, String ifMatch) throws IOException {
 		if (ifMatch == null || !ifMatch.matches("\"\\d+\"")) {
 			send(exchange, 428, "{\"title\":\"Precondition required\",\"status\":428}");
 			return;
+		}
+		if (path.endsWith("/activate") && !pendingParties.isEmpty()) {
+			send(exchange, 409, "{\"title\":\"Parties have not accepted\",\"status\":409,\"awaitingAcceptance\":[\""
+					+ String.join("\",\"", pendingParties) + "\"]}");
+			return;
+		}
+		if (path.endsWith("/accept")) {
+			String organizationId = path.split("/")[6];
+			pendingParties.remove(organizationId);
+			// what the test reads back from the log file
+			System.out.println("party accepted: " + organizationId);
 		}
 		long next = Long.parseLong(ifMatch.replace("\"", "")) + 1;
 		exchange.getResponseHeaders().set("ETag", "\"" + next + "\"");

@@ -19,6 +19,10 @@ import java.util.jar.Manifest;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
+import org.coophub.localstack.cli.ReadyBannerLines;
+import org.coophub.localstack.demo.DemoData;
+import org.coophub.localstack.process.ServiceProcess;
+import org.coophub.localstack.process.StackService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,8 +78,6 @@ class LocalStackTest {
 	void clocksAreAdjustableOnlyWhenAskedFor() {
 		assertThat(LocalStack.options().clocksAdjustable()).isFalse();
 		assertThat(LocalStack.options().adjustableClocks().clocksAdjustable()).isTrue();
-		assertThat(LaunchArguments.parse("--adjustable-clocks").adjustableClocks()).isTrue();
-		assertThat(LaunchArguments.parse().adjustableClocks()).isFalse();
 	}
 
 	@Test
@@ -108,6 +110,9 @@ class LocalStackTest {
 				assertThat(demo.organizations()).isEqualTo(2);
 				assertThat(demo.activities()).isEqualTo(18);
 			});
+			assertThat(stack.service(StackService.AGREEMENT).logFile()).content()
+				.as("both parties accepted before the activation, which the fake refuses otherwise")
+				.containsPattern("(?s)party accepted: .*party accepted: ");
 			ServiceProcess agreements = stack.service(StackService.AGREEMENT);
 			assertThat(get(stack.serviceUrl(StackService.AGREEMENT).resolve("/actuator/health")).statusCode())
 				.isEqualTo(200);
@@ -150,7 +155,7 @@ class LocalStackTest {
 			assertThat(get(organizations).statusCode()).isEqualTo(401);
 			assertThat(get(organizations, "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
 
-			assertThat(String.join("\n", ReadyBanner.lines(stack, Duration.ofSeconds(42))))
+			assertThat(String.join("\n", ReadyBannerLines.of(stack, Duration.ofSeconds(42))))
 				.contains("identity-service       " + stack.identityIssuer() + "/")
 				.contains("admin, ld-editor, ld-viewer, hcm-editor, hcm-viewer; password " + LocalStack.DEMO_PASSWORD)
 				.contains("curl -s -u coophub-scripts:" + LocalStack.SCRIPTS_SECRET)

@@ -10,7 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.coophub.localstack.LocalStack;
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.StackService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -64,8 +64,15 @@ class ConferenceFlowSystemTest {
 		assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
 		String agreement = this.json.readTree(draft.body()).get("id").asString();
 		// Every update names the version it was based on: the ETag of the draft just
-		// created.
+		// created. The scripts' client (ADMIN) belongs to no party, so both parties are
+		// pending: each accepts before the activation.
 		String etag = draft.headers().firstValue("ETag").orElseThrow();
+		for (String party : new String[] { ld, hcm }) {
+			HttpResponse<String> accepted = send(StackService.AGREEMENT, "POST",
+					"/api/v1/agreements/" + agreement + "/parties/" + party + "/accept", null, etag);
+			assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+			etag = accepted.headers().firstValue("ETag").orElseThrow();
+		}
 		assertThat(send(StackService.AGREEMENT, "POST", "/api/v1/agreements/" + agreement + "/activate", null, etag)
 			.statusCode()).isEqualTo(200);
 

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.coophub.localstack.LocalStack;
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.StackService;
 import org.coophub.systemtests.SharedStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,10 +78,17 @@ class DashboardBrowserSystemTest {
 				 "reviewPolicy":{"month":11,"day":6,"hostRotation":["%s","%s"],"lastHostOrganizationId":"%s"}}
 				""".formatted(suffix, this.json.writeValueAsString(HOSTILE_TITLE), ld, hcm, hcm, ld, hcm)).get("id")
 			.asString();
-		// a new draft is version 1: activating it is an update like any other, with
-		// If-Match
+		// a new draft is version 1: each party's acceptance (the scripts' client is of
+		// neither) and the activation are updates like any other, with If-Match
+		String etag = "\"1\"";
+		for (String party : new String[] { ld, hcm }) {
+			HttpResponse<String> accepted = send(StackService.AGREEMENT, "POST",
+					"/api/v1/agreements/" + agreement + "/parties/" + party + "/accept", null, "If-Match", etag);
+			assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+			etag = accepted.headers().firstValue("ETag").orElseThrow();
+		}
 		assertThat(send(StackService.AGREEMENT, "POST", "/api/v1/agreements/" + agreement + "/activate", null,
-				"If-Match", "\"1\"")
+				"If-Match", etag)
 			.statusCode()).isEqualTo(200);
 
 		URI dashboard = this.stack.serviceUrl(StackService.REPORTING).resolve("/");

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 import org.coophub.localstack.CapturedMail;
 import org.coophub.localstack.LocalStack;
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.StackService;
 import org.coophub.systemtests.SharedStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

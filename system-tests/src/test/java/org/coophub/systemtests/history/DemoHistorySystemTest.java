@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.coophub.localstack.CapturedMail;
-import org.coophub.localstack.DemoData;
 import org.coophub.localstack.LocalStack;
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.demo.DemoData;
+import org.coophub.localstack.process.StackService;
 import org.coophub.systemtests.SharedStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.coophub.localstack.LocalStack;
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.StackService;
 import org.coophub.systemtests.SharedStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;

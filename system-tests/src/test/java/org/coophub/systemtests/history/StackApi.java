@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 import org.coophub.localstack.LocalStack;
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.StackService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,8 +65,9 @@ final class StackApi {
 	}
 
 	/**
-	 * Creates an agreement and activates it; activity-service accepts activities under it
-	 * once it has heard of the activation.
+	 * Creates an agreement, accepts it for each party (the scripts' client belongs to
+	 * none, so all are pending) and activates it; activity-service accepts activities
+	 * under it once it has heard of the activation.
 	 * @return the agreement's id
 	 */
 	String activeAgreement(String body) {
@@ -75,8 +76,18 @@ final class StackApi {
 			throw new AssertionError("POST /api/v1/agreements answered " + draft.status() + ": " + draft.body());
 		}
 		String id = draft.json().get("id").asString();
+		String etag = draft.etag();
+		for (JsonNode party : draft.json().path("parties")) {
+			Answer accepted = send(StackService.AGREEMENT, "POST",
+					"/api/v1/agreements/" + id + "/parties/" + party.path("organizationId").asString() + "/accept",
+					null, "If-Match", etag);
+			if (accepted.status() != 200) {
+				throw new AssertionError("accept answered " + accepted.status() + ": " + accepted.body());
+			}
+			etag = accepted.etag();
+		}
 		Answer activated = send(StackService.AGREEMENT, "POST", "/api/v1/agreements/" + id + "/activate", null,
-				"If-Match", draft.etag());
+				"If-Match", etag);
 		if (activated.status() != 200) {
 			throw new AssertionError("activate answered " + activated.status() + ": " + activated.body());
 		}

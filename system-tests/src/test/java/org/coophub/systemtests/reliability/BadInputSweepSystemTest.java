@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.coophub.localstack.LocalStack;
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.StackService;
 import org.coophub.systemtests.SharedStack;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

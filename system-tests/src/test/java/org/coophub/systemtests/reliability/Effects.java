@@ -8,7 +8,7 @@ import java.util.stream.StreamSupport;
 
 import org.coophub.localstack.CapturedMail;
 import org.coophub.localstack.LocalStack;
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.StackService;
 import tools.jackson.databind.JsonNode;
 
 /**

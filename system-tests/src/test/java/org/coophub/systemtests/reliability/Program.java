@@ -2,8 +2,9 @@ package org.coophub.systemtests.reliability;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.process.StackService;
 
 import static org.awaitility.Awaitility.await;
 
@@ -59,6 +60,16 @@ final class Program {
 			.get("id")
 			.asString();
 		String etag = this.http.send(StackService.AGREEMENT, "GET", "/api/v1/agreements/" + agreement, null).etag();
+		// the scripts' client (ADMIN) belongs to neither party: both accept before the
+		// activation
+		for (String party : List.of(this.lamDong, this.hcmc)) {
+			StackHttp.Answer accepted = this.http.send(StackService.AGREEMENT, "POST",
+					"/api/v1/agreements/" + agreement + "/parties/" + party + "/accept", null, "If-Match", etag);
+			if (accepted.status() != 200) {
+				throw new IllegalStateException("accept answered " + accepted.status() + ": " + accepted.body());
+			}
+			etag = accepted.etag();
+		}
 		StackHttp.Answer activated = this.http.send(StackService.AGREEMENT, "POST",
 				"/api/v1/agreements/" + agreement + "/activate", null, "If-Match", etag);
 		if (activated.status() != 200) {

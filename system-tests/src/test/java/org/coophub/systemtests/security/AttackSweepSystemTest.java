@@ -22,9 +22,9 @@ import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.coophub.localstack.DemoData;
 import org.coophub.localstack.LocalStack;
-import org.coophub.localstack.StackService;
+import org.coophub.localstack.demo.DemoData;
+import org.coophub.localstack.process.StackService;
 import org.coophub.systemtests.SharedStack;
 import org.coophub.systemtests.security.AttackHttp.Answer;
 import org.junit.jupiter.api.Order;
@@ -38,11 +38,11 @@ import static org.awaitility.Awaitility.await;
  * Tries, against the running local stack over HTTP, what an attacker would: forged,
  * tampered, expired and misused tokens, writes beyond one's role or organization,
  * operator injection, hostile text and bodies, path tricks, open actuator endpoints,
- * doctored report links and missing security headers. Every attempt must be refused (and
- * store nothing where it would write); the tally per category goes to
- * {@code target/attack-sweep.md}, and an attempt that got through names itself in the
- * failure. Runs before {@code AutomaticReportSystemTest} moves the shared stack's clocks
- * (this class moves none).
+ * answers for a party one does not speak for, doctored report links and missing security
+ * headers. Every attempt must be refused (and store nothing where it would write); the
+ * tally per category goes to {@code target/attack-sweep.md}, and an attempt that got
+ * through names itself in the failure. Runs before {@code AutomaticReportSystemTest}
+ * moves the shared stack's clocks (this class moves none).
  */
 @Order(20)
 class AttackSweepSystemTest {
@@ -82,6 +82,12 @@ class AttackSweepSystemTest {
 
 	private String agreement;
 
+	/** The agreement's ETag after its activation: refused writes must leave it. */
+	private String agreementVersion;
+
+	/** A draft between BQL-LD and ATK-X whose parties have both not answered yet. */
+	private String pendingDraft;
+
 	private String demoAgreement;
 
 	private UserSignIn.Tokens ldViewer;
@@ -97,6 +103,7 @@ class AttackSweepSystemTest {
 		tokens();
 		viewerWrites();
 		otherOrganizationsEditor();
+		partyAnswers();
 		reportAnnouncements();
 		queryInjection();
 		bodiesAndText();
@@ -112,11 +119,12 @@ class AttackSweepSystemTest {
 	}
 
 	/**
-	 * A third organization and an agreement between it and BQL-LD (ADMIN): BQL-HCM is no
-	 * party to it. Demo users' tokens through the real sign-in form. Waits until every
-	 * service knows the agreement, so refusals are about the caller, not "not known yet";
-	 * the activities recorded for that (CSV rows with formula titles) are the formula
-	 * attack's payload.
+	 * A third organization and an agreement between it and BQL-LD (ADMIN, so both parties
+	 * accept before the activation): BQL-HCM is no party to it; a second such agreement
+	 * stays a draft nobody has answered for. Demo users' tokens through the real sign-in
+	 * form. Waits until every service knows the agreement, so refusals are about the
+	 * caller, not "not known yet"; the activities recorded for that (CSV rows with
+	 * formula titles) are the formula attack's payload.
 	 */
 	private void prepare() {
 		Map<String, String> organizations = organizationIdsByCode();
@@ -130,10 +138,24 @@ class AttackSweepSystemTest {
 				"Chương trình hợp tác Lâm Đồng – Đức Trọng " + this.suffix, this.lamDong, this.stranger))
 			.get("id")
 			.asString();
+		String version = "\"1\"";
+		for (String party : List.of(this.lamDong, this.stranger)) {
+			Answer accepted = this.http.send(
+					url(StackService.AGREEMENT,
+							"/api/v1/agreements/" + this.agreement + "/parties/" + party + "/accept"),
+					"POST", admin(), (byte[]) null, "If-Match", version);
+			precondition(accepted.status() == 200, "ADMIN accepts for " + party, accepted);
+			version = accepted.header("etag");
+		}
 		Answer activated = this.http.send(
 				url(StackService.AGREEMENT, "/api/v1/agreements/" + this.agreement + "/activate"), "POST", admin(),
-				(byte[]) null, "If-Match", "\"1\"");
+				(byte[]) null, "If-Match", version);
 		precondition(activated.status() == 200, "activation", activated);
+		this.agreementVersion = activated.header("etag");
+		this.pendingDraft = adminCreated(StackService.AGREEMENT, "/api/v1/agreements", agreementBody(
+				"ATK-P-" + this.suffix, "Chương trình chờ chấp thuận " + this.suffix, this.lamDong, this.stranger))
+			.get("id")
+			.asString();
 		this.demoAgreement = this.stack.demoData().map(DemoData.Outcome::agreementId).orElse(null);
 		precondition(this.demoAgreement != null && organizations.containsKey("BQL-HCM"), "the demo data",
 				organizations);
@@ -245,6 +267,46 @@ class AttackSweepSystemTest {
 		nothingStored(category);
 	}
 
+	/**
+	 * Answers for a party of the pending draft by someone who does not speak for it:
+	 * another organization's EDITOR (hcm-editor), the other party's EDITOR (ld-editor for
+	 * ATK-X), a VIEWER of the party itself (ld-viewer), each refused with 403; and the
+	 * party's own EDITOR without If-Match, refused with 428. The draft keeps its version
+	 * and both parties stay pending.
+	 */
+	private void partyAnswers() {
+		String category = "Party consent (403/428)";
+		String draftPath = "/api/v1/agreements/" + this.pendingDraft;
+		String version = etag(StackService.AGREEMENT, draftPath);
+		Map<String, String> tokens = Map.of("hcm-editor", this.hcmEditor.access(), "ld-editor", this.ldEditor.access(),
+				"ld-viewer", this.ldViewer.access());
+		List<String[]> attempts = List.of(new String[] { "hcm-editor", this.stranger, "accept" },
+				new String[] { "hcm-editor", this.stranger, "decline" },
+				new String[] { "hcm-editor", this.lamDong, "accept" },
+				new String[] { "hcm-editor", this.lamDong, "decline" },
+				new String[] { "ld-editor", this.stranger, "accept" },
+				new String[] { "ld-editor", this.stranger, "decline" },
+				new String[] { "ld-viewer", this.lamDong, "accept" },
+				new String[] { "ld-viewer", this.lamDong, "decline" });
+		for (String[] attempt : attempts) {
+			String party = attempt[1].equals(this.lamDong) ? "BQL-LD" : "ATK-X";
+			Answer answer = this.http.send(
+					url(StackService.AGREEMENT, draftPath + "/parties/" + attempt[1] + "/" + attempt[2]), "POST",
+					tokens.get(attempt[0]), "{\"note\":\"thay mặt người khác\"}", "If-Match", version);
+			this.ledger.attempt(category, attempt[0] + " " + attempt[2] + "s for " + party,
+					answer.status() == 403 && answer.isProblem(), answer.toString());
+		}
+		Answer unconditional = this.http.send(
+				url(StackService.AGREEMENT, draftPath + "/parties/" + this.lamDong + "/accept"), "POST",
+				this.ldEditor.access(), (byte[]) null);
+		this.ledger.attempt(category, "ld-editor accepts for BQL-LD without If-Match",
+				unconditional.status() == 428 && unconditional.isProblem(), unconditional.toString());
+		Answer draft = adminGet(StackService.AGREEMENT, draftPath);
+		this.ledger.attempt(category, "nothing stored: the draft keeps its version, both parties pending",
+				version.equals(draft.header("etag")) && draft.json().path("awaitingAcceptance").size() == 2,
+				draft.toString());
+	}
+
 	private void reportAnnouncements() {
 		String category = "Report announcements (403/422)";
 		String path = "/api/v1/agreements/" + this.agreement + "/reports/";
@@ -343,8 +405,9 @@ class AttackSweepSystemTest {
 		this.ledger.attempt(category, "CSV import of a title with a right-to-left override",
 				csv.status() == 422 && csv.isProblem(), csv.toString());
 		Answer agreements = adminGet(StackService.AGREEMENT, "/api/v1/agreements?q=atk%20" + this.suffix + "&size=50");
-		this.ledger.attempt(category, "nothing stored by the refused bodies: one agreement ATK-*-" + this.suffix,
-				agreements.status() == 200 && agreements.json().path("content").size() == 1, agreements.toString());
+		// the sweep's own two: the active agreement and the draft awaiting acceptance
+		this.ledger.attempt(category, "nothing stored by the refused bodies: two agreements ATK-*-" + this.suffix,
+				agreements.status() == 200 && agreements.json().path("content").size() == 2, agreements.toString());
 
 		Answer export = this.http.get(
 				url(StackService.ACTIVITY, "/api/v1/activities:export?agreementId=" + this.agreement), admin, "Accept",
@@ -524,8 +587,8 @@ class AttackSweepSystemTest {
 	 */
 	private void nothingStored(String category) {
 		String agreementPath = "/api/v1/agreements/" + this.agreement;
-		this.ledger.attempt(category, "nothing stored: the agreement is still version 2, ACTIVE",
-				"\"2\"".equals(etag(StackService.AGREEMENT, agreementPath)) && "ACTIVE"
+		this.ledger.attempt(category, "nothing stored: the agreement keeps its version, ACTIVE",
+				this.agreementVersion.equals(etag(StackService.AGREEMENT, agreementPath)) && "ACTIVE"
 					.equals(adminGet(StackService.AGREEMENT, agreementPath).json().path("status").asString()),
 				adminGet(StackService.AGREEMENT, agreementPath).toString());
 		this.ledger.attempt(category, "nothing stored: ATK-X is still version 1",

@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,11 @@
-package org.coophub.localstack;
+package org.coophub.localstack.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+
+import org.coophub.localstack.LocalStack;
+import org.coophub.localstack.LocalStackOptions;
 
 /**
  * What the launcher does: start the stack in the current directory, print where

@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.demo;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.cli;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,9 +1,14 @@
-package org.coophub.localstack;
+package org.coophub.localstack.cli;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import org.coophub.localstack.LocalStack;
+import org.coophub.localstack.demo.DemoData;
+import org.coophub.localstack.process.ServiceProcess;
+import org.coophub.localstack.process.StackService;
 
 /**
  * The lines printed once the stack is ready: where everything is.

@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.mail;
 
 import java.net.Socket;
 import java.net.SocketException;
@@ -17,9 +17,9 @@ import com.icegreen.greenmail.util.ServerSetup;
  * capped the reminders benchmark at about 13 mails a second while both CPUs idled. Real
  * mail servers write a reply at once.
  */
-final class NoDelayGreenMail extends GreenMail {
+public final class NoDelayGreenMail extends GreenMail {
 
-	NoDelayGreenMail(ServerSetup setup) {
+	public NoDelayGreenMail(ServerSetup setup) {
 		super(setup);
 	}
 

@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.cli;
 
 /**
  * {@code java -jar local-stack/target/local-stack.jar [--fresh] [--no-demo] [--infra-only]}.
@@ -15,7 +15,7 @@ public final class LocalStackLauncher {
 
 	public static void main(String[] args) {
 		if (System.getProperty("logback.configurationFile") == null) {
-			System.setProperty("logback.configurationFile", "org/coophub/localstack/logback-launcher.xml");
+			System.setProperty("logback.configurationFile", "org/coophub/localstack/cli/logback-launcher.xml");
 		}
 		int exitCode = new LocalStackCommand().run(args);
 		if (exitCode != 0) {

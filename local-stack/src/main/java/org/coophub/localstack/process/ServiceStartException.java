@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.process;
 
 /**
  * A service process that failed to become healthy; the message ends with the tail of its

@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.process;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,11 +16,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The clocks of the four event-driven services of a stack started with
- * {@link LocalStackOptions#adjustableClocks()}, moved together through each one's
+ * {@code LocalStackOptions.adjustableClocks()}, moved together through each one's
  * {@code /actuator/clock} (ADMIN token). identity-service keeps the machine's time, and
  * so does the expiry of the tokens it issues.
  */
-final class ServiceClocks {
+public final class ServiceClocks {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -34,13 +34,13 @@ final class ServiceClocks {
 	 * @param services the base URL of each service whose clock moves
 	 * @param accessToken an ADMIN token, asked for every call
 	 */
-	ServiceClocks(Map<StackService, URI> services, Supplier<String> accessToken) {
+	public ServiceClocks(Map<StackService, URI> services, Supplier<String> accessToken) {
 		this.services = Map.copyOf(services);
 		this.accessToken = accessToken;
 	}
 
 	/** Moves every clock forward by the same amount. */
-	void advance(Duration amount) {
+	public void advance(Duration amount) {
 		if (amount.isNegative()) {
 			throw new IllegalArgumentException("Clocks never go back: " + amount);
 		}
@@ -48,12 +48,12 @@ final class ServiceClocks {
 	}
 
 	/** Moves every clock forward to the same moment. */
-	void setTo(Instant moment) {
+	public void setTo(Instant moment) {
 		this.services.keySet().forEach((service) -> move(service, "to", moment.toString()));
 	}
 
 	/** What a service's clock says now. */
-	Instant now(StackService service) {
+	public Instant now(StackService service) {
 		return Instant.parse(send(service, HttpRequest.newBuilder(clockUri(service)).GET()).path("now").asText());
 	}
 

@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,11 @@ import org.slf4j.LoggerFactory;
  * bodies; {@code ${org:CODE}} stands for the id of the organization with that code and
  * {@code ${agreement}} for the agreement's id. It is history entered after the fact: the
  * activation and the amendments carry the day they took effect ({@code effectiveOn}), the
- * activities {@code "notifyPartners": false}, so loading it mails nobody.
+ * activities {@code "notifyPartners": false}, so loading it mails nobody. The loader
+ * signs in as the scripts' client (ADMIN, no organization), so every party of the new
+ * agreement is pending: it accepts for each ({@code acceptance} holds the note) before it
+ * activates, as agreement-service refuses to activate an agreement a party has not
+ * accepted.
  */
 public final class DemoData {
 
@@ -57,7 +61,7 @@ public final class DemoData {
 
 	/**
 	 * @param accessToken gives the token to send with each call, e.g.
-	 * {@link LocalStack#accessToken()}; asked for every call, so it may renew it
+	 * {@code LocalStack.accessToken()}; asked for every call, so it may renew it
 	 */
 	public DemoData(URI agreementService, URI activityService, Supplier<String> accessToken) {
 		this.agreementService = agreementService;
@@ -98,11 +102,13 @@ public final class DemoData {
 		String agreementId = created.expect(201).path("id").asText();
 		ids.put("agreement", agreementId);
 		URI agreement = this.agreementService.resolve("/api/v1/agreements/" + agreementId);
+		String accepted = acceptForEveryParty(agreement, created.expect(201), demo.path("acceptance"),
+				created.expectEtag(201));
 		// the program was in force long before it was typed in: the activation says since
 		// when (effectiveOn), as the amendments after it do
 		JsonNode activation = demo.path("activation");
 		DemoApi.Response activated = this.api.update("POST", URI.create(agreement + "/activate"),
-				activation.isMissingNode() ? null : resolve(activation, ids), created.expectEtag(201));
+				activation.isMissingNode() ? null : resolve(activation, ids), accepted);
 		if (!"ACTIVE".equals(activated.expect(200).path("status").asText())) {
 			throw new DemoDataException(
 					"Agreement " + agreementId + " is " + activated.expect(200).path("status") + " after activation");
@@ -121,6 +127,25 @@ public final class DemoData {
 		log.info("Demo data loaded: {} organizations, agreement {} with {} changes after activation, {} activities",
 				demo.path("organizations").size(), agreementId, amendments, activities);
 		return new Outcome(true, demo.path("organizations").size(), agreementId, activities);
+	}
+
+	/**
+	 * Accepts, for each party that has not yet, to be named in the agreement, based on
+	 * the version {@code etag}.
+	 * @param view the agreement as created
+	 * @param acceptance the body of each acceptance (a note), or a missing node for none
+	 * @return the ETag of the version after the last acceptance
+	 */
+	private String acceptForEveryParty(URI agreement, JsonNode view, JsonNode acceptance, String etag) {
+		String current = etag;
+		for (JsonNode party : view.path("parties")) {
+			if (!"ACCEPTED".equals(party.path("consent").asText())) {
+				URI accept = URI.create(agreement + "/parties/" + party.path("organizationId").asText() + "/accept");
+				current = this.api.update("POST", accept, acceptance.isMissingNode() ? null : acceptance, current)
+					.expectEtag(200);
+			}
+		}
+		return current;
 	}
 
 	/**

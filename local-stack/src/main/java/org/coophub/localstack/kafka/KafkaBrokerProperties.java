@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.kafka;
 
 import java.nio.file.Path;
 import java.util.Properties;
@@ -8,14 +8,20 @@ import java.util.Properties;
  * from any cluster: no auto-created topics (they create theirs explicitly), three
  * partitions by default, and internal topics that fit one node.
  */
-final class KafkaBrokerProperties {
+public final class KafkaBrokerProperties {
 
-	static final int NODE_ID = 1;
+	private static final int NODE_ID = 1;
 
 	private KafkaBrokerProperties() {
 	}
 
-	static Properties of(Path logDirectory, int port, int controllerPort) {
+	/**
+	 * @param logDirectory where the broker keeps metadata and records
+	 * @param port the client port
+	 * @param controllerPort the KRaft controller port
+	 * @return the broker's configuration
+	 */
+	public static Properties of(Path logDirectory, int port, int controllerPort) {
 		Properties properties = new Properties();
 		properties.put("process.roles", "broker,controller");
 		properties.put("node.id", String.valueOf(NODE_ID));

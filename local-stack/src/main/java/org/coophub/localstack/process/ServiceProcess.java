@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +43,7 @@ public final class ServiceProcess {
 
 	private Process process;
 
-	ServiceProcess(StackService service, int port, List<String> command, Path workingDirectory, Path logFile) {
+	public ServiceProcess(StackService service, int port, List<String> command, Path workingDirectory, Path logFile) {
 		this.service = service;
 		this.port = port;
 		this.command = List.copyOf(command);

@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.mail;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -21,15 +22,17 @@ import org.slf4j.LoggerFactory;
 /**
  * A tiny HTTP viewer of the captured mail (the JDK's HTTP server, no web framework):
  * {@code GET /api/messages} (JSON), {@code DELETE /api/messages}, {@code GET /} (HTML).
+ * It knows the mail only through a {@link Mailbox}, so that this package never depends on
+ * the capture that owns it.
  */
-final class MailViewer {
+public final class MailViewer {
 
 	private static final Logger log = LoggerFactory.getLogger(MailViewer.class);
 
 	private final ObjectMapper json = new ObjectMapper()
 		.registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
 
-	private final SmtpCapture capture;
+	private final Mailbox mailbox;
 
 	private final int port;
 
@@ -37,12 +40,16 @@ final class MailViewer {
 
 	private ExecutorService executor;
 
-	MailViewer(SmtpCapture capture, int port) {
-		this.capture = capture;
+	/**
+	 * @param mailbox what the viewer shows and empties
+	 * @param port the HTTP port, resolved (not 0)
+	 */
+	public MailViewer(Mailbox mailbox, int port) {
+		this.mailbox = mailbox;
 		this.port = port;
 	}
 
-	void start() {
+	public void start() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 0);
 		}
@@ -60,7 +67,7 @@ final class MailViewer {
 		this.server.start();
 	}
 
-	void stop() {
+	public void stop() {
 		if (this.server != null) {
 			this.server.stop(0);
 			this.executor.shutdownNow();
@@ -72,9 +79,9 @@ final class MailViewer {
 		try (exchange) {
 			switch (exchange.getRequestMethod()) {
 				case "GET" -> send(exchange, 200, "application/json; charset=utf-8",
-						this.json.writeValueAsBytes(this.capture.messages()));
+						this.json.writeValueAsBytes(this.mailbox.messages()));
 				case "DELETE" -> {
-					this.capture.clear();
+					this.mailbox.clear();
 					exchange.sendResponseHeaders(204, -1);
 				}
 				default -> methodNotAllowed(exchange, "GET, DELETE");
@@ -95,8 +102,7 @@ final class MailViewer {
 				methodNotAllowed(exchange, "GET");
 			}
 			else {
-				send(exchange, 200, "text/html; charset=utf-8",
-						MailViewerPage.render(this.capture.messages()).getBytes(StandardCharsets.UTF_8));
+				send(exchange, 200, "text/html; charset=utf-8", this.mailbox.page().getBytes(StandardCharsets.UTF_8));
 			}
 		}
 	}
@@ -113,6 +119,22 @@ final class MailViewer {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
 		}
+	}
+
+	/**
+	 * The mail a viewer shows.
+	 */
+	public interface Mailbox {
+
+		/** Every captured mail, oldest first, as the JSON API lists it (records). */
+		List<?> messages();
+
+		/** The HTML page listing the mail. */
+		String page();
+
+		/** Forgets every captured mail. */
+		void clear();
+
 	}
 
 }

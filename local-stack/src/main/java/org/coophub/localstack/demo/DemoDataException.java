@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.demo;
 
 /**
  * The demo data could not be loaded; the message shows the call and the service's answer

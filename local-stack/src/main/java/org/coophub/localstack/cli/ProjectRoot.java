@@ -1,7 +1,9 @@
-package org.coophub.localstack;
+package org.coophub.localstack.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.coophub.localstack.process.StackService;
 
 /**
  * Finds the project folder holding the service modules: the current directory when run
