@@ -3,7 +3,7 @@ package org.coophub.identity;
 import java.time.Duration;
 import java.util.List;
 
-import org.coophub.identity.secret.RequiredSecret;
+import org.coophub.platform.secret.RequiredSecret;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

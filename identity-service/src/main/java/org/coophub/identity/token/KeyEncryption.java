@@ -12,8 +12,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.coophub.identity.secret.RefusedConfigurationException;
-import org.coophub.identity.secret.RequiredSecret;
+import org.coophub.platform.secret.RefusedConfigurationException;
+import org.coophub.platform.secret.RequiredSecret;
 
 /**
  * Encrypts the signing keys' private parts before they are stored, with AES-256-GCM under

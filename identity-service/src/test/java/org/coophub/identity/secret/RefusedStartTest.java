@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.coophub.identity.IdentityServiceApplication;
+import org.coophub.platform.secret.RefusedConfigurationException;
 import org.coophub.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

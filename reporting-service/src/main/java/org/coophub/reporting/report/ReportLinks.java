@@ -15,6 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.coophub.platform.problem.ForbiddenException;
 
+import org.coophub.platform.secret.RefusedConfigurationException;
+import org.coophub.platform.secret.RequiredSecret;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +35,8 @@ public class ReportLinks {
 
 	private static final String ALGORITHM = "HmacSHA256";
 
+	private static final String PROPERTY = "coophub.reports.link-key";
+
 	private final SecretKeySpec key;
 
 	private final Duration validity;
@@ -40,10 +45,10 @@ public class ReportLinks {
 
 	ReportLinks(@Value("${coophub.reports.link-key:}") String key,
 			@Value("${coophub.reports.link-validity:30d}") Duration validity, Clock clock) {
-		if (key == null || key.strip().length() < 16) {
-			// no default: a known key would let anyone read every report
-			throw new IllegalStateException(
-					"coophub.reports.link-key must be set to a secret of at least 16 characters");
+		// no default: a known key would let anyone read every report
+		RequiredSecret.check(PROPERTY, key);
+		if (key.strip().length() < 16) {
+			throw new RefusedConfigurationException(PROPERTY, "must be a secret of at least 16 characters");
 		}
 		this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM);
 		this.validity = validity;

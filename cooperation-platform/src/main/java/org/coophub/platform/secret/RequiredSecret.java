@@ -1,4 +1,4 @@
-package org.coophub.identity.secret;
+package org.coophub.platform.secret;
 
 import java.util.Base64;
 import java.util.Locale;
@@ -58,7 +58,12 @@ public final class RequiredSecret {
 				"must be " + length + " random bytes in base64 (make one with: openssl rand -base64 " + length + ")");
 	}
 
-	static boolean isPlaceholder(String value) {
+	/**
+	 * Whether a value is, or contains, one of the placeholders the project ships.
+	 * @param value the configured value
+	 * @return whether it says "change me" in some spelling
+	 */
+	public static boolean isPlaceholder(String value) {
 		String lettersAndDigits = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
 		return lettersAndDigits.contains(PLACEHOLDER_MARK);
 	}

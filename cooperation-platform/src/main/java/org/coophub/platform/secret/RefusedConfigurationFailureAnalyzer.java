@@ -1,4 +1,4 @@
-package org.coophub.identity.secret;
+package org.coophub.platform.secret;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

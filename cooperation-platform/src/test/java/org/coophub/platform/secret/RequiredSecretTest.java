@@ -1,4 +1,4 @@
-package org.coophub.identity.secret;
+package org.coophub.platform.secret;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
