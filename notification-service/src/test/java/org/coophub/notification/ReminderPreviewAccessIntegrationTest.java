@@ -92,6 +92,28 @@ class ReminderPreviewAccessIntegrationTest {
 		assertThat(preview(ServiceClients.as(this.port, viewer), contact)).isEqualTo(403);
 	}
 
+	@Test
+	void onlyTheAcceptedPartiesAndTheSecretariatMayFilterTheLedgerByRecipient() {
+		String contact = "xuctien-" + this.run + "@ld.example";
+		String byRecipient = "/api/v1/notifications?recipient=" + contact;
+		String ofTheAgreement = byRecipient + "&agreementId=" + this.agreementId;
+		RestTestClient stranger = ServiceClients.as(this.port, editor("ORG-OTHER"));
+		assertThat(status(stranger, byRecipient)).isEqualTo(403);
+		assertThat(status(stranger, ofTheAgreement)).isEqualTo(403);
+		assertThat(status(stranger, "/api/v1/reminders?recipient=" + contact)).isEqualTo(403);
+		RestTestClient party = ServiceClients.as(this.port, editor(this.ld.toUpperCase()));
+		// without naming the agreement the filter would reach the agreements it is no
+		// party to
+		assertThat(status(party, byRecipient)).isEqualTo(403);
+		assertThat(status(party, ofTheAgreement)).isEqualTo(200);
+		assertThat(status(stranger, "/api/v1/notifications?agreementId=" + this.agreementId)).isEqualTo(200);
+		assertThat(status(ServiceClients.asAdmin(this.port), byRecipient)).isEqualTo(200);
+	}
+
+	private static int status(RestTestClient client, String uri) {
+		return client.get().uri(uri).exchange().expectBody().returnResult().getStatus().value();
+	}
+
 	private static String editor(String organizationCode) {
 		return TestInfrastructure.get().identity().token("editor", "EDITOR", organizationCode);
 	}

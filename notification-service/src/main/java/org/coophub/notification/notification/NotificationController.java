@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.coophub.platform.problem.ForbiddenException;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -62,6 +63,14 @@ class NotificationController {
 
 	private PagedModel<NotificationView> page(NotificationLedger.Filter filter, Pageable pageable) {
 		Optional<Set<String>> visible = this.visibility.agreementsVisibleToCurrentUser();
+		if (filter.recipient() != null && visible.isPresent()
+				&& (filter.agreementId() == null || !visible.get().contains(filter.agreementId()))) {
+			// even with the address masked, the count of matches would tell whether
+			// someone is mailed
+			throw new ForbiddenException("Lọc theo người nhận chỉ dành cho các bên đã chấp thuận của thỏa thuận "
+					+ "(agreementId) / Filtering by recipient needs the agreementId of an agreement your "
+					+ "organization is an accepted party of");
+		}
 		return new PagedModel<>(this.ledger.find(filter, pageable)
 			.map(NotificationView::of)
 			.map((view) -> RecipientVisibility.shown(view, visible)));
