@@ -10,12 +10,15 @@ const TEXTS = {
     conferences: 'Hội nghị XTĐT', investors: 'Nhà đầu tư', mous: 'MoU', capital: 'Vốn đăng ký',
     nextReview: 'Sơ kết tiếp theo', behind: 'Cam kết chậm', upcomingReviews: 'Sơ kết sắp tới',
     pipeline: 'Tình trạng luồng sự kiện', group: 'Dịch vụ (nhóm)', topic: 'Chủ đề', lag: 'Độ trễ (bản ghi)',
-    deadLetters: 'Thư chết (DLQ): ', outbox: 'Hàng đợi outbox: ', unavailable: 'không có số liệu',
+    deadLetters: 'Thư chết (DLQ): ', outbox: 'Hàng đợi outbox', unavailable: 'không có số liệu',
+    service: 'Dịch vụ', parked: 'Bản ghi chờ (parked)', readiness: 'Sẵn sàng (MongoDB, Kafka)', ready_UP: 'sẵn sàng', ready_DOWN: 'chưa sẵn sàng',
+    ready_OUT_OF_SERVICE: 'ngừng phục vụ', ready_UNREACHABLE: 'không kết nối được', ready_NO_ANSWER: 'không trả lời',
     back: '← Danh mục', exportCsv: 'Xuất CSV', exportXlsx: 'Xuất XLSX', reportHtml: 'Báo cáo sơ kết (HTML)',
     reportPdf: 'Báo cáo sơ kết (PDF)', notifications: 'Thông báo', byYear: 'Hoạt động theo năm và loại',
     commitmentsChart: 'Cam kết năm nay: chỉ tiêu, kế hoạch, đã thực hiện', commitments: 'Cam kết',
     commitment: 'Cam kết', target: 'Chỉ tiêu/năm', planned: 'Kế hoạch', held: 'Đã thực hiện', achieved: 'Đạt được',
     feed: 'Hoạt động gần đây', waiting: 'Đang kết nối…', updated: 'Cập nhật lúc ', overdue: 'quá hạn',
+    stream_live: 'Trực tiếp', stream_reconnecting: 'Đang kết nối lại', checkedAt: 'Kiểm tra lúc ',
     host: 'chủ trì: ', sent: 'đã gửi', late: 'trễ', failed: 'lỗi', none: '—', parties: 'Các bên: ',
     ACTIVE: 'Đang hiệu lực', DRAFT: 'Dự thảo', SUSPENDED: 'Tạm dừng', TERMINATED: 'Chấm dứt', EXPIRED: 'Hết hạn',
     PLANNED: 'Kế hoạch', COMPLETED: 'Đã thực hiện', CANCELLED: 'Đã hủy', OPEN: 'Chưa thực hiện',
@@ -35,13 +38,16 @@ const TEXTS = {
     investors: 'Investors', mous: 'MoUs', capital: 'Registered capital', nextReview: 'Next review',
     behind: 'Behind target', upcomingReviews: 'Upcoming reviews', pipeline: 'Pipeline health',
     group: 'Service (group)', topic: 'Topic', lag: 'Lag (records)', deadLetters: 'Dead letters: ',
-    outbox: 'Outbox backlog: ', unavailable: 'not available', back: '← Portfolio', exportCsv: 'Export CSV',
+    outbox: 'Outbox backlog', unavailable: 'not available', back: '← Portfolio', exportCsv: 'Export CSV',
+    service: 'Service', parked: 'Parked records', readiness: 'Ready (MongoDB, Kafka)', ready_UP: 'ready', ready_DOWN: 'not ready',
+    ready_OUT_OF_SERVICE: 'out of service', ready_UNREACHABLE: 'unreachable', ready_NO_ANSWER: 'no answer',
     exportXlsx: 'Export XLSX', reportHtml: 'Annual review report (HTML)', reportPdf: 'Annual review report (PDF)',
     notifications: 'Notifications', byYear: 'Activities by year and type',
     commitmentsChart: 'Commitments this year: target, planned, held', commitments: 'Commitments',
     commitment: 'Commitment', target: 'Target/year', planned: 'Planned', held: 'Held', achieved: 'Achieved',
     feed: 'Recent activity',
     waiting: 'Connecting…', updated: 'Updated at ', overdue: 'overdue', host: 'host: ', sent: 'sent', late: 'late',
+    stream_live: 'Live', stream_reconnecting: 'Reconnecting', checkedAt: 'Checked at ',
     failed: 'failed', none: '—', parties: 'Parties: ',
     ACTIVE: 'Active', DRAFT: 'Draft', SUSPENDED: 'Suspended', TERMINATED: 'Terminated', EXPIRED: 'Expired',
     PLANNED: 'Planned', COMPLETED: 'Completed', CANCELLED: 'Cancelled', OPEN: 'Open', IN_PROGRESS: 'In progress',
@@ -63,21 +69,75 @@ const COLORS = ['#0b5563', '#e07a1f', '#3c8d2f', '#8e44ad', '#c0392b', '#2c7fb8'
 let language = (localStorage.getItem('lang') || navigator.language || 'vi').startsWith('en') ? 'en' : 'vi';
 let portfolio = [];
 let pipeline = null;
+let pipelineCheckedAt = null;
 let agreement = null;
 const charts = {};
 
 function t(key) { return TEXTS[language][key] || key; }
 function text(value) { return (value && (value[language] || value.vi || value.en)) || ''; }
-function formatNumber(value) { return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(value || 0); }
-function formatDate(iso) {
-  if (!iso) { return t('none'); }
-  const [y, m, d] = iso.split('-');
-  return language === 'vi' ? d + '/' + m + '/' + y : iso;
+
+// The one formatting module of the page: every number, amount, date and time shown goes
+// through Intl in the page's language (vi: 16:44, 06/11/2012, 980.000.000.000 ₫), and
+// times are the program's (Asia/Ho_Chi_Minh), whatever zone the browser is in.
+const PROGRAM_ZONE = 'Asia/Ho_Chi_Minh';
+const format = {
+  locale() { return language === 'vi' ? 'vi-VN' : 'en-GB'; },
+  number(value) { return new Intl.NumberFormat(format.locale()).format(value || 0); },
+  money(amount, currency) {
+    try {
+      return new Intl.NumberFormat(format.locale(), { style: 'currency', currency }).format(amount || 0);
+    }
+    catch (unknownCurrency) {
+      return format.number(amount) + ' ' + currency;
+    }
+  },
+  // a calendar day or a wall-clock time of the program (LocalDate, LocalDateTime: no zone in
+  // the JSON) is shown as written: read and formatted in UTC, so no zone shifts it
+  date(iso) {
+    if (!iso) { return t('none'); }
+    const [y, m, d] = iso.substring(0, 10).split('-').map(Number);
+    const style = language === 'vi' ? { day: '2-digit', month: '2-digit', year: 'numeric' }
+      : { day: 'numeric', month: 'short', year: 'numeric' };
+    return new Intl.DateTimeFormat(format.locale(), { ...style, timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  },
+  localTime(iso) {
+    if (!iso || iso.length < 16) { return ''; }
+    const [h, mi] = iso.substring(11, 16).split(':').map(Number);
+    return new Intl.DateTimeFormat(format.locale(), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, h, mi)));
+  },
+  // "this year" is the program's: on New Year's Eve in Europe it is already next year in Vietnam
+  programYear() {
+    return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: PROGRAM_ZONE }).format(Date.now()));
+  },
+  // an instant (a Date, or ISO with its offset) as the program's clock shows it
+  time(instant, withSeconds) {
+    return new Intl.DateTimeFormat(format.locale(), { hour: '2-digit', minute: '2-digit',
+      second: withSeconds ? '2-digit' : undefined, hourCycle: 'h23', timeZone: PROGRAM_ZONE })
+      .format(new Date(instant));
+  }
+};
+// <time datetime="…">16:44</time>: the exact instant for machines, the program's clock for people
+function timeElement(instant, withSeconds, id) {
+  const node = el('time', format.time(instant, withSeconds));
+  node.dateTime = new Date(instant).toISOString();
+  if (id) { node.id = id; }
+  return node;
 }
 function capital(totals) {
   const parts = Object.entries((totals && totals.registeredCapital) || {})
-    .map(([currency, amount]) => formatNumber(amount) + ' ' + currency);
+    .map(([currency, amount]) => format.money(amount, currency));
   return parts.length ? parts.join(' · ') : t('none');
+}
+// Chart.js draws an array as lines: long commitment titles wrap instead of slanting
+function wrapLabel(label, width) {
+  const lines = [];
+  for (const word of label.split(/\s+/)) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + ' ' + word).length <= width) { lines[last] += ' ' + word; }
+    else { lines.push(word); }
+  }
+  return lines;
 }
 function el(tag, content, className) {
   const node = document.createElement(tag);
@@ -100,7 +160,7 @@ function awaitingText(awaiting) {
 function reviewText(review) {
   if (!review) { return t('none'); }
   const host = text(review.hostName) || review.hostOrganizationId || '';
-  return (review.dueOn ? formatDate(review.dueOn) : String(review.year)) + (host ? ' · ' + t('host') + host : '');
+  return (review.dueOn ? format.date(review.dueOn) : String(review.year)) + (host ? ' · ' + t('host') + host : '');
 }
 
 function route() {
@@ -134,15 +194,15 @@ function renderPortfolio() {
     const awaiting = awaitingText(entry.awaitingAcceptance);
     if (awaiting) { titleCell.appendChild(el('div', awaiting, 'awaiting')); }
     cell(row, t(entry.agreement.status), false, 'status');
-    cell(row, formatNumber(entry.activityCount), true, 'activityCount');
-    cell(row, formatNumber(entry.activitiesThisYear), true, 'activitiesThisYear');
-    cell(row, formatNumber(entry.conferenceTotals.conferences), true, 'conferences');
-    cell(row, formatNumber(entry.conferenceTotals.investorsAttending), true, 'investors');
-    cell(row, formatNumber(entry.conferenceTotals.mousSigned), true, 'mous');
+    cell(row, format.number(entry.activityCount), true, 'activityCount');
+    cell(row, format.number(entry.activitiesThisYear), true, 'activitiesThisYear');
+    cell(row, format.number(entry.conferenceTotals.conferences), true, 'conferences');
+    cell(row, format.number(entry.conferenceTotals.investorsAttending), true, 'investors');
+    cell(row, format.number(entry.conferenceTotals.mousSigned), true, 'mous');
     cell(row, capital(entry.conferenceTotals), true, 'capital');
     const review = cell(row, reviewText(entry.nextReview), false, 'nextReview');
     if (entry.reviewOverdue) { review.appendChild(el('span', t('overdue'), 'badge')); }
-    cell(row, formatNumber(entry.commitmentsBehindTarget), true, 'behind');
+    cell(row, format.number(entry.commitmentsBehindTarget), true, 'behind');
     body.appendChild(row);
   }
   const reviews = document.getElementById('reviews');
@@ -160,19 +220,35 @@ function renderPortfolio() {
 function renderPipeline() {
   const body = document.querySelector('#pipeline tbody');
   body.replaceChildren();
+  document.querySelector('#services tbody').replaceChildren();
+  if (pipelineCheckedAt !== null) {
+    document.getElementById('pipeline-checked').replaceChildren(t('checkedAt'), timeElement(pipelineCheckedAt, true));
+  }
   if (!pipeline) { return; }
   for (const lag of pipeline.consumerLag) {
     const row = document.createElement('tr');
     cell(row, lag.group);
     cell(row, lag.topic);
-    cell(row, formatNumber(lag.lag), true);
+    cell(row, format.number(lag.lag), true);
     body.appendChild(row);
   }
-  const dead = pipeline.deadLetters.map((d) => d.topic + ': ' + formatNumber(d.records)).join(' · ');
+  const dead = pipeline.deadLetters.map((d) => d.topic + ': ' + format.number(d.records)).join(' · ');
   document.getElementById('dead-letters').textContent = t('deadLetters') + (dead || '0');
-  const outbox = pipeline.outboxBacklog;
-  document.getElementById('outbox').textContent = t('outbox') + (outbox === null || outbox === undefined
-    ? t('unavailable') : formatNumber(outbox));
+  // each service's readiness probe, outbox backlog and parked records, as reporting-service
+  // found them (docs/dashboard.md, "Pipeline health"); a number it could not read shows as such
+  const known = (value) => (value === null || value === undefined ? t('unavailable') : format.number(value));
+  const services = document.querySelector('#services tbody');
+  services.replaceChildren();
+  for (const service of pipeline.services || []) {
+    const row = document.createElement('tr');
+    row.dataset.service = service.service;
+    if (service.status !== 'UP') { row.className = 'overdue'; }
+    cell(row, service.service, false, 'service');
+    cell(row, t('ready_' + service.status), false, 'status');
+    cell(row, known(service.outboxBacklog), true, 'outboxBacklog');
+    cell(row, known(service.parkedEvents), true, 'parkedEvents');
+    services.appendChild(row);
+  }
 }
 
 function chart(id, config) {
@@ -192,19 +268,19 @@ function renderAgreement() {
   const awaiting = document.getElementById('agreement-awaiting');
   awaiting.textContent = awaitingText(a.awaitingAcceptance) || '';
   awaiting.hidden = !awaiting.textContent;
-  const year = new Date().getFullYear();
+  const year = format.programYear();
   document.getElementById('agreement-csv').href = 'api/v1/dashboard/agreements/' + id + '/export.csv?lang=' + language;
   document.getElementById('agreement-xlsx').href = 'api/v1/dashboard/agreements/' + id + '/export.xlsx?lang=' + language;
   document.getElementById('report-html').href = 'api/v1/agreements/' + id + '/reports/' + year + '?lang=' + language;
   document.getElementById('report-pdf').href = 'api/v1/agreements/' + id + '/reports/' + year + '.pdf?lang=' + language;
-  document.getElementById('card-activities').textContent = formatNumber(a.activityCount);
-  document.getElementById('card-conferences').textContent = formatNumber(a.conferenceTotals.conferences);
-  document.getElementById('card-investors').textContent = formatNumber(a.conferenceTotals.investorsAttending);
+  document.getElementById('card-activities').textContent = format.number(a.activityCount);
+  document.getElementById('card-conferences').textContent = format.number(a.conferenceTotals.conferences);
+  document.getElementById('card-investors').textContent = format.number(a.conferenceTotals.investorsAttending);
   document.getElementById('card-capital').textContent = capital(a.conferenceTotals);
   document.getElementById('card-review').textContent = reviewText(a.nextReview)
     + (a.nextReview && a.nextReview.overdue ? ' · ' + t('overdue') : '');
-  document.getElementById('card-notifications').textContent = formatNumber(a.notifications.sent) + ' ' + t('sent')
-    + ' · ' + formatNumber(a.notifications.late) + ' ' + t('late') + ' · ' + formatNumber(a.notifications.failed)
+  document.getElementById('card-notifications').textContent = format.number(a.notifications.sent) + ' ' + t('sent')
+    + ' · ' + format.number(a.notifications.late) + ' ' + t('late') + ' · ' + format.number(a.notifications.failed)
     + ' ' + t('failed');
 
   const years = Object.keys(a.activitiesByYear);
@@ -216,25 +292,34 @@ function renderAgreement() {
       datasets: types.map((type, i) => ({ label: t(type), backgroundColor: COLORS[i % COLORS.length],
         data: years.map((y) => a.activitiesByYear[y][type] || 0) }))
     },
-    options: { animation: false, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true,
-      ticks: { precision: 0 } } } }
+    options: { animation: false, locale: format.locale(), scales: { x: { stacked: true, ticks: { maxRotation: 0 } },
+      y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } }
   });
   const current = a.commitments.map((c) => c.years.find((y) => y.year === year)
     || { target: c.perYear, targetValue: c.perYear, planned: 0, held: 0, achieved: 0 });
   // a sum (investors, capital) is not drawn next to counts of activities: the table shows it
   const counted = (c, y) => (c.measure === 'OUTCOME_SUM' ? null : (y.targetValue ?? y.target) || 0);
-  const unit = (c) => (c.measure === 'OUTCOME_SUM' && c.currency ? ' ' + c.currency : '');
+  const amount = (c, value) => (c.measure === 'OUTCOME_SUM' && c.currency ? format.money(value, c.currency)
+    : format.number(value));
+  // horizontal bars: the titles stand on the y axis, wrapped, never rotated; the box grows
+  // with the number of commitments so that every title keeps its line
+  const box = document.getElementById('chart-commitments').parentNode;
+  const labels = a.commitments.map((c) => wrapLabel(text(c.title), box.clientWidth < 480 ? 16 : 28));
+  const lines = labels.reduce((sum, label) => sum + Math.max(label.length, 2), 0);
+  box.style.height = Math.max(180, 60 + lines * 22) + 'px';
   chart('chart-commitments', {
     type: 'bar',
     data: {
-      labels: a.commitments.map((c) => text(c.title)),
+      labels,
       datasets: [
         { label: t('target'), backgroundColor: COLORS[6], data: current.map((y, i) => counted(a.commitments[i], y)) },
         { label: t('planned'), backgroundColor: COLORS[1], data: current.map((y) => y.planned) },
         { label: t('held'), backgroundColor: COLORS[2], data: current.map((y) => y.held) }
       ]
     },
-    options: { animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+    options: { animation: false, locale: format.locale(), indexAxis: 'y', maintainAspectRatio: false,
+      scales: { x: { beginAtZero: true, ticks: { precision: 0, maxRotation: 0 } },
+        y: { ticks: { autoSkip: false, maxRotation: 0, minRotation: 0 } } } }
   });
 
   const commitments = document.querySelector('#commitments tbody');
@@ -244,17 +329,18 @@ function renderAgreement() {
     const name = cell(row, text(c.title));
     if (c.behindTarget) { name.appendChild(el('span', t('behind'), 'badge')); }
     const target = current[i].targetValue ?? c.perYear;
-    cell(row, target === null || target === undefined ? t('none') : formatNumber(target) + unit(c), true);
-    cell(row, formatNumber(current[i].planned), true);
-    cell(row, formatNumber(current[i].held), true);
-    cell(row, formatNumber(current[i].achieved ?? current[i].held) + unit(c), true);
+    cell(row, target === null || target === undefined ? t('none') : amount(c, target), true);
+    cell(row, format.number(current[i].planned), true);
+    cell(row, format.number(current[i].held), true);
+    cell(row, amount(c, current[i].achieved ?? current[i].held), true);
     cell(row, t(c.status));
     commitments.appendChild(row);
   });
   const feed = document.getElementById('feed');
   feed.replaceChildren();
   for (const activity of a.recentActivities) {
-    feed.appendChild(el('li', formatDate((activity.startsAt || '').substring(0, 10)) + ' · ' + t(activity.type)
+    const when = format.date(activity.startsAt) + (activity.startsAt ? ' ' + format.localTime(activity.startsAt) : '');
+    feed.appendChild(el('li', when + ' · ' + t(activity.type)
       + ' · ' + text(activity.title) + ' · ' + t(activity.status)));
   }
 }
@@ -294,14 +380,13 @@ async function refresh() {
     if (id === null) {
       // the first page by code, as large as a page may be
       portfolio = await getJson('api/v1/dashboard?size=200');
-      pipeline = await getJson('api/v1/dashboard/pipeline').catch(() => null);
       renderPortfolio();
     }
     else {
       agreement = await getJson('api/v1/dashboard/agreements/' + encodeURIComponent(id));
       renderAgreement();
     }
-    document.getElementById('live').textContent = t('updated') + new Date().toLocaleTimeString(language);
+    document.getElementById('live').replaceChildren(t('updated'), timeElement(Date.now(), false, 'updated-at'));
   }
   catch (error) {
     document.getElementById('live').textContent = String(error.message);
@@ -315,19 +400,83 @@ document.querySelectorAll('[data-lang]').forEach((button) => button.addEventList
   renderMe();
   renderPortfolio();
   renderAgreement();
+  renderStream();
+  const updated = document.getElementById('updated-at');
+  if (updated) { document.getElementById('live').replaceChildren(t('updated'), timeElement(updated.dateTime, false, 'updated-at')); }
 }));
 window.addEventListener('hashchange', refresh);
+// a phone turned, a window narrowed: the commitment titles wrap again to the new width
+let resizing = null;
+window.addEventListener('resize', () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => { if (route() !== null) { renderAgreement(); } }, 200);
+});
 
 // A burst of events (an import, a rebuild) becomes one refresh.
 let pending = null;
 function refreshSoon() {
   if (pending === null) { pending = setTimeout(() => { pending = null; refresh(); }, 200); }
 }
-const events = new EventSource('api/v1/dashboard/stream');
-events.addEventListener('dashboard-changed', (event) => {
-  const change = JSON.parse(event.data || '{}');
-  const id = route();
-  if (id === null || !change.agreementId || change.agreementId === id) { refreshSoon(); }
+
+// Pipeline health on its own timer, not only when a projection changes: a lag or a dead
+// letter shows even while nothing else happens. A hidden tab does not ask; it asks at once
+// when shown again.
+const PIPELINE_EVERY_MS = 5000;
+let pipelineTimer = null;
+async function pollPipeline() {
+  clearTimeout(pipelineTimer);
+  pipelineTimer = null;
+  if (document.hidden) { return; }
+  if (route() === null) {
+    try {
+      pipeline = await getJson('api/v1/dashboard/pipeline');
+    }
+    catch (unavailable) {
+      pipeline = null;
+    }
+    pipelineCheckedAt = Date.now();
+    renderPipeline();
+  }
+  if (!document.hidden) { pipelineTimer = setTimeout(pollPipeline, PIPELINE_EVERY_MS); }
+}
+document.addEventListener('visibilitychange', () => {
+  if (document.hidden) { clearTimeout(pipelineTimer); pipelineTimer = null; }
+  else { pollPipeline(); }
 });
+window.addEventListener('hashchange', pollPipeline);
+
+// The event stream's state, for people: "Trực tiếp / Live" while the EventSource is open,
+// "Đang kết nối lại / Reconnecting" from its error until it is open again. The browser
+// reconnects by itself; a stream it gave up on (closed) is opened anew after a pause.
+let streamState = 'reconnecting';
+function renderStream() {
+  const badge = document.getElementById('stream');
+  badge.dataset.state = streamState;
+  badge.textContent = t('stream_' + streamState);
+}
+function connect() {
+  const events = new EventSource('api/v1/dashboard/stream');
+  let missed = false;
+  events.addEventListener('open', () => {
+    streamState = 'live';
+    renderStream();
+    // what changed while the stream was down is not replayed: read the view again
+    if (missed) { refreshSoon(); }
+  });
+  events.addEventListener('error', () => {
+    missed = true;
+    streamState = 'reconnecting';
+    renderStream();
+    if (events.readyState === EventSource.CLOSED) { setTimeout(connect, PIPELINE_EVERY_MS); }
+  });
+  events.addEventListener('dashboard-changed', (event) => {
+    const change = JSON.parse(event.data || '{}');
+    const id = route();
+    if (id === null || !change.agreementId || change.agreementId === id) { refreshSoon(); }
+  });
+}
 renderTexts();
+renderStream();
+connect();
 refresh();
+pollPipeline();

@@ -23,6 +23,14 @@ import org.coophub.localstack.process.StackService;
  */
 final class Fixtures {
 
+	/**
+	 * The zone the fixtures' dates are in: the services' default
+	 * ({@code coophub.program.zone}, which the benchmark's stack leaves as it is). The
+	 * benchmark is a client and does not run cooperation-platform, so it names the zone
+	 * once here.
+	 */
+	static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
 	private final Api api;
 
 	private final MeasuredStack stack;
@@ -38,12 +46,12 @@ final class Fixtures {
 	 * Two partner organizations and {@code count} active agreements between them.
 	 * @param set a short name, also the mail domain {@code <set>.bench.example}
 	 * @param notify whether the partners' contacts take e-mail
-	 * @param reviewInDays days from today (Asia/Ho_Chi_Minh) to each agreement's review
+	 * @param reviewInDays days from today (in {@link #ZONE}) to each agreement's review
 	 * @param leadDays when reminders go out, days before the review
 	 */
 	Partners agreements(String set, int count, boolean notify, int reviewInDays, int leadDays) throws Exception {
-		LocalDate review = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(reviewInDays);
-		return agreements(set, count, notify, () -> new Review(review, "Asia/Ho_Chi_Minh", leadDays));
+		LocalDate review = LocalDate.now(ZONE).plusDays(reviewInDays);
+		return agreements(set, count, notify, () -> new Review(review, ZONE.getId(), leadDays));
 	}
 
 	/**
@@ -123,7 +131,7 @@ final class Fixtures {
 	 * are not mailed (docs/notifications.md), and the pipeline measures the mail.
 	 */
 	static String conference(Partners partners, String agreementId, int n) {
-		LocalDate day = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1 + n % 10);
+		LocalDate day = LocalDate.now(ZONE).minusDays(1 + n % 10);
 		return """
 				{"agreementId":"%s","type":"INVESTMENT_PROMOTION_CONFERENCE",
 				 "title":{"vi":"Hội nghị xúc tiến đầu tư vào các KCN Lâm Đồng số %d","en":"Investment conference %d"},

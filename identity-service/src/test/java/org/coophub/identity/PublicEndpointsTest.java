@@ -53,6 +53,8 @@ class PublicEndpointsTest {
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(this.json.readTree(health.body()).path("status").asString()).isEqualTo("UP");
 		assertThat(this.browser.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		// ready with MongoDB alone: this server uses no Kafka
+		assertThat(this.browser.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 
 		assertThat(this.browser.get("/actuator/env").statusCode()).isNotEqualTo(200);
 	}

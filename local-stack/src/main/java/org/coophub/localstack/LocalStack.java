@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.coophub.localstack.demo.DemoData;
+import org.coophub.localstack.kafka.KafkaBroker;
+import org.coophub.localstack.mail.SmtpCapture;
+import org.coophub.localstack.mongo.MongoWireServer;
 import org.coophub.localstack.process.Ports;
 import org.coophub.localstack.process.ServiceClocks;
 import org.coophub.localstack.process.ServiceProcess;
@@ -228,11 +231,18 @@ public final class LocalStack implements AutoCloseable {
 
 	/**
 	 * reporting-service signs the links to its reports; notification-service mails them,
-	 * so it is told where reporting-service is (its port is free in tests).
+	 * so it is told where reporting-service is (its port is free in tests). The
+	 * operations dashboard shows every service's readiness and backlog, so
+	 * reporting-service is told where each one is.
 	 */
 	private List<String> reportArguments(StackService service) {
 		return switch (service) {
-			case REPORTING -> List.of("--coophub.reports.link-key=" + REPORT_LINK_KEY);
+			case REPORTING -> {
+				List<String> arguments = new ArrayList<>(List.of("--coophub.reports.link-key=" + REPORT_LINK_KEY));
+				this.ports.forEach((other, port) -> arguments.add("--coophub.operations.services."
+						+ other.moduleName().replace("-service", "") + "=http://127.0.0.1:" + port));
+				yield arguments;
+			}
 			case NOTIFICATION ->
 				List.of("--coophub.reports.base-url=http://localhost:" + this.ports.get(StackService.REPORTING));
 			default -> List.of();

@@ -70,7 +70,7 @@ public final class FakeService {
 			if (body.contains("${")) {
 				send(exchange, 400, "{\"detail\":\"unresolved placeholder\"}");
 			}
-			else if (path.equals("/actuator/health")) {
+			else if (path.equals("/actuator/health") || path.equals("/actuator/health/readiness")) {
 				send(exchange, 200, "{\"status\":\"UP\"}");
 			}
 			else if (path.equals("/oauth2/token")) {

@@ -12,9 +12,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * local-stack's packages depend on each other in one direction only. The root package
- * (the public entry and the embedded servers other modules start by name) is a slice of
- * its own: ArchUnit's {@code matching("org.coophub.localstack.(*)..")} would leave it
- * out, and with it every cycle through it.
+ * (the public entry: {@code LocalStack}, {@code LocalStackOptions},
+ * {@code ClientCredentialsToken}) is a slice of its own: ArchUnit's
+ * {@code matching("org.coophub.localstack.(*)..")} would leave it out, and with it every
+ * cycle through it.
  */
 @AnalyzeClasses(packages = "org.coophub.localstack", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageCyclesTest {

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import org.coophub.localstack.KafkaBroker;
-import org.coophub.localstack.MongoWireServer;
+import org.coophub.localstack.kafka.KafkaBroker;
+import org.coophub.localstack.mongo.MongoWireServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.coophub.localstack.KafkaBroker;
-import org.coophub.localstack.QuietLogging;
-import org.coophub.localstack.SmtpCapture;
+import org.coophub.localstack.kafka.KafkaBroker;
+import org.coophub.localstack.logging.QuietLogging;
+import org.coophub.localstack.mail.SmtpCapture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;

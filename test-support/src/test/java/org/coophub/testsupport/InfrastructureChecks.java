@@ -23,8 +23,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
-import org.coophub.localstack.CapturedMail;
 
+import org.coophub.localstack.mail.CapturedMail;
 import org.springframework.core.env.Environment;
 
 import static java.nio.charset.StandardCharsets.UTF_8;

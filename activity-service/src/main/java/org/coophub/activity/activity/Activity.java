@@ -18,6 +18,7 @@ import org.coophub.events.activity.ActivityState;
 import org.coophub.platform.outbox.OutboxDocument;
 import org.coophub.platform.problem.ConflictException;
 import org.coophub.platform.text.SearchTokens;
+import org.coophub.platform.tracing.TraceParent;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -145,7 +146,8 @@ public class Activity extends OutboxDocument {
 		if (this.history == null) {
 			this.history = new ArrayList<>();
 		}
-		this.history.add(new ActivityChange(this.version, ActivityChangeKind.of(event), actor, event.occurredAt()));
+		this.history.add(new ActivityChange(this.version, ActivityChangeKind.of(event), actor, event.occurredAt(),
+				TraceParent.currentTraceId().orElse(null)));
 	}
 
 	List<ActivityChange> history() {

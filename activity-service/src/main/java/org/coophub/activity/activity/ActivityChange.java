@@ -9,6 +9,9 @@ import java.time.Instant;
  * @param change RECORDED, UPDATED, RESCHEDULED, COMPLETED or CANCELLED (stored by name)
  * @param actor who: {@code user@ORGANIZATION}, or {@code system}
  * @param at when
+ * @param traceId the trace of the request (or handled event) that made the change: its
+ * log lines, its events and the mails about it carry the same id (docs/operations.md,
+ * "Tracing"); null for changes made before tracing
  */
-record ActivityChange(long version, ActivityChangeKind change, String actor, Instant at) {
+record ActivityChange(long version, ActivityChangeKind change, String actor, Instant at, String traceId) {
 }

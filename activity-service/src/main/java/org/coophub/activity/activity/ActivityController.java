@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.coophub.platform.web.Versions;
 
+import org.coophub.platform.zone.ProgramZone;
 import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.data.domain.Pageable;
@@ -34,8 +35,11 @@ class ActivityController {
 
 	private final ActivityService activities;
 
-	ActivityController(ActivityService activities) {
+	private final ProgramZone programZone;
+
+	ActivityController(ActivityService activities, ProgramZone programZone) {
 		this.activities = activities;
+		this.programZone = programZone;
 	}
 
 	@PostMapping
@@ -49,7 +53,7 @@ class ActivityController {
 					+ "false (history entered after the fact) e-mails no one. Answers 201 with Location and ETag.")
 	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<ActivityView> record(@Valid @RequestBody ActivityInput input) {
-		Activity activity = this.activities.record(input.toDetails());
+		Activity activity = this.activities.record(input.toDetails(this.programZone));
 		return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id()))
 			.eTag(Versions.etag(activity.version()))
 			.body(ActivityView.of(activity));
@@ -113,8 +117,8 @@ class ActivityController {
 
 	@GetMapping("/{id}/history")
 	@Operation(summary = "Who changed the activity, how and when",
-			description = "Every change of the activity: version, change, actor (user@ORGANIZATION) and when, oldest "
-					+ "first.")
+			description = "Every change of the activity: version, change, actor (user@ORGANIZATION), when, and the "
+					+ "traceId of the request that made it (its log lines, events and mails carry it), oldest first.")
 	List<ActivityChange> history(@PathVariable String id) {
 		return this.activities.get(id).history();
 	}

@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.coophub.platform.problem.RuleViolationException;
 
+import org.coophub.platform.zone.ProgramZone;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -46,12 +47,15 @@ class ActivityImport {
 
 	private final ActivityService activities;
 
+	private final ProgramZone programZone;
+
 	private final int maxRows;
 
-	ActivityImport(Validator validator, ActivityService activities,
+	ActivityImport(Validator validator, ActivityService activities, ProgramZone programZone,
 			@Value("${coophub.import.max-rows:10000}") int maxRows) {
 		this.validator = validator;
 		this.activities = activities;
+		this.programZone = programZone;
 		this.maxRows = maxRows;
 	}
 
@@ -69,7 +73,7 @@ class ActivityImport {
 				continue;
 			}
 			try {
-				accepted.add(this.activities.check(row.input().toDetails()));
+				accepted.add(this.activities.check(row.input().toDetails(this.programZone)));
 			}
 			catch (RuleViolationException ex) {
 				errors.add(new CsvError(row.number(), column(reader, ex.field()), ex.getMessage()));

@@ -23,6 +23,7 @@ import org.coophub.events.activity.SharedDocument;
 import org.coophub.events.common.Money;
 import org.coophub.platform.web.PlainText;
 import org.coophub.platform.web.TextInput;
+import org.coophub.platform.zone.ProgramZone;
 
 /**
  * An activity as posted. Unknown JSON fields are ignored (docs/api.md).
@@ -38,8 +39,6 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 				message = ONE_ITEM_MESSAGE) String> participatingDepartments,
 		@Size(max = 50) List<@NotBlank String> commitmentIds, ActivityStatus status, @Valid OutcomesInput outcomes,
 		Boolean notifyPartners) {
-
-	static final String DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 	/** One line without the CSV list separator, so lists survive a CSV round trip. */
 	static final String ONE_ITEM = "[^;\\r\\n]*";
@@ -61,9 +60,14 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 		return this.startsAt == null || this.endsAt == null || !this.endsAt.isBefore(this.startsAt);
 	}
 
-	ActivityDetails toDetails() {
+	/**
+	 * The details to record.
+	 * @param programZone the zone of an activity that names none
+	 * @return the details
+	 */
+	ActivityDetails toDetails(ProgramZone programZone) {
 		return new ActivityDetails(this.agreementId, this.type, this.title.toText(), this.description, this.startsAt,
-				this.endsAt, (this.timeZone != null) ? this.timeZone : DEFAULT_TIME_ZONE,
+				this.endsAt, (this.timeZone != null) ? this.timeZone : programZone.id().getId(),
 				(this.location != null) ? new Location(this.location.province(), this.location.venue()) : null,
 				this.hostOrganizationId, orEmpty(this.participantOrganizationIds),
 				stripped(this.participatingDepartments), orEmpty(this.commitmentIds),

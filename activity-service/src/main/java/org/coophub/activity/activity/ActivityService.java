@@ -1,8 +1,10 @@
 package org.coophub.activity.activity;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.coophub.activity.agreement.KnownAgreement;
 import org.coophub.activity.agreement.KnownAgreements;
@@ -74,13 +76,14 @@ class ActivityService {
 	 * @throws RuleViolationException naming the field at fault
 	 */
 	ActivityDetails check(ActivityDetails details) {
-		requireOwn(details);
+		OrganizationIds ids = new OrganizationIds(this.organizations);
+		requireOwn(details, ids);
 		KnownAgreement agreement = this.agreements.find(details.agreementId())
 			.orElseThrow(() -> new RuleViolationException("agreementId",
 					"Agreement " + details.agreementId()
 							+ " is not known yet: it does not exist, or its creation has not reached activity-service;"
 							+ " nothing was stored, try again in a moment"));
-		requireOwn(details, agreement);
+		requireOwn(details, agreement, ids);
 		ActivityRules.check(details, agreement);
 		OutcomeFields.check(details.type(), details.outcomes());
 		return withDepartmentsChecked(details);
@@ -106,21 +109,22 @@ class ActivityService {
 
 	Activity complete(String id, String ifMatch, Outcomes outcomes) {
 		Activity activity = current(id, ifMatch);
-		requireOwn(activity.details(), agreementOf(activity));
+		requireOwn(activity.details(), agreementOf(activity), new OrganizationIds(this.organizations));
 		OutcomeFields.check(activity.details().type(), outcomes);
 		return save(activity, activity.complete(outcomes, this.clock.instant()));
 	}
 
 	Activity cancel(String id, String ifMatch) {
 		Activity activity = current(id, ifMatch);
-		requireOwn(activity.details(), agreementOf(activity));
+		requireOwn(activity.details(), agreementOf(activity), new OrganizationIds(this.organizations));
 		return save(activity, activity.cancel(this.clock.instant()));
 	}
 
 	Activity reschedule(String id, String ifMatch, ActivityChanges.NewDates dates) {
 		Activity activity = current(id, ifMatch);
-		requireOwn(activity.details(), agreementOf(activity));
-		ActivityRules.check(activity.details().withDates(dates.startsAt(), dates.endsAt()), agreementOf(activity));
+		KnownAgreement agreement = agreementOf(activity);
+		requireOwn(activity.details(), agreement, new OrganizationIds(this.organizations));
+		ActivityRules.check(activity.details().withDates(dates.startsAt(), dates.endsAt()), agreement);
 		return save(activity,
 				activity.reschedule(dates.startsAt(), dates.endsAt(), dates.note(), this.clock.instant()));
 	}
@@ -128,9 +132,10 @@ class ActivityService {
 	Activity update(String id, String ifMatch, ActivityChanges.Patch patch) {
 		Activity activity = current(id, ifMatch);
 		KnownAgreement agreement = agreementOf(activity);
-		requireOwn(activity.details(), agreement);
+		OrganizationIds ids = new OrganizationIds(this.organizations);
+		requireOwn(activity.details(), agreement, ids);
 		ActivityDetails changed = patch.applyTo(activity.details());
-		requireOwn(changed, agreement);
+		requireOwn(changed, agreement, ids);
 		// only what the patch touches is judged by today's rules: an unrelated change
 		// must not
 		// fail on outcomes or departments recorded before a rule or a department changed
@@ -156,21 +161,41 @@ class ActivityService {
 	/**
 	 * An EDITOR records and changes only activities their organization hosts or joins.
 	 */
-	private void requireOwn(ActivityDetails details) {
-		OrganizationScope.requireWriteFor(details.organizationsTakingPart(), this.organizations::idOfCode,
-				"this activity");
+	private static void requireOwn(ActivityDetails details, OrganizationIds ids) {
+		OrganizationScope.requireWriteFor(details.organizationsTakingPart(), ids::of, "this activity");
 	}
 
 	/**
-	 * As {@link #requireOwn(ActivityDetails)}, counting only the organizations that
-	 * accepted the agreement: a party still PENDING (or DECLINED) has no party rights, so
-	 * its EDITOR gets a 403 until it accepts.
+	 * As {@link #requireOwn(ActivityDetails, OrganizationIds)}, counting only the
+	 * organizations that accepted the agreement: a party still PENDING (or DECLINED) has
+	 * no party rights, so its EDITOR gets a 403 until it accepts.
 	 */
-	private void requireOwn(ActivityDetails details, KnownAgreement agreement) {
-		requireOwn(details);
+	private static void requireOwn(ActivityDetails details, KnownAgreement agreement, OrganizationIds ids) {
+		requireOwn(details, ids);
 		List<String> accepted = details.organizationsTakingPart().stream().filter(agreement::isParty).toList();
-		OrganizationScope.requireWriteFor(accepted, this.organizations::idOfCode,
+		OrganizationScope.requireWriteFor(accepted, ids::of,
 				"this activity as a party that accepted agreement " + agreement.id());
+	}
+
+	/**
+	 * The ids of organizations by code, each looked up once per request: the checks of
+	 * one change ask for the editor's organization several times (issue 17: a bounded
+	 * number of commands per request).
+	 */
+	private static final class OrganizationIds {
+
+		private final KnownOrganizations organizations;
+
+		private final Map<String, Optional<String>> byCode = new HashMap<>();
+
+		OrganizationIds(KnownOrganizations organizations) {
+			this.organizations = organizations;
+		}
+
+		Optional<String> of(String code) {
+			return this.byCode.computeIfAbsent(code, this.organizations::idOfCode);
+		}
+
 	}
 
 	private Activity current(String id, String ifMatch) {

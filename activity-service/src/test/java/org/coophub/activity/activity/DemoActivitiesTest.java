@@ -2,12 +2,14 @@ package org.coophub.activity.activity;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import org.coophub.platform.zone.ProgramZone;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +38,7 @@ class DemoActivitiesTest {
 			Validator validator = factory.getValidator();
 			for (ActivityInput input : inputs) {
 				assertThat(validator.validate(input)).as(input.title().vi()).isEmpty();
-				ActivityDetails details = input.toDetails();
+				ActivityDetails details = input.toDetails(new ProgramZone(ZoneId.of("Asia/Ho_Chi_Minh")));
 				assertThatCode(() -> OutcomeFields.check(details.type(), details.outcomes())).as(input.title().vi())
 					.doesNotThrowAnyException();
 			}

@@ -18,6 +18,7 @@ import org.coophub.platform.web.FieldError;
 import org.coophub.platform.web.Versions;
 import org.coophub.platform.security.Actor;
 import org.coophub.platform.security.Actors;
+import org.coophub.platform.zone.ProgramZone;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -47,8 +48,11 @@ class AgreementController {
 	/** Who made a change, until sign-in exists. */
 	private final AgreementService agreements;
 
-	AgreementController(AgreementService agreements) {
+	private final ProgramZone programZone;
+
+	AgreementController(AgreementService agreements, ProgramZone programZone) {
 		this.agreements = agreements;
+		this.programZone = programZone;
 	}
 
 	@PostMapping
@@ -63,7 +67,7 @@ class AgreementController {
 			description = "Another agreement whose period shares a day holds the code or a title (errors names code, "
 					+ "title.vi or title.en; conflictingAgreementId names it). Nothing is stored or published.")
 	ResponseEntity<AgreementView> create(@Valid @RequestBody AgreementInput input) {
-		Agreement agreement = this.agreements.create(input.toTerms(), actor());
+		Agreement agreement = this.agreements.create(input.toTerms(this.programZone), actor());
 		return ResponseEntity.created(URI.create("/api/v1/agreements/" + agreement.id()))
 			.eTag(Versions.etag(agreement.version()))
 			.body(AgreementView.of(agreement));

@@ -27,6 +27,7 @@ import org.coophub.events.agreement.Target;
 import org.coophub.events.agreement.TargetMeasure;
 import org.coophub.events.agreement.YearTarget;
 import org.coophub.platform.web.TextInput;
+import org.coophub.platform.zone.ProgramZone;
 
 /**
  * A new agreement as posted. Unknown JSON fields are ignored (docs/api.md).
@@ -51,12 +52,15 @@ record AgreementInput(
 		@NotEmpty List<@NotNull Area> areas, @Size(max = 100) List<@NotNull @Valid CommitmentInput> commitments,
 		@NotNull @Valid ReviewPolicyInput reviewPolicy) {
 
-	static final String DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
-
 	static final List<Integer> DEFAULT_LEAD_DAYS = List.of(30, 7, 1);
 
-	AgreementTerms toTerms() {
-		String zone = (this.timeZone != null) ? this.timeZone : DEFAULT_TIME_ZONE;
+	/**
+	 * The terms to create the agreement with.
+	 * @param programZone the zone of an agreement that names none
+	 * @return the terms
+	 */
+	AgreementTerms toTerms(ProgramZone programZone) {
+		String zone = (this.timeZone != null) ? this.timeZone : programZone.id().getId();
 		List<Commitment> commitmentList = (this.commitments != null)
 				? this.commitments.stream().map(CommitmentInput::toCommitment).toList() : List.of();
 		return new AgreementTerms(this.code, this.title.toText(),

@@ -35,7 +35,7 @@ public class Organization extends OutboxDocument {
 
 	private LocalizedText name;
 
-	private String kind;
+	private OrganizationKind kind;
 
 	private String province;
 
@@ -51,7 +51,7 @@ public class Organization extends OutboxDocument {
 		this.code = code;
 	}
 
-	static Organization register(String code, LocalizedText name, String kind, String province,
+	static Organization register(String code, LocalizedText name, OrganizationKind kind, String province,
 			List<String> departments, List<Contact> contacts) {
 		Organization organization = new Organization(UUID.randomUUID().toString(), code);
 		organization.name = name;
@@ -117,7 +117,7 @@ public class Organization extends OutboxDocument {
 	}
 
 	OrganizationState state() {
-		return new OrganizationState(this.id, this.code, this.name, this.kind, this.province, this.departments,
+		return new OrganizationState(this.id, this.code, this.name, this.kind.name(), this.province, this.departments,
 				this.contacts, this.active);
 	}
 

@@ -13,8 +13,7 @@ import org.coophub.platform.web.TextInput;
  * A PATCH of an organization: the fields sent replace the stored ones. The code never
  * changes; {@code contacts}, when sent, is the whole new list.
  */
-record OrganizationChanges(@Valid TextInput name, @Size(min = 1, max = 64) @PlainText String kind,
-		@Size(max = 100) @PlainText String province,
+record OrganizationChanges(@Valid TextInput name, OrganizationKind kind, @Size(max = 100) @PlainText String province,
 		@Size(max = 50) List<@NotBlank @Size(max = 200) @PlainText String> departments,
 		@Size(max = 100) List<@NotNull @Valid ContactInput> contacts) {
 }

@@ -26,8 +26,7 @@ import org.coophub.platform.web.TextInput;
 record OrganizationInput(
 		@NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z0-9][A-Z0-9._-]*",
 				message = "must be upper-case letters, digits, '.', '_' or '-'") String code,
-		@NotNull @Valid TextInput name, @NotBlank @Size(max = 64) @PlainText String kind,
-		@Size(max = 100) @PlainText String province,
+		@NotNull @Valid TextInput name, @NotNull OrganizationKind kind, @Size(max = 100) @PlainText String province,
 		@Size(max = 50) List<@NotBlank @Size(max = 200) @PlainText String> departments,
 		@Size(max = 100) List<@NotNull @Valid ContactInput> contacts) {
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.coophub.events.agreement.OrganizationState;
 import org.coophub.events.common.LocalizedText;
 
-record OrganizationView(String id, String code, LocalizedText name, String kind, String province,
+record OrganizationView(String id, String code, LocalizedText name, OrganizationKind kind, String province,
 		List<String> departments, List<ContactView> contacts, boolean active, long version) {
 
 	static OrganizationView of(Organization organization) {
@@ -20,8 +20,8 @@ record OrganizationView(String id, String code, LocalizedText name, String kind,
 	 */
 	static OrganizationView of(Organization organization, boolean emailsShown) {
 		OrganizationState state = organization.state();
-		return new OrganizationView(state.id(), state.code(), state.name(), state.kind(), state.province(),
-				state.departments(),
+		return new OrganizationView(state.id(), state.code(), state.name(), OrganizationKind.valueOf(state.kind()),
+				state.province(), state.departments(),
 				state.contacts()
 					.stream()
 					.map(ContactView::of)

@@ -124,6 +124,33 @@ class OrganizationControllerTest {
 	}
 
 	@Test
+	void anUnknownKindIsABadRequestNamingItAndListingTheKinds() {
+		MvcTestResult registered = register(
+				REGISTRATION.replace("\"kind\":\"INDUSTRIAL_ZONE_AUTHORITY\"", "\"kind\":\"KHU_CONG_NGHIEP\""));
+		MvcTestResult patched = patch("{\"kind\":\"industrial_zone_authority\"}");
+		for (MvcTestResult result : new MvcTestResult[] { registered, patched }) {
+			assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("kind");
+			assertThat(result).bodyJson()
+				.extractingPath("$.errors[0].message")
+				.asString()
+				.contains("INDUSTRIAL_ZONE_AUTHORITY", "PROVINCIAL_AUTHORITY", "INVESTMENT_PROMOTION_AGENCY",
+						"BUSINESS_ASSOCIATION", "OTHER");
+		}
+		verifyNoInteractions(this.organizations);
+	}
+
+	@Test
+	void aKnownKindReachesTheServiceAsTheKind() {
+		given(this.organizations.register(any())).willThrow(new ConflictException("stop here"));
+		register(REGISTRATION.replace("\"kind\":\"INDUSTRIAL_ZONE_AUTHORITY\"", "\"kind\":\"PROVINCIAL_AUTHORITY\""));
+
+		ArgumentCaptor<OrganizationInput> input = ArgumentCaptor.forClass(OrganizationInput.class);
+		then(this.organizations).should().register(input.capture());
+		assertThat(input.getValue().kind()).isEqualTo(OrganizationKind.PROVINCIAL_AUTHORITY);
+	}
+
+	@Test
 	void aDigestThatIsNotABooleanIsABadRequestNamingIt() {
 		assertThat(register(REGISTRATION.replace("\"digest\":true", "\"digest\":\"daily\"")))
 			.hasStatus(HttpStatus.BAD_REQUEST)

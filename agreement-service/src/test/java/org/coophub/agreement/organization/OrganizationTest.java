@@ -23,7 +23,7 @@ class OrganizationTest {
 
 	static Organization board() {
 		return Organization.register("BQL-LD", new LocalizedText("Ban Quản lý các KCN tỉnh Lâm Đồng", null),
-				"INDUSTRIAL_ZONE_AUTHORITY", "Lâm Đồng", List.of("Văn phòng"), List.of(OFFICE));
+				OrganizationKind.INDUSTRIAL_ZONE_AUTHORITY, "Lâm Đồng", List.of("Văn phòng"), List.of(OFFICE));
 	}
 
 	@Test
@@ -47,8 +47,8 @@ class OrganizationTest {
 	@Test
 	void anUpdateThatChangesNothingIsRefused() {
 		Organization board = board();
-		assertThatThrownBy(() -> board
-			.update(new OrganizationChanges(null, "INDUSTRIAL_ZONE_AUTHORITY", null, null, null), null, NOW))
+		assertThatThrownBy(() -> board.update(
+				new OrganizationChanges(null, OrganizationKind.INDUSTRIAL_ZONE_AUTHORITY, null, null, null), null, NOW))
 			.isInstanceOf(RuleViolationException.class);
 		assertThat(board.version()).isEqualTo(1);
 	}

@@ -21,7 +21,14 @@ import java.util.stream.Stream;
 import org.coophub.events.DomainEvent;
 import org.coophub.events.EventTypes;
 import org.coophub.events.Topics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import org.coophub.platform.messaging.CloudEventSender;
+import org.coophub.platform.tracing.TraceParent;
 import org.coophub.platform.outbox.OutboxEntry;
 import org.mockito.ArgumentCaptor;
 import tools.jackson.databind.JsonNode;
@@ -149,13 +156,24 @@ final class CodeFacts {
 	 * {@code kafka_messageKey}, which becomes the record key) is not the contract.
 	 * @param actor who caused the event, or null for the system's own work
 	 */
-	static Set<String> headersWritten(String actor) {
+	static Set<String> headersWritten(String actor, boolean traced) {
 		StreamBridge bridge = mock(StreamBridge.class);
 		given(bridge.send(anyString(), any())).willReturn(true);
 		OutboxEntry entry = new OutboxEntry("5b0f2a52-7a1e-4c8a-9d55-1f0c2f2e8a10", "org.coophub.agreement.created.v1",
 				Topics.AGREEMENT_EVENTS, "agreement-1", "agreement-1", Instant.parse("2026-05-20T01:00:00Z"), "{}",
 				actor);
-		new CloudEventSender(bridge, "agreement-service").send(entry);
+		CloudEventSender sender = new CloudEventSender(bridge, "agreement-service");
+		if (traced) {
+			// as the relay sends an entry written during a traced request
+			SpanContext span = SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
+					TraceFlags.getSampled(), TraceState.getDefault());
+			try (Scope scope = Context.root().with(Span.wrap(span)).makeCurrent()) {
+				sender.send(entry);
+			}
+		}
+		else {
+			sender.send(entry);
+		}
 		@SuppressWarnings("unchecked")
 		ArgumentCaptor<Message<?>> sent = ArgumentCaptor.forClass(Message.class);
 		verify(bridge).send(anyString(), sent.capture());
@@ -163,7 +181,8 @@ final class CodeFacts {
 			.getHeaders()
 			.keySet()
 			.stream()
-			.filter((name) -> name.startsWith(CloudEventMessageUtils.KAFKA_ATTR_PREFIX) || name.equals(CONTENT_TYPE))
+			.filter((name) -> name.startsWith(CloudEventMessageUtils.KAFKA_ATTR_PREFIX) || name.equals(CONTENT_TYPE)
+					|| name.equals(TraceParent.HEADER))
 			.collect(Collectors.toCollection(TreeSet::new));
 	}
 

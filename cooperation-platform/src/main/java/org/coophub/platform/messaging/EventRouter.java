@@ -1,15 +1,22 @@
 package org.coophub.platform.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.micrometer.tracing.Span;
 import org.coophub.events.DomainEvent;
 import org.coophub.events.EventTypes;
+import org.coophub.events.agreement.OrganizationRegistered;
+import org.coophub.events.agreement.OrganizationUpdated;
+import org.coophub.platform.tracing.TraceParent;
+import org.coophub.platform.tracing.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +33,11 @@ import org.springframework.scheduling.annotation.Scheduled;
  * handlers. A type the system does not know, or JSON that does not read, is a poison
  * message; a known type the service does not handle is skipped. A record that refers to
  * something not arrived yet is parked and routed again later.
+ * <p>
+ * Each record is handled in a span that continues the record's {@code traceparent}
+ * (docs/operations.md, "Tracing"), with {@value #EVENT_ID} and {@value #AGREEMENT_ID} in
+ * the logging MDC meanwhile, so what a handler logs, writes to its outbox or plans to
+ * mail carries the trace of the request that started it.
  */
 public class EventRouter {
 
@@ -48,15 +60,31 @@ public class EventRouter {
 
 	static final int RETRY_BATCH = 100;
 
+	/** The MDC key of the event being handled. */
+	public static final String EVENT_ID = "eventId";
+
+	/**
+	 * The MDC key of the agreement the event is about: its partition key, except for
+	 * organizations' events, which concern no agreement.
+	 */
+	public static final String AGREEMENT_ID = "agreementId";
+
 	private final JsonMapper json;
 
 	private final ParkedEvents parked;
 
+	private final Traces traces;
+
 	private final Map<String, Map<Class<?>, Consumer<DomainEvent>>> routesByName = new ConcurrentHashMap<>();
 
 	public EventRouter(JsonMapper json, ParkedEvents parked) {
+		this(json, parked, Traces.NONE);
+	}
+
+	public EventRouter(JsonMapper json, ParkedEvents parked, Traces traces) {
 		this.json = json;
 		this.parked = parked;
+		this.traces = traces;
 	}
 
 	/**
@@ -70,8 +98,26 @@ public class EventRouter {
 		Routes routes = new Routes();
 		configurer.accept(routes);
 		this.routesByName.put(name, routes.handlers);
-		return (message) -> dispatch(name, CloudEventMessageUtils.getType(message), message.getPayload(),
-				routes.handlers);
+		return (message) -> {
+			String type = CloudEventMessageUtils.getType(message);
+			this.traces.run(traceparentOf(message), "handle " + type, Span.Kind.CONSUMER,
+					() -> dispatch(name, type, message.getPayload(), routes.handlers));
+		};
+	}
+
+	/**
+	 * The W3C header, else the CloudEvents extension; the binder hands header values over
+	 * as bytes.
+	 */
+	private static String traceparentOf(Message<?> message) {
+		Object value = message.getHeaders().get(TraceParent.HEADER);
+		if (value == null) {
+			value = message.getHeaders().get(CloudEventSender.TRACEPARENT);
+		}
+		if (value instanceof byte[] bytes) {
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+		return (value != null) ? value.toString() : null;
 	}
 
 	/**
@@ -81,18 +127,23 @@ public class EventRouter {
 	@Scheduled(fixedDelayString = "${coophub.events.parked-retry-interval:1s}")
 	public void retryParked() {
 		for (ParkedEvents.ParkedEvent event : this.parked.due(RETRY_BATCH)) {
-			Map<Class<?>, Consumer<DomainEvent>> handlers = this.routesByName.get(event.route());
-			try {
-				if (handlers == null) {
-					throw new NotArrivedYetException("route " + event.route());
-				}
-				handle(event.type(), event.bytes(), handlers);
-				this.parked.release(event);
-				log.info("Parked {} {} went through after {} attempts", event.type(), event.id(), event.attempts() + 1);
+			this.traces.run(event.traceparent(), "handle parked " + event.type(), Span.Kind.CONSUMER,
+					() -> retry(event));
+		}
+	}
+
+	private void retry(ParkedEvents.ParkedEvent event) {
+		Map<Class<?>, Consumer<DomainEvent>> handlers = this.routesByName.get(event.route());
+		try {
+			if (handlers == null) {
+				throw new NotArrivedYetException("route " + event.route());
 			}
-			catch (RuntimeException ex) {
-				this.parked.postpone(event, ex.getMessage());
-			}
+			handle(event.type(), event.bytes(), handlers);
+			this.parked.release(event);
+			log.info("Parked {} {} went through after {} attempts", event.type(), event.id(), event.attempts() + 1);
+		}
+		catch (RuntimeException ex) {
+			this.parked.postpone(event, ex.getMessage());
 		}
 	}
 
@@ -119,7 +170,20 @@ public class EventRouter {
 			return;
 		}
 		DomainEvent event = read(payload, eventClass);
-		STORE_OUTAGES.invoke(() -> handler.accept(event));
+		try (MDC.MDCCloseable eventId = MDC.putCloseable(EVENT_ID, event.eventId());
+				MDC.MDCCloseable agreementId = agreementIdInMdc(event)) {
+			STORE_OUTAGES.invoke(() -> handler.accept(event));
+			// what an operator greps a service's log for, by trace id (in the line) or
+			// event id; types and ids only, no personal data
+			log.info("Handled {} {}", type, event.eventId());
+		}
+	}
+
+	/** Null (nothing to close) for organizations' events, which concern no agreement. */
+	private static MDC.MDCCloseable agreementIdInMdc(DomainEvent event) {
+		boolean aboutAnOrganization = event instanceof OrganizationRegistered || event instanceof OrganizationUpdated;
+		return (aboutAnOrganization || event.partitionKey() == null) ? null
+				: MDC.putCloseable(AGREEMENT_ID, event.partitionKey());
 	}
 
 	private DomainEvent read(byte[] payload, Class<? extends DomainEvent> eventClass) {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.coophub.platform.tracing.TraceParent;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -33,10 +35,15 @@ public class ParkedEvents {
 		this.clock = clock;
 	}
 
-	/** Keeps the record; parking the same event again (a redelivery) changes nothing. */
+	/**
+	 * Keeps the record; parking the same event again (a redelivery) changes nothing. It
+	 * keeps the trace context of the handling that parked it, so the handling that lets
+	 * it through continues the same trace.
+	 */
 	void park(String route, String type, String eventId, byte[] payload, String reason) {
 		Instant now = this.clock.instant();
 		Update parked = new Update().setOnInsert("route", route)
+			.setOnInsert("traceparent", TraceParent.current().orElse(null))
 			.setOnInsert("type", type)
 			.setOnInsert("payload", new String(payload, StandardCharsets.UTF_8))
 			.setOnInsert("parkedAt", now)
@@ -73,6 +80,21 @@ public class ParkedEvents {
 	}
 
 	/**
+	 * How long the oldest record has waited, zero when none waits; the gauge
+	 * {@code coophub.events.parked.oldest.age} shows it, so an alert can tell a record
+	 * that waits for ever from the many that wait a second.
+	 */
+	public Duration oldestAge() {
+		Query oldest = new Query().with(Sort.by("parkedAt")).limit(1);
+		ParkedEvent first = this.mongo.findOne(oldest, ParkedEvent.class);
+		if (first == null || first.parkedAt() == null) {
+			return Duration.ZERO;
+		}
+		Duration age = Duration.between(first.parkedAt(), this.clock.instant());
+		return age.isNegative() ? Duration.ZERO : age;
+	}
+
+	/**
 	 * One parked record.
 	 *
 	 * @param id the event id
@@ -83,10 +105,11 @@ public class ParkedEvents {
 	 * @param parkedAt when it was first parked
 	 * @param attempts attempts since
 	 * @param nextAttemptAt when it is tried again
+	 * @param traceparent the trace context of the handling that parked it, null if none
 	 */
 	@Document("parkedEvents")
 	record ParkedEvent(@Id String id, String route, String type, String payload, String reason, Instant parkedAt,
-			int attempts, Instant nextAttemptAt) {
+			int attempts, Instant nextAttemptAt, String traceparent) {
 
 		byte[] bytes() {
 			return this.payload.getBytes(StandardCharsets.UTF_8);

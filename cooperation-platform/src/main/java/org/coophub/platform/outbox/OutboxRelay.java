@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -47,6 +49,13 @@ public class OutboxRelay implements AutoCloseable {
 	 */
 	private final Map<DocumentRef, List<OutboxEntry>> written = new ConcurrentHashMap<>();
 
+	/**
+	 * When the oldest entry not yet acknowledged of each pending document occurred: the
+	 * backlog's age, which an alert watches (a backlog that is large but young is a
+	 * burst; one that is old is a broker that does not answer).
+	 */
+	private final Map<DocumentRef, Instant> waitingSince = new ConcurrentHashMap<>();
+
 	/** Documents whose last attempt failed or that a sweep found, for the next poll. */
 	private final Set<DocumentRef> retry = ConcurrentHashMap.newKeySet();
 
@@ -56,7 +65,7 @@ public class OutboxRelay implements AutoCloseable {
 		this.clock = clock;
 		this.grace = grace;
 		for (int lane = 0; lane < lanes; lane++) {
-			this.lanes.add(new RelayLane("outbox-relay-" + lane, this::publish, this::failed));
+			this.lanes.add(new RelayLane("outbox-relay-" + lane, this::publishAll, this::failed));
 		}
 	}
 
@@ -69,6 +78,9 @@ public class OutboxRelay implements AutoCloseable {
 		DocumentRef ref = new DocumentRef(collection, id);
 		this.written.put(ref, List.copyOf(outbox));
 		this.pending.put(ref, outbox.size());
+		if (!outbox.isEmpty()) {
+			this.waitingSince.putIfAbsent(ref, outbox.get(0).occurredAt());
+		}
 		laneOf(ref).offer(ref);
 	}
 
@@ -97,6 +109,7 @@ public class OutboxRelay implements AutoCloseable {
 				if (!entries.isEmpty() && occurredAt(entries.get(0)).isBefore(before)) {
 					DocumentRef ref = new DocumentRef(collection, document.get("_id"));
 					this.pending.put(ref, entries.size());
+					this.waitingSince.put(ref, occurredAt(entries.get(0)));
 					this.retry.add(ref);
 					found++;
 				}
@@ -113,11 +126,62 @@ public class OutboxRelay implements AutoCloseable {
 	}
 
 	/**
+	 * How long the oldest entry not yet acknowledged has waited, per collection with a
+	 * backlog, as last seen.
+	 */
+	public Map<String, Duration> oldestAge() {
+		Instant now = this.clock.instant();
+		Map<String, Duration> ages = new TreeMap<>();
+		this.waitingSince.forEach((ref, since) -> {
+			Duration age = Duration.between(since, now);
+			ages.merge(ref.collection(), age.isNegative() ? Duration.ZERO : age,
+					(a, b) -> (a.compareTo(b) >= 0) ? a : b);
+		});
+		return ages;
+	}
+
+	/**
 	 * Sends the document's entries in order, stopping at the first failure so that order
 	 * per aggregate holds, and removes what was acknowledged.
 	 * @return the number of entries published
 	 */
 	int publish(DocumentRef ref) {
+		Map<DocumentRef, List<String>> acknowledged = new LinkedHashMap<>();
+		try {
+			return send(ref, acknowledged);
+		}
+		finally {
+			remove(acknowledged);
+		}
+	}
+
+	/**
+	 * Sends the documents' entries, each document's in order, and then removes what Kafka
+	 * acknowledged with one write per collection instead of one per document: under load
+	 * a lane finds several documents waiting, and each write is a round trip to MongoDB.
+	 * Stops at the first failure.
+	 * @param refs the documents, in the order they were handed over
+	 * @throws RelayPausedException naming the document that failed and those after it,
+	 * once what was sent before it is removed
+	 */
+	void publishAll(List<DocumentRef> refs) {
+		Map<DocumentRef, List<String>> acknowledged = new LinkedHashMap<>();
+		try {
+			for (int i = 0; i < refs.size(); i++) {
+				try {
+					send(refs.get(i), acknowledged);
+				}
+				catch (RuntimeException ex) {
+					throw new RelayPausedException(List.copyOf(refs.subList(i, refs.size())), ex);
+				}
+			}
+		}
+		finally {
+			remove(acknowledged);
+		}
+	}
+
+	private int send(DocumentRef ref, Map<DocumentRef, List<String>> acknowledged) {
 		List<OutboxEntry> entries = this.written.remove(ref);
 		if (entries == null) {
 			entries = stored(ref);
@@ -131,17 +195,35 @@ public class OutboxRelay implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			this.pending.put(ref, entries.size() - sent.size());
+			this.waitingSince.put(ref, entries.get(sent.size()).occurredAt());
 			throw ex;
 		}
 		finally {
 			if (!sent.isEmpty()) {
-				Update pull = new Update().pull(HasOutbox.OUTBOX_FIELD,
-						new Document("eventId", new Document("$in", sent)));
-				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(ref.id())), pull, ref.collection());
+				acknowledged.put(ref, sent);
 			}
 		}
 		this.pending.remove(ref);
+		this.waitingSince.remove(ref);
 		return sent.size();
+	}
+
+	/**
+	 * Pulls the acknowledged entries from their documents: one bulk write per collection.
+	 */
+	private void remove(Map<DocumentRef, List<String>> acknowledged) {
+		Map<String, List<Map.Entry<DocumentRef, List<String>>>> byCollection = new TreeMap<>();
+		acknowledged.entrySet()
+			.forEach((ack) -> byCollection.computeIfAbsent(ack.getKey().collection(), (c) -> new ArrayList<>())
+				.add(ack));
+		byCollection.forEach((collection, acks) -> {
+			BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+			for (Map.Entry<DocumentRef, List<String>> ack : acks) {
+				bulk.updateOne(Query.query(Criteria.where("_id").is(ack.getKey().id())), new Update()
+					.pull(HasOutbox.OUTBOX_FIELD, new Document("eventId", new Document("$in", ack.getValue()))));
+			}
+			bulk.execute();
+		});
 	}
 
 	private List<OutboxEntry> stored(DocumentRef ref) {
@@ -170,7 +252,7 @@ public class OutboxRelay implements AutoCloseable {
 	static OutboxEntry toEntry(Document entry) {
 		return new OutboxEntry(entry.getString("eventId"), entry.getString("type"), entry.getString("topic"),
 				entry.getString("key"), entry.getString("subject"), occurredAt(entry), entry.getString("payload"),
-				entry.getString("actor"));
+				entry.getString("actor"), entry.getString("traceparent"));
 	}
 
 	private static Instant occurredAt(Document entry) {
@@ -184,6 +266,22 @@ public class OutboxRelay implements AutoCloseable {
 	}
 
 	record DocumentRef(String collection, Object id) {
+	}
+
+	/** Sending failed: the documents not published, to be tried again. */
+	static final class RelayPausedException extends RuntimeException {
+
+		private final transient List<DocumentRef> unpublished;
+
+		RelayPausedException(List<DocumentRef> unpublished, RuntimeException cause) {
+			super(cause.getMessage(), cause);
+			this.unpublished = unpublished;
+		}
+
+		List<DocumentRef> unpublished() {
+			return this.unpublished;
+		}
+
 	}
 
 }

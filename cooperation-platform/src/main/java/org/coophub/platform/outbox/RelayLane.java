@@ -8,17 +8,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.ToIntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.coophub.platform.outbox.OutboxRelay.DocumentRef;
+import org.coophub.platform.outbox.OutboxRelay.RelayPausedException;
 
 /**
- * One thread publishing the documents handed to it, one at a time. After a failure it
- * stops and hands back everything it holds: the broker is likely down, and each further
- * attempt would only wait for its timeout.
+ * One thread publishing the documents handed to it: all that wait at once together, each
+ * document's entries in order. After a failure it stops and hands back everything it
+ * holds: the broker is likely down, and each further attempt would only wait for its
+ * timeout.
  */
 class RelayLane implements AutoCloseable {
 
@@ -30,11 +31,11 @@ class RelayLane implements AutoCloseable {
 
 	private final ExecutorService worker;
 
-	private final ToIntFunction<DocumentRef> publish;
+	private final Consumer<List<DocumentRef>> publish;
 
 	private final Consumer<List<DocumentRef>> failed;
 
-	RelayLane(String name, ToIntFunction<DocumentRef> publish, Consumer<List<DocumentRef>> failed) {
+	RelayLane(String name, Consumer<List<DocumentRef>> publish, Consumer<List<DocumentRef>> failed) {
 		this.publish = publish;
 		this.failed = failed;
 		this.worker = Executors.newSingleThreadExecutor((task) -> {
@@ -54,10 +55,9 @@ class RelayLane implements AutoCloseable {
 	private void drain() {
 		try {
 			while (!this.waiting.isEmpty()) {
-				for (DocumentRef ref : List.copyOf(this.waiting)) {
-					this.waiting.remove(ref);
-					publishOrHandBack(ref);
-				}
+				List<DocumentRef> batch = List.copyOf(this.waiting);
+				this.waiting.removeAll(batch);
+				publishOrHandBack(batch);
 			}
 		}
 		finally {
@@ -68,13 +68,14 @@ class RelayLane implements AutoCloseable {
 		}
 	}
 
-	private void publishOrHandBack(DocumentRef ref) {
+	private void publishOrHandBack(List<DocumentRef> batch) {
 		try {
-			this.publish.applyAsInt(ref);
+			this.publish.accept(batch);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Outbox relay paused, the poller will retry: {}", ex.getMessage());
-			List<DocumentRef> handedBack = new ArrayList<>(List.of(ref));
+			List<DocumentRef> handedBack = new ArrayList<>(
+					(ex instanceof RelayPausedException paused) ? paused.unpublished() : batch);
 			handedBack.addAll(this.waiting);
 			this.waiting.removeAll(handedBack);
 			this.failed.accept(handedBack);

@@ -12,6 +12,7 @@ import org.coophub.platform.problem.StaleVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -81,6 +82,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				.map(Object::toString)
 				.collect(Collectors.joining(", "));
 		}
+		if (requiredType == Boolean.class || requiredType == boolean.class) {
+			return "must be true or false";
+		}
 		if (java.time.temporal.Temporal.class.isAssignableFrom(requiredType)) {
 			return "must be an ISO-8601 date or date-time, e.g. 2026-11-06";
 		}
@@ -107,8 +111,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				.collect(Collectors.joining("."))
 				.replace(".[", "[");
 			if (!field.isEmpty()) {
+				// an enum's message lists its values, so a client sees what it may send
+				Class<?> target = (jackson instanceof MismatchedInputException mismatched) ? mismatched.getTargetType()
+						: null;
 				problem.setDetail("Field '" + field + "' has a value of the wrong type or format");
-				problem.setProperty(ERRORS, List.of(new FieldError(field, "wrong type or format")));
+				problem.setProperty(ERRORS, List.of(new FieldError(field, wrongValue(target))));
 			}
 		}
 		return ResponseEntity.badRequest().body(problem);

@@ -2,6 +2,7 @@ package org.coophub.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -138,10 +139,12 @@ class EventRouterTest {
 		waiting.accept(message("org.coophub.review.scheduled.v1", SCHEDULED));
 		waiting.accept(message("org.coophub.review.scheduled.v1", SCHEDULED));
 		assertThat(this.parked.count()).as("parked once, however often delivered").isOne();
+		assertThat(this.parked.oldestAge()).isZero();
 
 		this.now.updateAndGet((t) -> t.plusSeconds(5));
 		this.router.retryParked();
 		assertThat(this.parked.count()).as("still waiting").isOne();
+		assertThat(this.parked.oldestAge()).as("from when it was first parked").isEqualTo(Duration.ofSeconds(5));
 		assertThat(this.parked.due(10)).as("after a growing pause").isEmpty();
 
 		agreementKnown.set(true);
@@ -150,6 +153,7 @@ class EventRouterTest {
 
 		assertThat(this.handled).singleElement().satisfies((event) -> assertThat(event.eventId()).isEqualTo("e-1"));
 		assertThat(this.parked.count()).isZero();
+		assertThat(this.parked.oldestAge()).isZero();
 	}
 
 	@Test

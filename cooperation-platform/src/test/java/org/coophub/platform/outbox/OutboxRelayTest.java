@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,6 +81,32 @@ class OutboxRelayTest {
 	}
 
 	@Test
+	void documentsWaitingTogetherArePublishedTogetherAndAFailureLeavesTheRestForLater() {
+		String first = store(entry("a1", NOW), entry("a2", NOW));
+		String second = store(entry("b1", NOW), entry("b2", NOW));
+		String third = store(entry("c1", NOW));
+		this.failOn = "b2";
+		List<OutboxRelay.DocumentRef> batch = List.of(new OutboxRelay.DocumentRef("aggregates", first),
+				new OutboxRelay.DocumentRef("aggregates", second), new OutboxRelay.DocumentRef("aggregates", third));
+
+		assertThatThrownBy(() -> this.relay.publishAll(batch))
+			.isInstanceOfSatisfying(OutboxRelay.RelayPausedException.class,
+					(paused) -> assertThat(paused.unpublished()).containsExactly(batch.get(1), batch.get(2)))
+			.hasMessage("broker unavailable");
+
+		// what Kafka acknowledged before the failure is removed, in one write
+		assertThat(this.sent).containsExactly("a1", "a2", "b1");
+		assertThat(outbox(first)).isEmpty();
+		assertThat(outbox(second)).extracting((entry) -> entry.getString("eventId")).containsExactly("b2");
+		assertThat(outbox(third)).hasSize(1);
+		this.failOn = null;
+		this.relay.publishAll(batch.subList(1, 3));
+		assertThat(this.sent).containsExactly("a1", "a2", "b1", "b2", "c1");
+		assertThat(outbox(second)).isEmpty();
+		assertThat(outbox(third)).isEmpty();
+	}
+
+	@Test
 	void aSweepFindsOnlyEntriesOlderThanTheGraceAndCountsThem() {
 		String stuck = store(entry("old", NOW.minusSeconds(60)), entry("older", NOW.minusSeconds(61)));
 		String fresh = store(entry("new", NOW));
@@ -113,6 +141,35 @@ class OutboxRelayTest {
 		await().untilAsserted(() -> assertThat(this.sent).containsExactly("e1"));
 		await().untilAsserted(() -> assertThat(outbox(id)).isEmpty());
 		assertThat(this.relay.backlog()).doesNotContainKey("aggregates");
+	}
+
+	@Test
+	void theBacklogsAgeIsThatOfItsOldestUnacknowledgedEntryAndEndsWithIt() {
+		String id = store(entry("e1", NOW.minusSeconds(30)), entry("e2", NOW.minusSeconds(90)),
+				entry("e3", NOW.minusSeconds(10)));
+		this.failOn = "e2";
+
+		assertThatThrownBy(() -> this.relay.publish("aggregates", id)).hasMessage("broker unavailable");
+
+		// e1 went out; e2 is the oldest still waiting
+		assertThat(this.relay.oldestAge()).containsEntry("aggregates", Duration.ofSeconds(90));
+		this.failOn = null;
+		this.relay.publish("aggregates", id);
+		assertThat(this.relay.oldestAge()).doesNotContainKey("aggregates");
+	}
+
+	@Test
+	void aSweptDocumentAgesFromItsFirstEntry() {
+		String id = store(entry("stuck", NOW.minusSeconds(120)), entry("later", NOW.minusSeconds(5)));
+		try {
+			this.relay.sweep(List.of("aggregates"));
+
+			assertThat(this.relay.oldestAge()).containsEntry("aggregates", Duration.ofSeconds(120));
+		}
+		finally {
+			// the other tests' sweeps must not find it
+			this.mongo.remove(Query.query(Criteria.where("_id").is(id)), "aggregates");
+		}
 	}
 
 	@Test

@@ -20,7 +20,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.bson.Document;
 import org.coophub.identity.IdentityProperties;
-import org.coophub.identity.secret.RefusedConfigurationException;
+import org.coophub.platform.secret.RefusedConfigurationException;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -8,7 +8,7 @@ import java.util.Properties;
  * from any cluster: no auto-created topics (they create theirs explicitly), three
  * partitions by default, and internal topics that fit one node.
  */
-public final class KafkaBrokerProperties {
+final class KafkaBrokerProperties {
 
 	private static final int NODE_ID = 1;
 
@@ -21,7 +21,7 @@ public final class KafkaBrokerProperties {
 	 * @param controllerPort the KRaft controller port
 	 * @return the broker's configuration
 	 */
-	public static Properties of(Path logDirectory, int port, int controllerPort) {
+	static Properties of(Path logDirectory, int port, int controllerPort) {
 		Properties properties = new Properties();
 		properties.put("process.roles", "broker,controller");
 		properties.put("node.id", String.valueOf(NODE_ID));

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The broker's log directory, formatted once as {@code kafka-storage.sh format} does.
  */
-public final class KafkaStorage {
+final class KafkaStorage {
 
 	private static final Logger log = LoggerFactory.getLogger(KafkaStorage.class);
 
@@ -33,7 +33,7 @@ public final class KafkaStorage {
 	 * @param logDirectory the broker's log directory
 	 * @param properties the broker's configuration
 	 */
-	public static void formatIfNew(Path logDirectory, Properties properties) {
+	static void formatIfNew(Path logDirectory, Properties properties) {
 		if (Files.exists(logDirectory.resolve("meta.properties"))) {
 			return;
 		}

@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A tiny HTTP viewer of the captured mail (the JDK's HTTP server, no web framework):
  * {@code GET /api/messages} (JSON), {@code DELETE /api/messages}, {@code GET /} (HTML).
- * It knows the mail only through a {@link Mailbox}, so that this package never depends on
- * the capture that owns it.
+ * It sees the mail only through a {@link Mailbox}, the three things its page and API need
+ * from the capture that owns it.
  */
-public final class MailViewer {
+final class MailViewer {
 
 	private static final Logger log = LoggerFactory.getLogger(MailViewer.class);
 
@@ -44,12 +44,12 @@ public final class MailViewer {
 	 * @param mailbox what the viewer shows and empties
 	 * @param port the HTTP port, resolved (not 0)
 	 */
-	public MailViewer(Mailbox mailbox, int port) {
+	MailViewer(Mailbox mailbox, int port) {
 		this.mailbox = mailbox;
 		this.port = port;
 	}
 
-	public void start() {
+	void start() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 0);
 		}
@@ -67,7 +67,7 @@ public final class MailViewer {
 		this.server.start();
 	}
 
-	public void stop() {
+	void stop() {
 		if (this.server != null) {
 			this.server.stop(0);
 			this.executor.shutdownNow();
@@ -124,7 +124,7 @@ public final class MailViewer {
 	/**
 	 * The mail a viewer shows.
 	 */
-	public interface Mailbox {
+	interface Mailbox {
 
 		/** Every captured mail, oldest first, as the JSON API lists it (records). */
 		List<?> messages();

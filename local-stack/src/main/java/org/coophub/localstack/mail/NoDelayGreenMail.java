@@ -17,9 +17,9 @@ import com.icegreen.greenmail.util.ServerSetup;
  * capped the reminders benchmark at about 13 mails a second while both CPUs idled. Real
  * mail servers write a reply at once.
  */
-public final class NoDelayGreenMail extends GreenMail {
+final class NoDelayGreenMail extends GreenMail {
 
-	public NoDelayGreenMail(ServerSetup setup) {
+	NoDelayGreenMail(ServerSetup setup) {
 		super(setup);
 	}
 

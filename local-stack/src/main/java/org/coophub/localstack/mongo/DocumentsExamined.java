@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Tests assert a pinned query's count instead of timing it; timings belong in the
  * benchmark.
  */
-public final class DocumentsExamined {
+final class DocumentsExamined {
 
 	private final Map<String, LongAdder> byNamespace = new ConcurrentHashMap<>();
 
@@ -19,7 +19,7 @@ public final class DocumentsExamined {
 	 * @param collection the collection
 	 * @return the documents examined by all queries on it since the server was created
 	 */
-	public long of(String database, String collection) {
+	long of(String database, String collection) {
 		LongAdder count = this.byNamespace.get(database + "." + collection);
 		return (count != null) ? count.sum() : 0;
 	}

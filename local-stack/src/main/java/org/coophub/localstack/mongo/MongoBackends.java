@@ -9,7 +9,7 @@ import de.bwaldvogel.mongo.MongoBackend;
  * instead of scanning. See the "Embedded MongoDB-wire server" section of
  * docs/architecture.md.
  */
-public final class MongoBackends {
+final class MongoBackends {
 
 	private MongoBackends() {
 	}
@@ -19,7 +19,7 @@ public final class MongoBackends {
 	 * @param examined where queries count the documents they examine
 	 * @return a backend keeping its data in the file
 	 */
-	public static MongoBackend persistent(String fileName, DocumentsExamined examined) {
+	static MongoBackend persistent(String fileName, DocumentsExamined examined) {
 		return new HelloAwareH2Backend(fileName, examined);
 	}
 
@@ -27,7 +27,7 @@ public final class MongoBackends {
 	 * @param examined where queries count the documents they examine
 	 * @return a backend keeping its data in memory
 	 */
-	public static MongoBackend inMemory(DocumentsExamined examined) {
+	static MongoBackend inMemory(DocumentsExamined examined) {
 		return new HelloAwareMemoryBackend(examined);
 	}
 

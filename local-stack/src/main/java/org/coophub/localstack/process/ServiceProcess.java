@@ -108,11 +108,12 @@ public final class ServiceProcess {
 	}
 
 	/**
-	 * Waits until {@code /actuator/health} answers 200.
+	 * Waits until the readiness probe, {@code /actuator/health/readiness}, answers 200:
+	 * the service reaches its MongoDB and Kafka.
 	 * @throws ServiceStartException if the process exits or the time runs out
 	 */
 	public void awaitHealthy(Duration timeout) {
-		URI health = url().resolve("/actuator/health");
+		URI health = url().resolve("/actuator/health/readiness");
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
 			Process running;

@@ -1,14 +1,20 @@
 package org.coophub.notification.directory;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.coophub.events.agreement.AgreementState;
 import org.coophub.events.agreement.OrganizationState;
 import org.coophub.platform.projection.VersionedUpserts;
 
+import org.bson.Document;
+
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -19,6 +25,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Directory {
+
+	private static final String AGREEMENTS = "known_agreements";
+
+	private static final String ORGANIZATIONS = "known_organizations";
+
+	private static final String ACCEPTANCES = "party_acceptances";
 
 	private final MongoTemplate mongo;
 
@@ -105,6 +117,38 @@ public class Directory {
 		// whole documents: a record cannot be built from a projection without its version
 		Query query = Query.query(Criteria.where("partyIds").is(organizationId));
 		return this.mongo.find(query, KnownAgreement.class).stream().map(KnownAgreement::id).toList();
+	}
+
+	/**
+	 * An agreement, the organizations it names and its parties' acceptances, in one
+	 * command (an aggregation looking the others up by their indexed ids), where reading
+	 * them one by one cost a command each per activity notice (issue 17).
+	 * @param agreementId the agreement
+	 * @return it with its parties, if the agreement is known
+	 */
+	public Optional<AgreementParties> withParties(String agreementId) {
+		Aggregation read = Aggregation.newAggregation(Aggregation.match(Criteria.where("_id").is(agreementId)),
+				Aggregation.lookup(ORGANIZATIONS, "partyIds", "_id", "organizations"),
+				Aggregation.lookup(ACCEPTANCES, "_id", "agreementId", "acceptances"));
+		Document found = this.mongo.aggregate(read, AGREEMENTS, Document.class).getUniqueMappedResult();
+		if (found == null) {
+			return Optional.empty();
+		}
+		MongoConverter converter = this.mongo.getConverter();
+		Map<String, KnownOrganization> organizations = new HashMap<>();
+		for (Document organization : found.getList("organizations", Document.class, List.of())) {
+			KnownOrganization known = converter.read(KnownOrganization.class, organization);
+			organizations.put(known.id(), known);
+		}
+		Map<String, Instant> acceptedAt = new HashMap<>();
+		for (Document acceptance : found.getList("acceptances", Document.class, List.of())) {
+			PartyAcceptance accepted = converter.read(PartyAcceptance.class, acceptance);
+			acceptedAt.put(accepted.organizationId(), accepted.acceptedAt());
+		}
+		found.remove("organizations");
+		found.remove("acceptances");
+		return Optional
+			.of(new AgreementParties(converter.read(KnownAgreement.class, found), organizations, acceptedAt));
 	}
 
 	public Optional<KnownAgreement> agreement(String id) {

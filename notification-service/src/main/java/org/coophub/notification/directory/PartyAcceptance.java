@@ -3,6 +3,7 @@ package org.coophub.notification.directory;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -15,7 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param acceptedAt the {@code occurredAt} of its latest acceptance
  */
 @Document("party_acceptances")
-record PartyAcceptance(@Id String id, String agreementId, String organizationId, Instant acceptedAt) {
+record PartyAcceptance(@Id String id, @Indexed String agreementId, String organizationId, Instant acceptedAt) {
 
 	static String id(String agreementId, String organizationId) {
 		return agreementId + ":" + organizationId;

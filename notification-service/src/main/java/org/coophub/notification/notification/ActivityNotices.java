@@ -18,6 +18,7 @@ import org.coophub.events.activity.ActivityRescheduled;
 import org.coophub.events.activity.ActivityState;
 import org.coophub.events.activity.Outcomes;
 import org.coophub.events.agreement.Contact;
+import org.coophub.notification.directory.AgreementParties;
 import org.coophub.notification.directory.Directory;
 import org.coophub.notification.directory.KnownAgreement;
 import org.coophub.notification.directory.KnownOrganization;
@@ -94,15 +95,16 @@ public class ActivityNotices {
 
 	private void tellOtherParties(Occasion occasion) {
 		ActivityState activity = occasion.activity();
-		KnownAgreement agreement = this.directory.agreement(activity.agreementId())
+		// the agreement, its parties' organizations and acceptances in one read
+		AgreementParties parties = this.directory.withParties(activity.agreementId())
 			.orElseThrow(() -> new NotArrivedYetException("agreement " + activity.agreementId()));
-		KnownOrganization host = organization(activity.hostOrganizationId());
+		KnownAgreement agreement = parties.agreement();
+		KnownOrganization host = organization(parties, activity.hostOrganizationId());
 		List<KnownOrganization> others = new ArrayList<>();
 		// only parties that accepted, and not of what happened before they did
 		for (String partyId : agreement.acceptedPartyIds()) {
-			if (!partyId.equals(activity.hostOrganizationId())
-					&& this.directory.toldOf(agreement, partyId, occasion.recordedAt())) {
-				others.add(organization(partyId));
+			if (!partyId.equals(activity.hostOrganizationId()) && parties.toldOf(partyId, occasion.recordedAt())) {
+				others.add(organization(parties, partyId));
 			}
 		}
 		Optional<String> suppressed = this.suppression.reason(activity, agreement.timeZone(), occasion.recordedAt());
@@ -163,8 +165,14 @@ public class ActivityNotices {
 				occasion.activity().title().in(contact.language()));
 	}
 
-	private KnownOrganization organization(String id) {
-		return this.directory.organization(id).orElseThrow(() -> new NotArrivedYetException("organization " + id));
+	/**
+	 * An organization the agreement names, as read with it; one it does not name (a host
+	 * of an activity recorded before the rules asked for a party) is read on its own.
+	 */
+	private KnownOrganization organization(AgreementParties parties, String id) {
+		return parties.organization(id)
+			.or(() -> this.directory.organization(id))
+			.orElseThrow(() -> new NotArrivedYetException("organization " + id));
 	}
 
 	private static Map<String, Object> model(Occasion occasion, KnownAgreement agreement, KnownOrganization host,

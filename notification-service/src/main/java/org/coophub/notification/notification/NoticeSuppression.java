@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import org.coophub.events.activity.ActivityState;
+import org.coophub.platform.zone.ProgramZone;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -24,12 +25,13 @@ class NoticeSuppression {
 
 	static final String NOT_NOTIFIED = "notifyPartners=false";
 
-	private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-
 	private final Duration window;
 
-	NoticeSuppression(@Value("${coophub.notices.history-window:14d}") Duration window) {
+	private final ProgramZone programZone;
+
+	NoticeSuppression(@Value("${coophub.notices.history-window:14d}") Duration window, ProgramZone programZone) {
 		this.window = window;
+		this.programZone = programZone;
 	}
 
 	/**
@@ -56,18 +58,16 @@ class NoticeSuppression {
 		return Optional.empty();
 	}
 
-	private static ZoneId zone(String activityZone, String agreementZone) {
-		for (String candidate : new String[] { activityZone, agreementZone }) {
-			if (candidate != null && !candidate.isBlank()) {
-				try {
-					return ZoneId.of(candidate);
-				}
-				catch (DateTimeException ex) {
-					// an unknown zone name in an old event: the next candidate decides
-				}
+	private ZoneId zone(String activityZone, String agreementZone) {
+		if (activityZone != null && !activityZone.isBlank()) {
+			try {
+				return ZoneId.of(activityZone);
+			}
+			catch (DateTimeException ex) {
+				// an unknown zone name in an old event: the agreement's zone decides
 			}
 		}
-		return DEFAULT_ZONE;
+		return this.programZone.or(agreementZone);
 	}
 
 	private static String describe(Duration window) {

@@ -10,6 +10,7 @@ import org.coophub.events.DomainEvent;
 import org.coophub.events.notification.NotificationFailed;
 import org.coophub.events.notification.NotificationSent;
 import org.coophub.platform.outbox.OutboxDocument;
+import org.coophub.platform.tracing.TraceParent;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -88,6 +89,13 @@ public class Notification extends OutboxDocument {
 	 */
 	private String reason;
 
+	/**
+	 * The W3C trace context of the work that planned it (the handling of an activity's
+	 * event, of a review's schedule): the mail and its notification.sent event continue
+	 * that trace, and the ledger shows its trace id (docs/operations.md, "Tracing").
+	 */
+	private String traceparent;
+
 	@PersistenceCreator
 	Notification(String id, String agreementId, String recipient, RenderedMail mail, String contentHash,
 			Instant plannedAt) {
@@ -117,6 +125,7 @@ public class Notification extends OutboxDocument {
 		notification.nextAttemptAt = now;
 		notification.dueAt = now;
 		notification.version = 1;
+		notification.traceparent = TraceParent.current().orElse(null);
 		return notification;
 	}
 
@@ -140,6 +149,7 @@ public class Notification extends OutboxDocument {
 		notification.reason = reason;
 		notification.dueAt = now;
 		notification.version = 1;
+		notification.traceparent = TraceParent.current().orElse(null);
 		return notification;
 	}
 
@@ -162,6 +172,7 @@ public class Notification extends OutboxDocument {
 		notification.nextAttemptAt = dueAt;
 		notification.dueAt = dueAt;
 		notification.version = 1;
+		notification.traceparent = TraceParent.current().orElse(null);
 		return notification;
 	}
 
@@ -277,6 +288,15 @@ public class Notification extends OutboxDocument {
 
 	String reason() {
 		return this.reason;
+	}
+
+	String traceparent() {
+		return this.traceparent;
+	}
+
+	/** The trace id the logs of its planning and sending show, null if untraced. */
+	String traceId() {
+		return TraceParent.traceIdOf(this.traceparent).orElse(null);
 	}
 
 }

@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.micrometer.tracing.Span;
 import org.coophub.platform.outbox.OutboxWriter;
+import org.coophub.platform.tracing.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -49,6 +52,10 @@ class NotificationDispatcher implements AutoCloseable {
 
 	private final List<MailComposer> composers;
 
+	private final MailMetrics metrics;
+
+	private final Traces traces;
+
 	/**
 	 * Sends what a consumer planned, so that SMTP round trips do not hold up its
 	 * partition; what it still holds at a crash is PLANNED in the ledger, and the poll
@@ -60,9 +67,17 @@ class NotificationDispatcher implements AutoCloseable {
 		return thread;
 	});
 
+	/** Without tracing: the mails name no trace. */
+	NotificationDispatcher(MongoTemplate mongo, SmtpMailer mail, OutboxWriter outbox, Clock clock, int maxAttempts,
+			Duration claimLease, List<MailComposer> composers, MailMetrics metrics) {
+		this(mongo, mail, outbox, clock, maxAttempts, claimLease, composers, metrics, Traces.NONE);
+	}
+
+	@Autowired
 	NotificationDispatcher(MongoTemplate mongo, SmtpMailer mail, OutboxWriter outbox, Clock clock,
 			@Value("${coophub.mail.max-attempts}") int maxAttempts,
-			@Value("${coophub.mail.claim-lease}") Duration claimLease, List<MailComposer> composers) {
+			@Value("${coophub.mail.claim-lease}") Duration claimLease, List<MailComposer> composers,
+			MailMetrics metrics, Traces traces) {
 		this.mongo = mongo;
 		this.claimLease = claimLease;
 		this.mail = mail;
@@ -70,6 +85,8 @@ class NotificationDispatcher implements AutoCloseable {
 		this.clock = clock;
 		this.maxAttempts = maxAttempts;
 		this.composers = composers;
+		this.metrics = metrics;
+		this.traces = traces;
 	}
 
 	@Scheduled(fixedDelayString = "${coophub.mail.dispatch-interval}")
@@ -119,9 +136,17 @@ class NotificationDispatcher implements AutoCloseable {
 
 	void dispatch(String id) {
 		Notification claimed = claim(id);
-		if (claimed == null) {
-			return;
+		if (claimed != null) {
+			this.traces.run(claimed.traceparent(), "send notification", Span.Kind.CLIENT, () -> send(claimed));
 		}
+	}
+
+	/**
+	 * Sends in a span of the trace that planned the notification, so the mail, the log
+	 * lines and the notification.sent event carry its trace id.
+	 */
+	private void send(Notification claimed) {
+		String id = claimed.id();
 		try {
 			if (claimed.mail() == null && !compose(claimed)) {
 				return;
@@ -129,12 +154,21 @@ class NotificationDispatcher implements AutoCloseable {
 			this.mail.send(claimed.recipient(), claimed.id(), claimed.mail());
 		}
 		catch (RuntimeException | jakarta.mail.MessagingException ex) {
-			log.warn("Sending notification {} failed: {}", id, ex.getMessage());
+			// the send key names the recipient's address, and SMTP errors may quote it:
+			// no personal data
+			// in the log, only the mail's Message-ID and the kind of failure (the ledger
+			// keeps the rest)
+			log.warn("Sending {} notification {} of agreement {} failed: {}", claimed.kind().value(),
+					SmtpMailer.messageId(id), claimed.agreementId(), ex.getClass().getSimpleName());
 			this.outbox.save(claimed, claimed.failed(ex.getMessage(), this.clock.instant(), this.maxAttempts));
+			if (claimed.status() == NotificationStatus.FAILED) {
+				this.metrics.failed(claimed);
+			}
 			return;
 		}
 		// outside the try: once the SMTP server took the mail, it must never be retried
 		this.outbox.save(claimed, claimed.sent(this.clock.instant()));
+		this.metrics.sent(claimed);
 	}
 
 	private boolean compose(Notification claimed) {

@@ -7,6 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.util.StreamProvider;
+import org.coophub.platform.tracing.TraceParent;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends a rendered mail over SMTP as multipart/alternative (plain text and HTML), UTF-8,
- * with the invitation of a review reminder attached.
+ * with the invitation of a review reminder attached. The mail names the trace it was sent
+ * in ({@value #TRACE_ID_HEADER}), the one the ledger entry shows.
  */
 @Component
 class SmtpMailer {
@@ -29,6 +31,9 @@ class SmtpMailer {
 			System.setProperty(StreamProvider.class.getName(), "org.eclipse.angus.mail.util.MailStreamProvider");
 		}
 	}
+
+	/** The header naming the trace of the work that planned the mail. */
+	static final String TRACE_ID_HEADER = "X-Coophub-Trace-Id";
 
 	private final JavaMailSender smtp;
 
@@ -63,6 +68,10 @@ class SmtpMailer {
 		message.setHeader("X-Coophub-Notification", notificationId);
 		message.setHeader("Message-ID", messageId(notificationId));
 		message.setHeader("Content-Language", mail.language());
+		String traceId = TraceParent.currentTraceId().orElse(null);
+		if (traceId != null) {
+			message.setHeader(TRACE_ID_HEADER, traceId);
+		}
 		this.smtp.send(message);
 	}
 

@@ -19,6 +19,7 @@ import org.coophub.events.notification.ReviewHeld;
 import org.coophub.events.notification.ReviewScheduled;
 import org.coophub.platform.outbox.OutboxDocument;
 import org.coophub.platform.problem.RuleViolationException;
+import org.coophub.platform.zone.ProgramZone;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -35,11 +36,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("review_schedules")
 public class ReviewSchedule extends OutboxDocument {
-
-	/**
-	 * Where an agreement names no time zone.
-	 */
-	static final String DEFAULT_ZONE = "Asia/Ho_Chi_Minh";
 
 	/**
 	 * How many years past today the current cycle is looked for: enough for a review held
@@ -103,9 +99,11 @@ public class ReviewSchedule extends OutboxDocument {
 	 * @param agreement the agreement as of an event
 	 * @param agreementVersion its version
 	 * @param occurredAt when the event happened
+	 * @param programZone the zone kept for an agreement that names none (the service's
+	 * {@code coophub.program.zone})
 	 * @return whether the state was newer than the one held
 	 */
-	boolean follow(AgreementState agreement, long agreementVersion, Instant occurredAt) {
+	boolean follow(AgreementState agreement, long agreementVersion, Instant occurredAt, ZoneId programZone) {
 		boolean earlier = false;
 		if (agreement.status() == AgreementStatus.ACTIVE && occurredAt != null
 				&& (this.knownSince == null || occurredAt.isBefore(this.knownSince))) {
@@ -118,7 +116,7 @@ public class ReviewSchedule extends OutboxDocument {
 		this.agreementVersion = agreementVersion;
 		this.agreementStatus = agreement.status();
 		this.policy = agreement.reviewPolicy();
-		this.agreementZone = agreement.timeZone();
+		this.agreementZone = (agreement.timeZone() != null) ? agreement.timeZone() : programZone.getId();
 		this.startsOn = agreement.startsOn();
 		this.endsOn = agreement.endsOn();
 		return true;
@@ -494,10 +492,16 @@ public class ReviewSchedule extends OutboxDocument {
 		return this.wakeUpAt;
 	}
 
+	/**
+	 * The zone the schedule's dates are local dates in: the review policy's, else the
+	 * agreement's, else the program's zone the schedule kept when it followed the
+	 * agreement. A schedule stored before it kept that has {@link ProgramZone#DEFAULT}.
+	 * @return the zone
+	 */
 	public ZoneId zone() {
 		String zone = (this.policy != null) ? this.policy.timeZone() : null;
-		return ZoneId
-			.of(Objects.requireNonNullElse(zone, Objects.requireNonNullElse(this.agreementZone, DEFAULT_ZONE)));
+		return ZoneId.of(Objects.requireNonNullElse(zone,
+				Objects.requireNonNullElse(this.agreementZone, ProgramZone.DEFAULT.id().getId())));
 	}
 
 	/**

@@ -19,6 +19,7 @@ import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.security.OrganizationScope;
 import org.coophub.platform.web.Versions;
+import org.coophub.platform.zone.ProgramZone;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -45,13 +46,16 @@ public class ReviewScheduler {
 
 	private final ApplicationEventPublisher changes;
 
+	private final ProgramZone programZone;
+
 	ReviewScheduler(MongoTemplate mongo, OutboxWriter outbox, Directory directory, Clock clock,
-			ApplicationEventPublisher changes) {
+			ApplicationEventPublisher changes, ProgramZone programZone) {
 		this.changes = changes;
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.directory = directory;
 		this.clock = clock;
+		this.programZone = programZone;
 	}
 
 	/**
@@ -65,7 +69,7 @@ public class ReviewScheduler {
 	 */
 	public boolean follow(AgreementState agreement, long version, Instant occurredAt) {
 		ReviewSchedule schedule = find(agreement.id()).orElseGet(() -> ReviewSchedule.of(agreement.id()));
-		if (!schedule.follow(agreement, version, occurredAt)) {
+		if (!schedule.follow(agreement, version, occurredAt, this.programZone.id())) {
 			return false;
 		}
 		this.outbox.save(schedule, schedule.reconcile(today(schedule), this.clock.instant()));

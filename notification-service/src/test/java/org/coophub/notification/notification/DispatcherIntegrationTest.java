@@ -9,11 +9,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import org.coophub.events.Topics;
 import org.coophub.notification.MutableClock;
 import org.coophub.notification.TestClockConfiguration;
 import org.coophub.platform.outbox.OutboxWriter;
+import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.TestInfrastructure;
 import org.coophub.testsupport.TopicProbe;
 import org.coophub.testsupport.WithInfrastructure;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -60,6 +65,15 @@ class DispatcherIntegrationTest {
 	@Autowired
 	NotificationLedger ledger;
 
+	@Autowired
+	MailMetrics metrics;
+
+	@Autowired
+	MeterRegistry registry;
+
+	@LocalServerPort
+	int port;
+
 	String run;
 
 	@BeforeEach
@@ -75,6 +89,7 @@ class DispatcherIntegrationTest {
 		NotificationDispatcher second = instance(5);
 		List<String> keys = new ArrayList<>();
 		IntStream.range(0, 30).forEach((i) -> keys.add(plan("twice-" + i)));
+		double sentBefore = sentOnTime();
 
 		CompletableFuture<Void> a = CompletableFuture.runAsync(() -> first.dispatch(keys));
 		List<String> reversed = new ArrayList<>(keys);
@@ -89,6 +104,9 @@ class DispatcherIntegrationTest {
 		assertThat(mails).hasSize(30);
 		assertThat(mails).extracting(DispatcherIntegrationTest::to).doesNotHaveDuplicates();
 		assertThat(keys).allMatch((key) -> find(key).attempts() == 1);
+		// counted once the mail is accepted, a moment after its status is saved; the
+		// service's own dispatcher may send mail of other tests meanwhile, never fewer
+		await().untilAsserted(() -> assertThat(sentOnTime() - sentBefore).isGreaterThanOrEqualTo(30));
 	}
 
 	@Test
@@ -119,7 +137,8 @@ class DispatcherIntegrationTest {
 		// notification due yet
 		MutableClock tomorrow = new MutableClock(this.clock.instant().plus(Duration.ofDays(1)));
 		NotificationDispatcher impatient = new NotificationDispatcher(this.mongo, this.mailer, this.outbox, tomorrow, 1,
-				LEASE, this.composers);
+				LEASE, this.composers, this.metrics);
+		double failedBefore = failed();
 		try (TopicProbe probe = TopicProbe.fromLatest(Topics.NOTIFICATION_EVENTS)) {
 			TestInfrastructure.get().mail().stop();
 			String key;
@@ -133,6 +152,7 @@ class DispatcherIntegrationTest {
 			assertThat(status(key)).isEqualTo(NotificationStatus.FAILED);
 			var record = probe.awaitRecord((r) -> r.value().contains(key));
 			assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("org.coophub.notification.failed.v1");
+			assertThat(failed() - failedBefore).isEqualTo(1.0);
 		}
 	}
 
@@ -159,9 +179,73 @@ class DispatcherIntegrationTest {
 		assertThat(mails.get(0).getMessageID()).isEqualTo(SmtpMailer.messageId(key));
 	}
 
+	@Test
+	void aReminderPastItsMomentAndNotSentShowsInTheGauges() {
+		// long before the other tests' mail, held by a live claim: nobody sends it
+		// meanwhile
+		Instant moment = Instant.parse("2001-11-05T01:00:00Z");
+		MailMetrics then = new MailMetrics(new SimpleMeterRegistry(), this.mongo,
+				new MutableClock(moment.plus(Duration.ofHours(2))));
+		String key = "review:metrics-" + this.run;
+		this.mongo.insert(
+				new org.bson.Document("_id", key).append("kind", "review-reminder")
+					.append("status", "SENDING")
+					.append("dueAt", java.util.Date.from(moment))
+					.append("claimedUntil", java.util.Date.from(Instant.parse("2999-01-01T00:00:00Z"))),
+				"notifications");
+		try {
+			assertThat(then.unsentReminders()).isOne();
+			assertThat(then.oldestUnsentReminder()).isEqualTo(Duration.ofHours(2));
+
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), Update.update("status", "SENT"),
+					"notifications");
+
+			assertThat(then.unsentReminders()).isZero();
+			assertThat(then.oldestUnsentReminder()).isZero();
+		}
+		finally {
+			this.mongo.remove(Query.query(Criteria.where("_id").is(key)), "notifications");
+		}
+		assertThat(this.registry.get("coophub.reminders.unsent").gauge().value()).isNotNegative();
+	}
+
+	@Test
+	void theMailMetricsAndTheConsumerLagAreOnThePrometheusEndpoint() {
+		String key = plan("scraped");
+		await().until(() -> status(key) == NotificationStatus.SENT);
+
+		String metrics = ServiceClients.asAdmin(this.port)
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		// what compose/prometheus/rules/coophub.rules.yml reads
+		assertThat(metrics)
+			.containsPattern("(?m)^coophub_mail_sent_total\\{.*kind=\"annual-report\".*late=\"false\".*} [1-9]")
+			.containsPattern("(?m)^coophub_reminders_unsent(\\{.*})? [0-9]")
+			.containsPattern("(?m)^coophub_reminders_unsent_oldest_age_seconds(\\{.*})? [0-9]")
+			.containsPattern(
+					"(?m)^spring_cloud_stream_binder_kafka_offset\\{.*group=\"notification-service\".*topic=\"activity-events\".*} [0-9]");
+	}
+
+	private double sentOnTime() {
+		Counter sent = this.registry.find("coophub.mail.sent").tags("kind", "annual-report", "late", "false").counter();
+		return (sent != null) ? sent.count() : 0;
+	}
+
+	private double failed() {
+		Counter failed = this.registry.find("coophub.mail.failed").tags("kind", "annual-report").counter();
+		return (failed != null) ? failed.count() : 0;
+	}
+
 	private NotificationDispatcher instance(int maxAttempts) {
 		return new NotificationDispatcher(this.mongo, this.mailer, this.outbox, this.clock, maxAttempts, LEASE,
-				this.composers);
+				this.composers, this.metrics);
 	}
 
 	private String plan(String name) {

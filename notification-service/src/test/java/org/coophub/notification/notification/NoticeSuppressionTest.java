@@ -3,12 +3,14 @@ package org.coophub.notification.notification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.coophub.events.activity.ActivityState;
 import org.coophub.events.activity.ActivityStatus;
 import org.coophub.events.activity.ActivityType;
 import org.coophub.events.common.LocalizedText;
+import org.coophub.platform.zone.ProgramZone;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +20,8 @@ class NoticeSuppressionTest {
 	/** 10:00 in Ho Chi Minh City. */
 	static final Instant RECORDED_AT = Instant.parse("2026-03-01T03:00:00Z");
 
-	final NoticeSuppression suppression = new NoticeSuppression(Duration.ofDays(14));
+	final NoticeSuppression suppression = new NoticeSuppression(Duration.ofDays(14),
+			new ProgramZone(ZoneId.of("Asia/Ho_Chi_Minh")));
 
 	@Test
 	void yesterdaysConferenceIsNewsAndIsMailed() {
@@ -75,7 +78,8 @@ class NoticeSuppressionTest {
 
 	@Test
 	void theReasonNamesTheConfiguredWindow() {
-		NoticeSuppression month = new NoticeSuppression(Duration.ofDays(30));
+		NoticeSuppression month = new NoticeSuppression(Duration.ofDays(30),
+				new ProgramZone(ZoneId.of("Asia/Ho_Chi_Minh")));
 
 		assertThat(month.reason(activity(LocalDateTime.of(2026, 1, 20, 17, 0), "Asia/Ho_Chi_Minh", null), null,
 				RECORDED_AT))

@@ -201,7 +201,7 @@ class ReviewScheduleTest {
 		// a policy amendment no longer moves a date a party set
 		schedule.follow(
 				agreement(AgreementStatus.ACTIVE, List.of("ld", "hcm"), "hcm", 12, 15, LocalDate.of(2026, 1, 1)), 3,
-				NOW);
+				NOW, HCMC);
 		schedule.reconcile(LocalDate.of(2026, 10, 22), Instant.parse("2026-10-22T03:00:00Z"));
 		assertThat(schedule.upcoming().orElseThrow().dueOn()).isEqualTo(LocalDate.of(2026, 11, 20));
 	}
@@ -234,7 +234,7 @@ class ReviewScheduleTest {
 				LocalDate.of(2026, 1, 1));
 		schedule.follow(new AgreementState(ending.id(), ending.code(), ending.title(), ending.parties(),
 				ending.signedOn(), ending.startsOn(), LocalDate.of(2027, 12, 31), ending.timeZone(), ending.areas(),
-				ending.status(), ending.commitments(), ending.reviewPolicy()), 3, NOW);
+				ending.status(), ending.commitments(), ending.reviewPolicy()), 3, NOW, HCMC);
 		LocalDate after = LocalDate.of(2026, 11, 8);
 		schedule.held("act", LocalDate.of(2026, 11, 6), "ld", after, at(after));
 		long version = schedule.version();
@@ -278,7 +278,7 @@ class ReviewScheduleTest {
 
 		schedule.follow(
 				agreement(AgreementStatus.ACTIVE, List.of("ld", "hcm"), "hcm", 12, 15, LocalDate.of(2026, 1, 1)), 3,
-				NOW);
+				NOW, HCMC);
 		List<DomainEvent> events = schedule.reconcile(TODAY, NOW);
 
 		assertThat(events).singleElement().isInstanceOf(ReviewScheduled.class);
@@ -292,14 +292,14 @@ class ReviewScheduleTest {
 
 		schedule.follow(
 				agreement(AgreementStatus.SUSPENDED, List.of("ld", "hcm"), "hcm", 11, 6, LocalDate.of(2026, 1, 1)), 3,
-				NOW);
+				NOW, HCMC);
 		schedule.reconcile(TODAY, NOW);
 		assertThat(schedule.upcoming()).isEmpty();
 		assertThat(schedule.cycles()).extracting(ReviewCycle::status).containsExactly(ReviewCycleStatus.CANCELLED);
 		assertThat(schedule.wakeUpAt()).isNull();
 
 		schedule.follow(agreement(AgreementStatus.ACTIVE, List.of("ld", "hcm"), "hcm", 11, 6, LocalDate.of(2026, 1, 1)),
-				4, NOW);
+				4, NOW, HCMC);
 		schedule.reconcile(TODAY, NOW);
 		// the same cycle for calendars: same year, a higher sequence than its
 		// cancellation
@@ -349,7 +349,8 @@ class ReviewScheduleTest {
 	private static ReviewSchedule scheduleOf(List<String> rotation, String lastHost, int month, int day,
 			LocalDate startsOn, Instant activatedAt) {
 		ReviewSchedule schedule = ReviewSchedule.of("agr");
-		schedule.follow(agreement(AgreementStatus.ACTIVE, rotation, lastHost, month, day, startsOn), 2, activatedAt);
+		schedule.follow(agreement(AgreementStatus.ACTIVE, rotation, lastHost, month, day, startsOn), 2, activatedAt,
+				HCMC);
 		schedule.reconcile(LocalDate.ofInstant(activatedAt, HCMC), activatedAt);
 		return schedule;
 	}

@@ -2,10 +2,10 @@ package org.coophub.reporting.dashboard;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.coophub.events.agreement.AgreementState;
 import org.coophub.platform.projection.Versioned;
+import org.coophub.platform.zone.ProgramZone;
 
 import org.springframework.data.annotation.Id;
 
@@ -25,15 +25,15 @@ import org.springframework.data.annotation.Id;
 public record AgreementVersion(@Id String id, long version, String agreementId, LocalDate effectiveOn,
 		Instant recordedAt, AgreementState state) implements Versioned {
 
-	static final ZoneId DEFAULT_ZONE = DashboardQueries.PROGRAM_ZONE;
-
 	/**
 	 * A version that took effect on the day its event says, or else on the day it was
-	 * recorded, in the agreement's time zone (events written before effective dates
-	 * existed carry none).
+	 * recorded, in the agreement's time zone, or the program's for an agreement that
+	 * names none (events written before effective dates existed carry none).
 	 */
-	static AgreementVersion of(AgreementState state, long version, LocalDate effectiveOn, Instant recordedAt) {
-		LocalDate effective = (effectiveOn != null) ? effectiveOn : recordedAt.atZone(zoneOf(state)).toLocalDate();
+	static AgreementVersion of(AgreementState state, long version, LocalDate effectiveOn, Instant recordedAt,
+			ProgramZone programZone) {
+		LocalDate effective = (effectiveOn != null) ? effectiveOn
+				: recordedAt.atZone(programZone.or(state.timeZone())).toLocalDate();
 		return new AgreementVersion(state.id() + ":" + version, version, state.id(), effective, recordedAt, state);
 	}
 
@@ -41,18 +41,9 @@ public record AgreementVersion(@Id String id, long version, String agreementId, 
 	 * The agreement as created: in force from its start (or signing, if earlier), however
 	 * long after that it was entered, so history entered later has a state to start from.
 	 */
-	static AgreementVersion created(AgreementState state, long version, Instant recordedAt) {
+	static AgreementVersion created(AgreementState state, long version, Instant recordedAt, ProgramZone programZone) {
 		LocalDate start = earliest(state.signedOn(), state.startsOn());
-		return of(state, version, start, recordedAt);
-	}
-
-	static ZoneId zoneOf(AgreementState state) {
-		try {
-			return (state.timeZone() != null) ? ZoneId.of(state.timeZone()) : DEFAULT_ZONE;
-		}
-		catch (RuntimeException ex) {
-			return DEFAULT_ZONE;
-		}
+		return of(state, version, start, recordedAt, programZone);
 	}
 
 	private static LocalDate earliest(LocalDate a, LocalDate b) {

@@ -1,6 +1,7 @@
 package org.coophub.reporting.dashboard;
 
 import org.coophub.platform.projection.VersionedUpserts;
+import org.coophub.platform.zone.ProgramZone;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,20 +24,24 @@ public class DashboardProjection {
 
 	private final VersionedUpserts upserts;
 
+	private final ProgramZone programZone;
+
 	DashboardProjection(MongoTemplate mongo, ApplicationEventPublisher events, ProjectionCollections collections,
-			VersionedUpserts upserts) {
+			VersionedUpserts upserts, ProgramZone programZone) {
 		this.mongo = mongo;
 		this.events = events;
 		this.collections = collections;
 		this.upserts = upserts;
+		this.programZone = programZone;
 	}
 
 	public Projector live() {
-		return new Projector(this.mongo, this.upserts, this.collections, this.collections.writeTargets(), this.events);
+		return new Projector(this.mongo, this.upserts, this.collections, this.collections.writeTargets(), this.events,
+				this.programZone);
 	}
 
 	public ReplayBatch replayInto(int generation) {
-		return new ReplayBatch(this.mongo, this.upserts, this.collections, generation);
+		return new ReplayBatch(this.mongo, this.upserts, this.collections, generation, this.programZone);
 	}
 
 }

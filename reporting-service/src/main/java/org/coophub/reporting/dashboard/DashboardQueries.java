@@ -2,7 +2,6 @@ package org.coophub.reporting.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -18,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
+import org.coophub.platform.zone.ProgramZone;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,8 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DashboardQueries {
-
-	public static final ZoneId PROGRAM_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
 	private static final String CHANGED_AT = "entry.changedAt";
 
@@ -48,17 +46,25 @@ public class DashboardQueries {
 
 	private final ProjectionCollections collections;
 
+	private final ProgramZone programZone;
+
 	/** Collections whose indexes were made sure of by this instance. */
 	private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
-	DashboardQueries(MongoTemplate mongo, Clock clock, ProjectionCollections collections) {
+	DashboardQueries(MongoTemplate mongo, Clock clock, ProjectionCollections collections, ProgramZone programZone) {
 		this.mongo = mongo;
 		this.clock = clock;
 		this.collections = collections;
+		this.programZone = programZone;
 	}
 
+	/**
+	 * Today in the program's zone ({@code coophub.program.zone}), the day dashboards
+	 * count from.
+	 * @return the date
+	 */
 	public LocalDate today() {
-		return LocalDate.now(this.clock.withZone(PROGRAM_ZONE));
+		return this.programZone.today(this.clock);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.coophub.reporting.dashboard;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,17 @@ public class ProjectionCollections {
 
 	private static final String ID = "dashboards";
 
+	/**
+	 * How long live writes trust the generations they last read: a read per second, not
+	 * one per event (issue 17). A rebuild waits this long after each change of the
+	 * generations, so every instance follows it before it matters.
+	 */
+	static final Duration TARGETS_TRUSTED = Duration.ofSeconds(1);
+
 	private final MongoTemplate mongo;
+
+	/** The generations live events were last written to, and when they were read. */
+	private volatile WriteTargets writeTargets;
 
 	ProjectionCollections(MongoTemplate mongo) {
 		this.mongo = mongo;
@@ -51,12 +62,35 @@ public class ProjectionCollections {
 	 * @return the generations to write
 	 */
 	List<Integer> writeTargets() {
-		Generations state = generations();
+		WriteTargets known = this.writeTargets;
+		long now = System.nanoTime();
+		if (known == null || now - known.readAt() > TARGETS_TRUSTED.toNanos()) {
+			known = new WriteTargets(targetsOf(generations()), now);
+			this.writeTargets = known;
+		}
+		return known.generations();
+	}
+
+	private static List<Integer> targetsOf(Generations state) {
 		List<Integer> targets = new ArrayList<>(List.of(state.active()));
 		if (state.rebuilding() != null) {
 			targets.add(state.rebuilding());
 		}
-		return targets;
+		return List.copyOf(targets);
+	}
+
+	/**
+	 * Waits until every instance's live writes follow a change of the generations: they
+	 * trust what they read for {@link #TARGETS_TRUSTED}.
+	 */
+	private static void untilWritersFollow() {
+		try {
+			Thread.sleep(TARGETS_TRUSTED.plusMillis(500).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while live writes turn to the new generations", ex);
+		}
 	}
 
 	/**
@@ -68,6 +102,10 @@ public class ProjectionCollections {
 		int next = Math.max(state.active(), (state.rebuilding() != null) ? state.rebuilding() : 0) + 1;
 		drop(next);
 		this.mongo.save(new Generations(ID, state.active(), next), STATE);
+		this.writeTargets = null;
+		// the replay reads up to the end offsets taken after this: what arrives later
+		// must reach the new generation from every instance's live writes
+		untilWritersFollow();
 		return next;
 	}
 
@@ -78,7 +116,11 @@ public class ProjectionCollections {
 	public void switchTo(int generation) {
 		int old = generations().active();
 		this.mongo.save(new Generations(ID, generation, null), STATE);
+		this.writeTargets = null;
 		if (old != generation) {
+			// a live write still aimed at the old generation would bring back what is
+			// dropped
+			untilWritersFollow();
 			drop(old);
 		}
 	}
@@ -123,6 +165,10 @@ public class ProjectionCollections {
 
 	private static String name(String base, int generation) {
 		return (generation == 0) ? base : base + "_" + generation;
+	}
+
+	private record WriteTargets(List<Integer> generations, long readAt) {
+
 	}
 
 	/**

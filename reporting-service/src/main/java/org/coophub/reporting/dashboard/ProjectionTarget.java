@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.coophub.events.activity.ActivityState;
 import org.coophub.events.agreement.AgreementState;
 import org.coophub.events.agreement.OrganizationState;
+import org.coophub.platform.zone.ProgramZone;
 
 /**
  * What the events feed into the dashboards: written one event at a time as they arrive
@@ -13,6 +14,15 @@ import org.coophub.events.agreement.OrganizationState;
  * Both store the same parts, made here.
  */
 public abstract sealed class ProjectionTarget permits Projector, ReplayBatch {
+
+	private final ProgramZone programZone;
+
+	/**
+	 * @param programZone the zone of an agreement that names none
+	 */
+	ProjectionTarget(ProgramZone programZone) {
+		this.programZone = programZone;
+	}
 
 	public final void agreement(AgreementState agreement, long version) {
 		agreement(agreement.id(), AgreementSummary.of(agreement, version));
@@ -28,7 +38,7 @@ public abstract sealed class ProjectionTarget permits Projector, ReplayBatch {
 	 * @param recordedAt the event's time
 	 */
 	public final void agreement(AgreementState agreement, long version, LocalDate effectiveOn, Instant recordedAt) {
-		agreementVersion(AgreementVersion.of(agreement, version, effectiveOn, recordedAt));
+		agreementVersion(AgreementVersion.of(agreement, version, effectiveOn, recordedAt, this.programZone));
 		agreement(agreement, version);
 	}
 
@@ -39,7 +49,7 @@ public abstract sealed class ProjectionTarget permits Projector, ReplayBatch {
 	 * @param recordedAt the event's time
 	 */
 	public final void agreementCreated(AgreementState agreement, long version, Instant recordedAt) {
-		agreementVersion(AgreementVersion.created(agreement, version, recordedAt));
+		agreementVersion(AgreementVersion.created(agreement, version, recordedAt, this.programZone));
 		agreement(agreement, version);
 	}
 

@@ -5,10 +5,12 @@ import java.util.function.IntPredicate;
 
 import org.coophub.platform.projection.VersionedUpserts;
 import org.coophub.platform.projection.VersionedUpserts.Stored;
+import org.coophub.platform.zone.ProgramZone;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -17,11 +19,15 @@ import org.springframework.data.mongodb.core.query.Update;
  * writers (instances, a rebuild): every write is one atomic operation on one document by
  * its id that stores a version only if it is newer, so a redelivered or older event
  * changes nothing. An event costs the same however long the agreement's history is: an
- * activity or notification event reads its stored entry by id, counts the change in the
- * agreement's {@link PortfolioSummary} and stores the entry (three operations); the
- * entries are found by their indexed {@code agreementId}, so no head lists them.
+ * activity or notification event counts the change in the agreement's
+ * {@link PortfolioSummary} and stores the entry (two operations), and reads the stored
+ * entry first only when an earlier version may be counted (three); the entries are found
+ * by their indexed {@code agreementId}, so no head lists them.
  */
 public final class Projector extends ProjectionTarget {
+
+	/** The version of an activity as recorded. */
+	private static final long FIRST_VERSION = 1;
 
 	private final MongoTemplate mongo;
 
@@ -34,7 +40,8 @@ public final class Projector extends ProjectionTarget {
 	private final ApplicationEventPublisher events;
 
 	Projector(MongoTemplate mongo, VersionedUpserts upserts, ProjectionCollections collections,
-			List<Integer> generations, ApplicationEventPublisher events) {
+			List<Integer> generations, ApplicationEventPublisher events, ProgramZone programZone) {
+		super(programZone);
 		this.mongo = mongo;
 		this.upserts = upserts;
 		this.collections = collections;
@@ -84,13 +91,17 @@ public final class Projector extends ProjectionTarget {
 	/**
 	 * The portfolio's totals are counted before the entry is stored, from the version
 	 * stored so far: after a crash in between, the redelivery finds the same stored
-	 * version and the summary's guard refuses to count it again.
+	 * version and the summary's guard refuses to count it again. An activity's first
+	 * version (its recording, the event of nearly every activity) has no earlier version
+	 * to read: what is stored is nothing or the same or a newer version, which the
+	 * summary has counted already, so it is counted without reading the entry.
 	 */
 	@Override
 	void activity(StoredActivity activity) {
 		inEachGeneration(activity.agreementId(), (generation) -> {
 			String collection = this.collections.activities(generation);
-			StoredActivity before = this.mongo.findById(activity.id(), StoredActivity.class, collection);
+			StoredActivity before = (activity.version() <= FIRST_VERSION) ? null
+					: this.mongo.findById(activity.id(), StoredActivity.class, collection);
 			if (before == null || before.version() < activity.version()) {
 				upsertUnlessDuplicate(
 						PortfolioTally.uncounted(activity.agreementId(), PortfolioTally.activityKey(activity.id()),
@@ -103,13 +114,22 @@ public final class Projector extends ProjectionTarget {
 		});
 	}
 
+	/**
+	 * As {@link #activity(StoredActivity)}. A notification's first outcome (nearly every
+	 * notification has one: sent) is counted without reading its stored entry, guarded by
+	 * the summary having counted no version of it; only when it has does the entry tell
+	 * what to take back.
+	 */
 	@Override
 	void notification(StoredNotification notification) {
 		inEachGeneration(notification.agreementId(), (generation) -> {
 			String collection = this.collections.notifications(generation);
+			String key = PortfolioTally.notificationKey(notification.id());
+			if (countedAsFirst(notification, key, this.collections.portfolio(generation))) {
+				return this.upserts.upsertIfNewer(notification, collection) != Stored.NOT_NEWER;
+			}
 			StoredNotification before = this.mongo.findById(notification.id(), StoredNotification.class, collection);
 			if (before == null || before.version() < notification.version()) {
-				String key = PortfolioTally.notificationKey(notification.id());
 				upsertUnlessDuplicate(PortfolioTally.uncounted(notification.agreementId(), key, notification.version()),
 						PortfolioTally.count(key, notification.version(), PortfolioTally.increments(
 								(before != null) ? before.entry().outcome() : null, notification.entry().outcome())),
@@ -117,6 +137,27 @@ public final class Projector extends ProjectionTarget {
 			}
 			return this.upserts.upsertIfNewer(notification, collection) != Stored.NOT_NEWER;
 		});
+	}
+
+	/**
+	 * Counts the outcome in the summary unless the summary counted any version of this
+	 * notification: one write instead of a read and a write. A refusal (or a summary
+	 * created by another writer at the same moment) collides with the summary's id.
+	 * @return whether it counted
+	 */
+	private boolean countedAsFirst(StoredNotification notification, String key, String portfolio) {
+		Query neverCounted = Query.query(Criteria.where("_id")
+			.is(notification.agreementId())
+			.and(PortfolioTally.APPLIED + "." + key)
+			.exists(false));
+		try {
+			this.mongo.upsert(neverCounted, PortfolioTally.count(key, notification.version(),
+					PortfolioTally.increments(null, notification.entry().outcome())), portfolio);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.coophub.platform.projection.Versioned;
 import org.coophub.platform.projection.VersionedUpserts;
+import org.coophub.platform.zone.ProgramZone;
 
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -50,7 +51,9 @@ public final class ReplayBatch extends ProjectionTarget {
 
 	private final Map<String, ReviewCycleEntry> reviewCycles = new LinkedHashMap<>();
 
-	ReplayBatch(MongoTemplate mongo, VersionedUpserts upserts, ProjectionCollections collections, int generation) {
+	ReplayBatch(MongoTemplate mongo, VersionedUpserts upserts, ProjectionCollections collections, int generation,
+			ProgramZone programZone) {
+		super(programZone);
 		this.mongo = mongo;
 		this.upserts = upserts;
 		this.collections = collections;

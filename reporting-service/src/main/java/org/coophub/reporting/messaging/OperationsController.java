@@ -3,6 +3,10 @@ package org.coophub.reporting.messaging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.Authentication;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,17 +24,23 @@ class OperationsController {
 
 	private final ProjectionRebuild rebuild;
 
-	OperationsController(PipelineHealth health, ProjectionRebuild rebuild) {
+	private final CallerToken tokens;
+
+	OperationsController(PipelineHealth health, ProjectionRebuild rebuild, CallerToken tokens) {
 		this.health = health;
 		this.rebuild = rebuild;
+		this.tokens = tokens;
 	}
 
 	@GetMapping("/api/v1/dashboard/pipeline")
 	@Operation(summary = "Pipeline health",
 			description = "From Kafka: consumerLag per consumer group and topic, the records each dead-letter topic holds,"
-					+ " and this service's own outbox backlog.")
-	PipelineHealth.Snapshot pipeline() throws Exception {
-		return this.health.snapshot();
+					+ " this service's own outbox backlog, and each service's readiness (UP while it reaches MongoDB and"
+					+ " Kafka; DOWN, OUT_OF_SERVICE, UNREACHABLE or NO_ANSWER otherwise) with its outbox backlog and"
+					+ " parked records, read from its metrics with the caller's token (null when it does not say).")
+	PipelineHealth.Snapshot pipeline(Authentication caller, HttpServletRequest request, HttpServletResponse response)
+			throws Exception {
+		return this.health.snapshot(this.tokens.of(caller, request, response));
 	}
 
 	@PostMapping("/api/v1/admin/projections:rebuild")

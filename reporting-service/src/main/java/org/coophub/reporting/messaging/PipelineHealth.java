@@ -30,10 +30,10 @@ import org.springframework.stereotype.Component;
 /**
  * How the event pipeline is doing, as Kafka itself tells it (AdminClient): lag of every
  * consumer group on the project's topics, and how many records each dead-letter topic
- * holds. The outbox backlog shown is this service's own: the other services' outboxes
- * live in their own databases, which reporting-service must not read (services talk only
- * through Kafka); each service publishes its backlog as the
- * {@code coophub.outbox.backlog} metric instead.
+ * holds. {@code outboxBacklog} is this service's own, counted here; the other services'
+ * outboxes live in their own databases, which reporting-service must not read, so their
+ * backlogs (and parked records) come from each service's own metrics
+ * ({@link ServiceReadiness}).
  */
 @Component
 class PipelineHealth implements DisposableBean {
@@ -44,20 +44,28 @@ class PipelineHealth implements DisposableBean {
 
 	private final OutboxRelay relay;
 
+	private final ServiceReadiness readiness;
+
 	/**
 	 * From Boot's Kafka properties, so the admin client connects as the service does
 	 * (SASL in compose).
 	 */
-	PipelineHealth(KafkaProperties kafka, OutboxRelay relay) {
+	PipelineHealth(KafkaProperties kafka, OutboxRelay relay, ServiceReadiness readiness) {
 		Map<String, Object> properties = new HashMap<>(kafka.buildAdminProperties());
 		properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
 		properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
 		properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "reporting-service-pipeline-health");
 		this.admin = Admin.create(properties);
 		this.relay = relay;
+		this.readiness = readiness;
 	}
 
-	Snapshot snapshot() throws Exception {
+	/**
+	 * The pipeline now.
+	 * @param token the caller's access token, to read the other services' metrics with;
+	 * null for readiness only
+	 */
+	Snapshot snapshot(String token) throws Exception {
 		Set<String> topics = this.admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		List<String> deadLetterTopics = topics.stream().filter((t) -> t.startsWith("error.")).sorted().toList();
 		List<String> eventTopics = topics.stream().filter(Topics.ALL::contains).sorted().toList();
@@ -103,7 +111,7 @@ class PipelineHealth implements DisposableBean {
 			.map((e) -> new DeadLetters(e.getKey(), e.getValue()))
 			.toList();
 		long backlog = this.relay.backlog().values().stream().mapToLong(Long::longValue).sum();
-		return new Snapshot(lags, deadLetters, backlog);
+		return new Snapshot(lags, deadLetters, backlog, this.readiness.check(token));
 	}
 
 	private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
@@ -131,8 +139,11 @@ class PipelineHealth implements DisposableBean {
 	 * @param consumerLag records not yet processed, per consumer group and topic
 	 * @param deadLetters records per dead-letter topic
 	 * @param outboxBacklog this service's events stored but not yet acknowledged
+	 * @param services each service's readiness (MongoDB and Kafka reachable), outbox
+	 * backlog and parked records
 	 */
-	record Snapshot(List<Lag> consumerLag, List<DeadLetters> deadLetters, long outboxBacklog) {
+	record Snapshot(List<Lag> consumerLag, List<DeadLetters> deadLetters, long outboxBacklog,
+			List<ServiceReadiness.Readiness> services) {
 
 	}
 

@@ -15,6 +15,7 @@ import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
 import org.coophub.platform.security.OrganizationScope;
+import org.coophub.platform.zone.ProgramZone;
 import org.coophub.reporting.dashboard.AgreementSummary;
 import org.coophub.reporting.dashboard.ActivityEntry;
 import org.coophub.reporting.dashboard.AgreementVersion;
@@ -65,9 +66,11 @@ public class AnnualReports {
 
 	private final Duration historyWindow;
 
+	private final ProgramZone programZone;
+
 	AnnualReports(PeriodQueries periods, DashboardQueries dashboards, AnnualReportRenderer renderer,
 			MongoTemplate mongo, OutboxWriter outbox, ReportLinks links, Clock clock,
-			@Value("${coophub.reports.history-window:14d}") Duration historyWindow) {
+			@Value("${coophub.reports.history-window:14d}") Duration historyWindow, ProgramZone programZone) {
 		this.periods = periods;
 		this.dashboards = dashboards;
 		this.renderer = renderer;
@@ -76,6 +79,7 @@ public class AnnualReports {
 		this.links = links;
 		this.clock = clock;
 		this.historyWindow = historyWindow;
+		this.programZone = programZone;
 	}
 
 	/**
@@ -190,10 +194,8 @@ public class AnnualReports {
 	 * travel on another topic), the event waits for it.
 	 */
 	private void announce(String agreementId, int year, String trigger, LocalDate reviewDay, Instant announcedAt) {
-		if (reviewDay != null && announcedAt != null
-				&& reviewDay.isBefore(announcedAt.atZone(DashboardQueries.PROGRAM_ZONE)
-					.toLocalDate()
-					.minusDays(this.historyWindow.toDays()))) {
+		if (reviewDay != null && announcedAt != null && reviewDay
+			.isBefore(announcedAt.atZone(this.programZone.id()).toLocalDate().minusDays(this.historyWindow.toDays()))) {
 			log.info("Review {} of agreement {} ({}) is history: its report is not announced by itself", year,
 					agreementId, reviewDay);
 			return;

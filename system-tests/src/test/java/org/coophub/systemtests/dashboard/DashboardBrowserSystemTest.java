@@ -6,7 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.coophub.localstack.LocalStack;
 import org.coophub.localstack.process.StackService;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,9 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The operations dashboard in Debian's headless Chromium: an activity recorded over the
- * API shows on the open page without a reload, a title containing HTML shows as text, and
- * screenshots are kept under {@code target/}.
+ * The operations dashboard in Debian's headless Chromium, driven through Selenium
+ * WebDriver: an activity recorded over the API shows on the open page without a reload, a
+ * title containing HTML shows as text, the event stream shows live, the Vietnamese page
+ * writes times, dates and money the Vietnamese way, the pipeline panel refreshes by
+ * itself, the commitment chart's labels stand horizontal at the page's width and at 360
+ * px, and screenshots of both languages are kept under {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserSystemTest {
@@ -42,12 +48,21 @@ class DashboardBrowserSystemTest {
 
 	private LocalStack stack;
 
-	private Chromium browser;
+	/** A time of day as the Vietnamese page writes it: 24-hour, {@code 16:44}. */
+	static final Pattern VIETNAMESE_TIME = Pattern.compile("^\\d{2}:\\d{2}$");
+
+	/** A day with its time as the pipeline panel writes it: {@code 16:44:08}. */
+	static final Pattern VIETNAMESE_TIME_WITH_SECONDS = Pattern.compile("^\\d{2}:\\d{2}:\\d{2}$");
+
+	static final String LONG_COMMITMENT = "Phối hợp tổ chức hội nghị xúc tiến đầu tư vào các khu công nghiệp"
+			+ " của hai địa phương mỗi năm";
+
+	private Browser browser;
 
 	@BeforeAll
 	void start() throws Exception {
 		this.stack = SharedStack.get();
-		this.browser = Chromium.start();
+		this.browser = Browser.start();
 	}
 
 	@AfterAll
@@ -75,8 +90,15 @@ class DashboardBrowserSystemTest {
 				{"code":"DB-%s","title":{"vi":%s},
 				 "parties":[{"organizationId":"%s","role":"LEAD"},{"organizationId":"%s","role":"PARTNER"}],
 				 "signedOn":"2009-10-15","startsOn":"2009-10-15","endsOn":"2035-12-31","areas":["INVESTMENT_PROMOTION"],
+				 "commitments":[{"title":{"vi":"%s","en":"Jointly hold an investment promotion conference each year"},
+				   "area":"INVESTMENT_PROMOTION","target":{"metric":"CONFERENCES","perYear":2,"measure":"ACTIVITIES",
+				   "activityTypes":["INVESTMENT_PROMOTION_CONFERENCE"]}},
+				  {"title":{"vi":"Luân phiên tổ chức sơ kết hàng năm giữa hai Ban Quản lý"},"area":"OTHER",
+				   "target":{"metric":"ANNUAL_REVIEWS","perYear":1}}],
 				 "reviewPolicy":{"month":11,"day":6,"hostRotation":["%s","%s"],"lastHostOrganizationId":"%s"}}
-				""".formatted(suffix, this.json.writeValueAsString(HOSTILE_TITLE), ld, hcm, hcm, ld, hcm)).get("id")
+				""".formatted(suffix, this.json.writeValueAsString(HOSTILE_TITLE), ld, hcm, LONG_COMMITMENT, hcm, ld,
+				hcm))
+			.get("id")
 			.asString();
 		// a new draft is version 1: each party's acceptance (the scripts' client is of
 		// neither) and the activation are updates like any other, with If-Match
@@ -101,12 +123,21 @@ class DashboardBrowserSystemTest {
 		String row = "document.querySelector('tr[data-agreement-id=\"" + agreement + "\"]')";
 		String activities = "(" + row + "?.querySelector('[data-field=activityCount]')?.textContent ?? null)";
 		await().atMost(PROPAGATION).until(() -> this.browser.text(activities), "0"::equals);
-		this.browser.evaluate("document.querySelector('[data-lang=vi]').click()");
-		this.browser.evaluate("window.sameDocument = 'yes'");
+		this.browser.run("document.querySelector('[data-lang=vi]').click()");
+		this.browser.run("window.sameDocument = 'yes'");
+		await().atMost(PROPAGATION)
+			.alias("the event stream is open: the badge says live")
+			.until(() -> this.browser.text("document.getElementById('stream').dataset.state"), "live"::equals);
+		assertThat(this.browser.text("document.getElementById('stream').textContent")).isEqualTo("Trực tiếp");
+		assertThat(this.browser.text("document.getElementById('stream').getAttribute('aria-live')"))
+			.isEqualTo("polite");
+		assertThat(this.browser.text("document.getElementById('updated-at').textContent"))
+			.as("a time on the Vietnamese page, 24-hour")
+			.matches(VIETNAMESE_TIME);
 		assertThat(this.browser.text(row + ".querySelector('[data-field=title]').textContent"))
 			.as("a title with HTML shows as text")
 			.isEqualTo(HOSTILE_TITLE);
-		assertThat(this.browser.evaluate(row + ".querySelectorAll('img').length").asInt()).isZero();
+		assertThat(this.browser.number(row + ".querySelectorAll('img').length")).isZero();
 		assertThat(this.browser.text("document.title")).isNotEqualTo("pwned");
 
 		String conference = """
@@ -129,20 +160,55 @@ class DashboardBrowserSystemTest {
 		await().atMost(PROPAGATION)
 			.until(() -> this.browser.text(row + ".querySelector('[data-field=nextReview]').textContent"),
 					(review) -> review.contains("Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng"));
-		this.browser.screenshot(Path.of("target", "screenshots", "dashboard-portfolio.png"));
+		assertThat(this.browser.text(row + ".querySelector('[data-field=nextReview]').textContent"))
+			.as("a date on the Vietnamese page, dd/MM/yyyy")
+			.matches("^06/11/\\d{4} · .*");
+		pipelinePanelRefreshesByItself();
+		this.browser.screenshot(Path.of("target", "screenshots", "dashboard-portfolio-vi.png"));
 
-		this.browser.evaluate("location.hash = '#/agreements/" + agreement + "'");
+		this.browser.run("location.hash = '#/agreements/" + agreement + "'");
 		await().atMost(PROPAGATION)
 			.until(() -> this.browser.text("document.getElementById('card-investors').textContent"), "120"::equals);
-		assertThat(this.browser.evaluate("Chart.getChart('chart-years').data.datasets.length").asInt()).isEqualTo(1);
+		assertThat(this.browser.number("Chart.getChart('chart-years').data.datasets.length")).isEqualTo(1);
 		assertThat(this.browser.text("document.getElementById('agreement-title').textContent")).contains(HOSTILE_TITLE);
-		this.browser.evaluate("document.querySelector('[data-lang=en]').click()");
+		assertThat(this.browser.text("document.getElementById('card-capital').textContent"))
+			.as("money on the Vietnamese page")
+			.isEqualTo("350.000.000.000\u00a0₫");
+		assertThat(this.browser.text("document.querySelector('#feed li').textContent"))
+			.as("the conference's day and time, the Vietnamese way")
+			.startsWith("20/05/2025 08:00 · ");
+		commitmentLabelsAreHorizontal();
+		this.browser.screenshot(Path.of("target", "screenshots", "dashboard-agreement-vi.png"));
+		this.browser.viewportWidth(360);
+		await().atMost(PROPAGATION)
+			.alias("the chart follows the phone's width")
+			.until(() -> this.browser.number("Chart.getChart('chart-commitments').width") <= 360);
+		await().atMost(PROPAGATION)
+			.alias("on a phone the titles wrap to 16 characters a line, so the y axis holds them")
+			.until(() -> this.browser.text("String(Chart.getChart('chart-commitments').data.labels"
+					+ ".every((label) => label.every((line) => line.length <= 16)))"), "true"::equals);
+		commitmentLabelsAreHorizontal();
+		assertThat(this.browser.number("document.querySelectorAll('#commitments tbody tr').length")).isEqualTo(2);
+		this.browser.screenshot(Path.of("target", "screenshots", "dashboard-agreement-vi-360.png"));
+		this.browser.viewportWidth(0);
+
+		this.browser.run("document.querySelector('[data-lang=en]').click()");
 		assertThat(this.browser.text("document.querySelector('[data-i18n=feed]').textContent"))
 			.isEqualTo("Recent activity");
+		assertThat(this.browser.text("document.getElementById('stream').textContent")).isEqualTo("Live");
+		assertThat(this.browser.text("document.querySelector('#feed li').textContent"))
+			.startsWith("20 May 2025 08:00 · ");
 		assertThat(this.browser.text("window.sameDocument")).isEqualTo("yes");
-		this.browser.screenshot(Path.of("target", "screenshots", "dashboard-agreement.png"));
+		this.browser.screenshot(Path.of("target", "screenshots", "dashboard-agreement-en.png"));
+		this.browser.run("location.hash = '#/'");
+		this.browser.viewportWidth(360);
+		await().atMost(PROPAGATION)
+			.until(() -> this.browser.text("document.querySelector('[data-i18n=pipeline]').textContent"),
+					"Pipeline health"::equals);
+		this.browser.screenshot(Path.of("target", "screenshots", "dashboard-portfolio-en-360.png"));
+		this.browser.viewportWidth(0);
 
-		this.browser.evaluate("document.getElementById('sign-out').click()");
+		this.browser.run("document.getElementById('sign-out').click()");
 		await().atMost(PROPAGATION)
 			.ignoreExceptions()
 			.until(() -> this.browser.text("location.port"),
@@ -156,6 +222,44 @@ class DashboardBrowserSystemTest {
 	}
 
 	/**
+	 * The pipeline panel asks on its own timer: the moment it last checked changes while
+	 * nothing else is done, and is written as the program's clock shows it.
+	 */
+	private void pipelinePanelRefreshesByItself() {
+		String checked = "document.querySelector('#pipeline-checked time')?.dateTime ?? null";
+		String first = await().atMost(PROPAGATION).until(() -> this.browser.text(checked), (at) -> at != null);
+		assertThat(this.browser.text("document.querySelector('#pipeline-checked time').textContent"))
+			.matches(VIETNAMESE_TIME_WITH_SECONDS);
+		await().atMost(Duration.ofSeconds(30))
+			.alias("the pipeline panel checked again by itself")
+			.until(() -> this.browser.text(checked), (at) -> !first.equals(at));
+		assertThat(this.browser.number("document.querySelectorAll('#services tbody tr').length"))
+			.as("a row per configured service: readiness, outbox backlog, parked records")
+			.isEqualTo(5);
+		// the local stack tells reporting-service where every service listens: all ready
+		for (String service : List.of("identity", "agreement", "activity", "reporting", "notification")) {
+			assertThat(this.browser.text("document.querySelector('#services tr[data-service=" + service
+					+ "] [data-field=status]').textContent"))
+				.as(service)
+				.isEqualTo("sẵn sàng");
+		}
+	}
+
+	/**
+	 * Horizontal bars: the commitments' titles on the y axis, wrapped, and no axis draws
+	 * rotated text.
+	 */
+	private void commitmentLabelsAreHorizontal() {
+		String chart = "Chart.getChart('chart-commitments')";
+		assertThat(this.browser.text(chart + ".options.indexAxis")).isEqualTo("y");
+		assertThat(this.browser.number(chart + ".data.labels.length")).isEqualTo(2);
+		assertThat(this.browser.text(chart + ".data.labels[0].join(' ')")).isEqualTo(LONG_COMMITMENT);
+		assertThat(this.browser.number(chart + ".data.labels[0].length")).as("the long title wraps").isGreaterThan(1);
+		assertThat(this.browser.number(chart + ".scales.y.labelRotation")).isZero();
+		assertThat(this.browser.number(chart + ".scales.x.labelRotation")).isZero();
+	}
+
+	/**
 	 * The dashboard sent the browser to identity-service's sign-in form: fill it in as a
 	 * user would, and wait to be back on the dashboard.
 	 */
@@ -166,9 +270,9 @@ class DashboardBrowserSystemTest {
 					"true"::equals);
 		assertThat(this.browser.text("location.port")).as("the sign-in form is identity-service's")
 			.isEqualTo(String.valueOf(this.stack.serviceUrl(StackService.IDENTITY).getPort()));
-		this.browser.evaluate("document.querySelector('input[name=username]').value = '" + user + "';"
-				+ "document.querySelector('input[name=password]').value = '" + DEMO_PASSWORD + "';"
-				+ "document.querySelector('input[name=username]').form.submit()");
+		this.browser.find(By.name("username")).sendKeys(user);
+		this.browser.find(By.name("password")).sendKeys(DEMO_PASSWORD);
+		this.browser.find(By.name("password")).submit();
 		await().atMost(PROPAGATION)
 			.ignoreExceptions()
 			.until(() -> this.browser.text("location.port"),

@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.coophub.localstack.CapturedMail;
 import org.coophub.localstack.LocalStack;
+import org.coophub.localstack.mail.CapturedMail;
 import org.coophub.localstack.process.StackService;
 import org.coophub.systemtests.SharedStack;
 import org.junit.jupiter.api.BeforeAll;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.coophub.localstack.CapturedMail;
 import org.coophub.localstack.LocalStack;
 import org.coophub.localstack.demo.DemoData;
+import org.coophub.localstack.mail.CapturedMail;
 import org.coophub.localstack.process.StackService;
 import org.coophub.systemtests.SharedStack;
 import org.junit.jupiter.api.BeforeAll;

@@ -6,8 +6,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
-import org.coophub.localstack.CapturedMail;
 import org.coophub.localstack.LocalStack;
+import org.coophub.localstack.mail.CapturedMail;
 import org.coophub.localstack.process.StackService;
 import tools.jackson.databind.JsonNode;
 

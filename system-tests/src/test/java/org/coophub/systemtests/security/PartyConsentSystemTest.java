@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
-import org.coophub.localstack.CapturedMail;
 import org.coophub.localstack.LocalStack;
+import org.coophub.localstack.mail.CapturedMail;
 import org.coophub.localstack.process.StackService;
 import org.coophub.systemtests.SharedStack;
 import org.coophub.systemtests.security.AttackHttp.Answer;

@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.mail;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -17,8 +17,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.coophub.localstack.mail.MailViewer;
-import org.coophub.localstack.mail.NoDelayGreenMail;
+import org.coophub.localstack.logging.QuietLogging;
 import org.coophub.localstack.process.Ports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

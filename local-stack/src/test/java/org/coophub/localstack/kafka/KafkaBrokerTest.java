@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.kafka;
 
 import java.nio.file.Path;
 import java.time.Duration;

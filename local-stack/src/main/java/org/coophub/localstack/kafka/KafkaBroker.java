@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.kafka;
 
 import java.nio.file.Path;
 import java.util.Properties;
@@ -6,8 +6,7 @@ import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
-import org.coophub.localstack.kafka.KafkaBrokerProperties;
-import org.coophub.localstack.kafka.KafkaStorage;
+import org.coophub.localstack.logging.QuietLogging;
 import org.coophub.localstack.process.Ports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.logging;
 
 import java.util.List;
 

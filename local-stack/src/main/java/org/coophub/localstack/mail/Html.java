@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.mail;
 
 /**
  * HTML escaping: every text a mail brings is untrusted.

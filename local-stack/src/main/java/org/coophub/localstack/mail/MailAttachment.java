@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.mail;
 
 /**
  * A non-body part of a captured mail.

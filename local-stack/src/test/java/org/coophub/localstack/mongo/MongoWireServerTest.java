@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.mongo;
 
 import java.nio.file.Path;
 import java.util.List;

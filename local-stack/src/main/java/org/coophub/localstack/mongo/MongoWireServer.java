@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.mongo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +8,7 @@ import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import org.coophub.localstack.mongo.DocumentsExamined;
-import org.coophub.localstack.mongo.MongoBackends;
+import org.coophub.localstack.logging.QuietLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.mail;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,8 +10,13 @@ import java.util.List;
  */
 final class MailViewerPage {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
-		.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+	/**
+	 * The program's zone, as the services' {@code coophub.program.zone} defaults to: the
+	 * local stack runs them with that default and does not depend on their platform.
+	 */
+	static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZONE);
 
 	private MailViewerPage() {
 	}
@@ -33,7 +38,9 @@ final class MailViewerPage {
 				""");
 		page.append("<p class=\"meta\">")
 			.append(mails.size())
-			.append(" message(s), times in Asia/Ho_Chi_Minh. <a href=\"/\">Refresh</a>")
+			.append(" message(s), times in ")
+			.append(ZONE.getId())
+			.append(". <a href=\"/\">Refresh</a>")
 			.append(" · JSON: <a href=\"/api/messages\">/api/messages</a></p>\n");
 		for (int i = mails.size() - 1; i >= 0; i--) {
 			appendMail(page, mails.get(i));

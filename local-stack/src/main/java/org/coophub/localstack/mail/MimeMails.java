@@ -1,4 +1,4 @@
-package org.coophub.localstack;
+package org.coophub.localstack.mail;
 
 import java.io.IOException;
 import java.io.InputStream;
