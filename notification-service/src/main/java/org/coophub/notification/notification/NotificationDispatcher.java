@@ -98,9 +98,9 @@ class NotificationDispatcher implements AutoCloseable {
 				Query query = Query.query(new Criteria().orOperator(planned(now), abandoned(now)))
 					.with(Sort.by("nextAttemptAt"))
 					.limit(BATCH);
-				query.fields().include("_id");
+				query.fields().include("_id").include(Notification.STATUS);
 				due = this.mongo.find(query, Notification.class);
-				due.forEach((n) -> dispatch(n.id()));
+				due.forEach((n) -> dispatch(n.id(), n.status() == NotificationStatus.SENDING));
 			}
 			while (due.size() == BATCH);
 		}
@@ -135,7 +135,18 @@ class NotificationDispatcher implements AutoCloseable {
 	}
 
 	void dispatch(String id) {
-		Notification claimed = claim(id);
+		dispatch(id, false);
+	}
+
+	/**
+	 * Sends one notification if this instance wins its claim.
+	 * @param id the send key
+	 * @param abandoned whether the poll found it SENDING with its lease run out (a
+	 * crashed send) rather than PLANNED: only that claim is tried, so an instance that
+	 * lost the race for a fresh notice spends one command on it, not two
+	 */
+	private void dispatch(String id, boolean abandoned) {
+		Notification claimed = abandoned ? claimAbandoned(id) : claimPlanned(id);
 		if (claimed != null) {
 			this.traces.run(claimed.traceparent(), "send notification", Span.Kind.CLIENT, () -> send(claimed));
 		}
@@ -184,17 +195,22 @@ class NotificationDispatcher implements AutoCloseable {
 		return false;
 	}
 
-	private Notification claim(String id) {
+	private Notification claimPlanned(String id) {
 		Instant now = this.clock.instant();
-		Update sending = new Update().set(Notification.STATUS, NotificationStatus.SENDING)
+		return claim(Criteria.where("_id").is(id).andOperator(planned(now)), sending(now));
+	}
+
+	private Notification claimAbandoned(String id) {
+		Instant now = this.clock.instant();
+		Update sending = sending(now).inc("attempts", 1)
+			.set("lastError", "The previous attempt was cut off before it was recorded");
+		return claim(Criteria.where("_id").is(id).andOperator(abandoned(now)), sending);
+	}
+
+	private Update sending(Instant now) {
+		return new Update().set(Notification.STATUS, NotificationStatus.SENDING)
 			.set(Notification.CLAIMED_UNTIL, now.plus(this.claimLease))
 			.inc("lockVersion", 1);
-		Notification claimed = claim(Criteria.where("_id").is(id).andOperator(planned(now)), sending);
-		if (claimed != null) {
-			return claimed;
-		}
-		sending.inc("attempts", 1).set("lastError", "The previous attempt was cut off before it was recorded");
-		return claim(Criteria.where("_id").is(id).andOperator(abandoned(now)), sending);
 	}
 
 	private Notification claim(Criteria which, Update sending) {
