@@ -91,7 +91,7 @@ class ActivityCsvIntegrationTest {
 	void oneBadRowStoresNothingAndEveryErrorIsNamed() {
 		String file = VI_HEADER + row("Hội nghị tốt", "120", "1000", "VND") + row("Hội nghị âm", "-5", "1000", "VND")
 				+ row("Hội nghị thiếu tiền tệ", "10", "1000", "")
-				+ row("Ngày sai", "10", "", "").replace("2012-05-18T08:00:00", "18/05/2012");
+				+ row("Ngày sai", "10", "", "").replace("2012-05-18T08:00:00", "31/02/2012");
 
 		Result result = importCsv(file.getBytes(StandardCharsets.UTF_8));
 

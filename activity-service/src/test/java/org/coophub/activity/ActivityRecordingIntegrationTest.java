@@ -172,6 +172,26 @@ public class ActivityRecordingIntegrationTest {
 	}
 
 	@Test
+	void aCancellationSaysWhyAndTheActivityKeepsIt() {
+		String agreementId = UUID.randomUUID().toString();
+		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), agreementId, 2,
+				agreement(agreementId, AgreementStatus.ACTIVE)));
+		Response planned = await().until(
+				() -> post(conference(agreementId).replace("\"status\":\"COMPLETED\"", "\"status\":\"PLANNED\"")),
+				(r) -> r.status() == 201);
+		String id = planned.body().get("id").asString();
+
+		Response cancelled = command(id, "cancel", "\"1\"", "{\"note\":\"Không đủ đại biểu, dời sang quý sau\"}");
+
+		assertThat(cancelled.status()).isEqualTo(200);
+		assertThat(cancelled.body().get("status").asString()).isEqualTo("CANCELLED");
+		assertThat(getJson("/api/v1/activities/" + id).get("cancellationNote").asString())
+			.isEqualTo("Không đủ đại biểu, dời sang quý sau");
+		org.bson.Document stored = this.mongo.findById(id, org.bson.Document.class, "activities");
+		assertThat(stored.getString("cancellationNote")).isEqualTo("Không đủ đại biểu, dời sang quý sau");
+	}
+
+	@Test
 	void partnersAreNotifiedByDefaultAndHistoryRecordedWithoutNoticeKeepsSayingSo() {
 		String agreementId = UUID.randomUUID().toString();
 		publish(new AgreementCreated(UUID.randomUUID().toString(), Instant.now(), agreementId, 2,

@@ -1,7 +1,12 @@
 package org.coophub.activity;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +24,7 @@ import org.coophub.events.agreement.AgreementStatus;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxEntry;
 import org.coophub.testsupport.ServiceClients;
+import org.coophub.testsupport.TestInfrastructure;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +38,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +51,7 @@ import static org.awaitility.Awaitility.await;
  * characters.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "coophub.import.max-rows=200", "coophub.web.max-upload=64KB" })
+		properties = { "coophub.import.max-rows=200", "coophub.web.max-upload=64KB", "coophub.web.max-body=16KB" })
 @WithInfrastructure
 class CsvAndTextHardeningIntegrationTest {
 
@@ -123,7 +130,7 @@ class CsvAndTextHardeningIntegrationTest {
 	void aRejectedImportListsTheFirstHundredErrorsAndCountsThemAll() {
 		StringBuilder file = new StringBuilder(HEADER);
 		for (int i = 0; i < 150; i++) {
-			file.append(row("Ngày sai " + i).replace("2012-05-18T08:00:00", "18/05/2012"));
+			file.append(row("Ngày sai " + i).replace("2012-05-18T08:00:00", "31/02/2012"));
 		}
 
 		Result result = importCsv(file.toString().getBytes(StandardCharsets.UTF_8));
@@ -146,6 +153,58 @@ class CsvAndTextHardeningIntegrationTest {
 
 		assertThat(result.status()).isEqualTo(413);
 		assertThat(stored()).isZero();
+	}
+
+	@Test
+	void aFileSentAsAFormOrAsAWorkbookHasTheUploadLimitNotTheBodyLimit() {
+		StringBuilder file = new StringBuilder(HEADER);
+		while (file.length() < 32 * 1024) {
+			file.append(row("Trao đổi thông tin"));
+		}
+		byte[] overBodyLimit = file.toString().getBytes(StandardCharsets.UTF_8);
+		MultipartBodyBuilder form = new MultipartBodyBuilder();
+		form.part("file", overBodyLimit).filename("hoat-dong.csv").contentType(MediaType.parseMediaType("text/csv"));
+
+		int formStatus = this.http.post()
+			.uri("/api/v1/imports/activities/preview")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(form.build())
+			.exchange()
+			.returnResult()
+			.getStatus()
+			.value();
+		int workbookStatus = this.http.post()
+			.uri("/api/v1/imports/activities/preview")
+			.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.body(new byte[20 * 1024])
+			.exchange()
+			.returnResult()
+			.getStatus()
+			.value();
+
+		assertThat(formStatus).as("read (its rows judged), not refused as too large").isNotEqualTo(413);
+		assertThat(workbookStatus).as("read as a workbook, refused as unreadable, not as too large").isEqualTo(400);
+	}
+
+	@Test
+	void aFormUploadSentWithoutALengthReachesTheImportAsAGatewayRelaysIt() throws Exception {
+		String boundary = "coophub-" + UUID.randomUUID();
+		byte[] form = ("--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"hoat-dong.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\n" + HEADER + row("Trao đổi thông tin") + "\r\n--" + boundary
+				+ "--\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpRequest chunked = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/imports/activities/preview"))
+			.header("Authorization", "Bearer " + TestInfrastructure.get().identity().admin())
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form)))
+			.build();
+
+		HttpResponse<String> preview = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+		assertThat(preview.body()).contains("Trao đổi thông tin");
 	}
 
 	@Test

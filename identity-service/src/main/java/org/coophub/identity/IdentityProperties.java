@@ -16,8 +16,10 @@ import org.springframework.util.Assert;
  *
  * @param demoUsers whether to create the demo users when missing (off unless set)
  * @param demoPassword the demo users' password, needed only when they are on
- * @param dashboardRedirectUris where the dashboard may receive authorization codes
  * @param scriptsSecret the client secret of {@code coophub-scripts}
+ * @param workspaceSecret the client secret of {@code coophub-workspace}, the staff's
+ * workspace ({@code coophub.workspace.client-secret} there)
+ * @param workspaceRedirectUris where the workspace may receive authorization codes
  * @param accessTokenTtl how long an access token is valid
  * @param apiAudience the audience of every access token, which the services require
  * ({@code coophub.security.audience} there)
@@ -27,14 +29,15 @@ import org.springframework.util.Assert;
  * only when an admin rotates it
  */
 @ConfigurationProperties("coophub.identity")
-public record IdentityProperties(boolean demoUsers, String demoPassword, List<String> dashboardRedirectUris,
-		String scriptsSecret, Duration accessTokenTtl, @DefaultValue("coophub-api") String apiAudience,
+public record IdentityProperties(boolean demoUsers, String demoPassword, String scriptsSecret, String workspaceSecret,
+		List<String> workspaceRedirectUris, Duration accessTokenTtl, @DefaultValue("coophub-api") String apiAudience,
 		String keyEncryptionKey, @DefaultValue("P90D") Duration keyRotation) {
 
 	public IdentityProperties {
 		// fail at start rather than register a client nobody can use
-		Assert.notEmpty(dashboardRedirectUris, "coophub.identity.dashboard-redirect-uris must not be empty");
+		Assert.notEmpty(workspaceRedirectUris, "coophub.identity.workspace-redirect-uris must not be empty");
 		RequiredSecret.check("coophub.identity.scripts-secret", scriptsSecret);
+		RequiredSecret.check("coophub.identity.workspace-secret", workspaceSecret);
 		// AES-256: checked here too, so a bad value stops the start before MongoDB is
 		// asked
 		RequiredSecret.checkKey("coophub.identity.key-encryption-key", keyEncryptionKey, 32);
@@ -43,14 +46,14 @@ public record IdentityProperties(boolean demoUsers, String demoPassword, List<St
 		}
 		Assert.notNull(accessTokenTtl, "coophub.identity.access-token-ttl must be set");
 		Assert.hasText(apiAudience, "coophub.identity.api-audience must not be empty");
-		dashboardRedirectUris = List.copyOf(dashboardRedirectUris);
+		workspaceRedirectUris = List.copyOf(workspaceRedirectUris);
 	}
 
 	/** Leaves the secrets out: the properties may end up in a log or an error message. */
 	@Override
 	public String toString() {
-		return "IdentityProperties[demoUsers=" + this.demoUsers + ", dashboardRedirectUris="
-				+ this.dashboardRedirectUris + ", accessTokenTtl=" + this.accessTokenTtl + ", apiAudience="
+		return "IdentityProperties[demoUsers=" + this.demoUsers + ", workspaceRedirectUris="
+				+ this.workspaceRedirectUris + ", accessTokenTtl=" + this.accessTokenTtl + ", apiAudience="
 				+ this.apiAudience + ", keyRotation=" + this.keyRotation + "]";
 	}
 

@@ -31,14 +31,19 @@ import org.springframework.web.util.UriComponentsBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dashboard's sign-in, step by step as a browser makes it: authorization request,
- * login page, login, authorization code, and the code exchanged with its PKCE verifier.
+ * The workspace's sign-in, step by step as a browser and the workspace make it:
+ * authorization request, login page, login, authorization code, and the code exchanged
+ * with the workspace's secret and its PKCE verifier.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @WithInfrastructure
 class AuthorizationCodeFlowTest {
 
-	static final String REDIRECT_URI = "http://127.0.0.1:8083/login/oauth2/code/identity";
+	static final String WORKSPACE = "coophub-workspace";
+
+	static final String WORKSPACE_SECRET = "test-workspace-secret";
+
+	static final String REDIRECT_URI = "http://127.0.0.1:8080/login/oauth2/code/identity";
 
 	static final String HTML = "text/html,application/xhtml+xml";
 
@@ -74,8 +79,7 @@ class AuthorizationCodeFlowTest {
 		Map<String, String> callback = authorizationResponse(authorizeUri(pkce, state));
 		assertThat(callback).containsEntry("state", state).containsKey("code");
 
-		HttpResponse<String> exchange = this.browser.postForm("/oauth2/token",
-				codeExchange(callback.get("code"), pkce.verifier()));
+		HttpResponse<String> exchange = exchange(codeExchange(callback.get("code"), pkce.verifier()));
 		assertThat(exchange.statusCode()).as(exchange.body()).isEqualTo(200);
 		JsonNode tokens = this.json.readTree(exchange.body());
 
@@ -89,14 +93,11 @@ class AuthorizationCodeFlowTest {
 		assertThat(access.getExpiresAt()).isNotNull();
 
 		Jwt id = this.published.decode(tokens.path("id_token").asString());
-		// an ID token is for the dashboard alone: no service accepts it
-		assertThat(id.getAudience()).containsExactly("coophub-dashboard").doesNotContain("coophub-api");
+		// an ID token is for the workspace alone: no service accepts it
+		assertThat(id.getAudience()).containsExactly(WORKSPACE).doesNotContain("coophub-api");
 		assertThat(id.getClaimAsStringList("roles")).containsExactly("EDITOR");
 		assertThat(id.getClaimAsString("organization")).isEqualTo("BQL-LD");
 		assertThat(id.getClaimAsString("name")).isEqualTo("Biên tập viên – BQL các KCN Lâm Đồng");
-
-		// Spring Authorization Server gives public clients no refresh token
-		assertThat(tokens.has("refresh_token")).isFalse();
 
 		HttpResponse<String> userInfo = this.browser.get("/userinfo", "Authorization",
 				"Bearer " + tokens.path("access_token").asString());
@@ -115,14 +116,61 @@ class AuthorizationCodeFlowTest {
 	}
 
 	@Test
+	void theCodeIsWorthNothingWithoutTheWorkspacesSecret() {
+		Pkce pkce = Pkce.create();
+		this.browser.get(authorizeUri(pkce, "w"), "Accept", HTML);
+		signIn("ld-editor", "demo-Passw0rd");
+		String code = authorizationResponse(authorizeUri(pkce, "w")).get("code");
+
+		// as a public client would send it: the client id, no secret
+		Map<String, String> withoutSecret = new LinkedHashMap<>(codeExchange(code, pkce.verifier()));
+		withoutSecret.put("client_id", WORKSPACE);
+		HttpResponse<String> refused = this.browser.postForm("/oauth2/token", withoutSecret);
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(refused.body()).contains("invalid_client").doesNotContain("access_token");
+		HttpResponse<String> wrongSecret = this.browser.postForm("/oauth2/token", codeExchange(code, pkce.verifier()),
+				"Authorization", basic(WORKSPACE, "guessed"));
+		assertThat(wrongSecret.statusCode()).isEqualTo(401);
+		assertThat(wrongSecret.body()).contains("invalid_client").doesNotContain("access_token");
+
+		// the code was not spent by the refused attempts
+		assertThat(exchange(codeExchange(code, pkce.verifier())).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theWorkspaceRenewsTheAccessTokenWithoutANewSignIn() {
+		Pkce pkce = Pkce.create();
+		this.browser.get(authorizeUri(pkce, "w"), "Accept", HTML);
+		signIn("ld-editor", "demo-Passw0rd");
+		String code = authorizationResponse(authorizeUri(pkce, "w")).get("code");
+		HttpResponse<String> tokens = exchange(codeExchange(code, pkce.verifier()));
+		assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+		String refreshToken = this.json.readTree(tokens.body()).path("refresh_token").asString();
+		assertThat(refreshToken).isNotBlank();
+
+		HttpResponse<String> renewed = exchange(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+
+		assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+		Jwt renewedAccess = this.published.decode(this.json.readTree(renewed.body()).path("access_token").asString());
+		assertThat(renewedAccess.getSubject()).isEqualTo("ld-editor");
+		assertThat(renewedAccess.getClaimAsStringList("roles")).containsExactly("EDITOR");
+		assertThat(renewedAccess.getClaimAsString("organization")).isEqualTo("BQL-LD");
+		assertThat(renewedAccess.getAudience()).containsExactly("coophub-api");
+		// only with the secret: a refresh token alone is worth nothing
+		HttpResponse<String> withoutSecret = this.browser.postForm("/oauth2/token",
+				Map.of("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", WORKSPACE));
+		assertThat(withoutSecret.statusCode()).isIn(400, 401);
+		assertThat(withoutSecret.body()).doesNotContain("access_token");
+	}
+
+	@Test
 	void theSecretariatsTokensNameNoOrganization() {
 		Pkce pkce = Pkce.create();
 		this.browser.get(authorizeUri(pkce, "s"), "Accept", HTML);
 		signIn("ADMIN", "demo-Passw0rd");
 
 		Map<String, String> callback = authorizationResponse(authorizeUri(pkce, "s"));
-		HttpResponse<String> exchange = this.browser.postForm("/oauth2/token",
-				codeExchange(callback.get("code"), pkce.verifier()));
+		HttpResponse<String> exchange = exchange(codeExchange(callback.get("code"), pkce.verifier()));
 
 		assertThat(exchange.statusCode()).as(exchange.body()).isEqualTo(200);
 		Jwt access = this.published.decode(this.json.readTree(exchange.body()).path("access_token").asString());
@@ -138,13 +186,12 @@ class AuthorizationCodeFlowTest {
 		signIn("hcm-viewer", "demo-Passw0rd");
 		String code = authorizationResponse(authorizeUri(pkce, "s")).get("code");
 
-		HttpResponse<String> withoutVerifier = this.browser.postForm("/oauth2/token", codeExchange(code, null));
-		// for a public client the verifier is its authentication: none, no client
+		// the secret alone is not enough: PKCE is required of the workspace too
+		HttpResponse<String> withoutVerifier = exchange(codeExchange(code, null));
 		assertThat(withoutVerifier.statusCode()).isEqualTo(400);
-		assertThat(withoutVerifier.body()).contains("invalid_client").doesNotContain("access_token");
+		assertThat(withoutVerifier.body()).contains("invalid_grant").doesNotContain("access_token");
 
-		HttpResponse<String> wrongVerifier = this.browser.postForm("/oauth2/token",
-				codeExchange(code, Pkce.create().verifier()));
+		HttpResponse<String> wrongVerifier = exchange(codeExchange(code, Pkce.create().verifier()));
 		assertThat(wrongVerifier.statusCode()).isEqualTo(400);
 		assertThat(wrongVerifier.body()).contains("invalid_grant").doesNotContain("access_token");
 	}
@@ -153,7 +200,7 @@ class AuthorizationCodeFlowTest {
 	void anAuthorizationRequestWithoutPkceIsRefused() {
 		String uri = UriComponentsBuilder.fromPath("/oauth2/authorize")
 			.queryParam("response_type", "code")
-			.queryParam("client_id", "coophub-dashboard")
+			.queryParam("client_id", WORKSPACE)
 			.queryParam("redirect_uri", REDIRECT_URI)
 			.queryParam("scope", "openid profile")
 			.queryParam("state", "s")
@@ -172,7 +219,7 @@ class AuthorizationCodeFlowTest {
 
 	@Test
 	void theLocalhostRedirectUriWorksToo() {
-		String localhost = "http://localhost:8083/login/oauth2/code/identity";
+		String localhost = "http://localhost:8080/login/oauth2/code/identity";
 		Pkce pkce = Pkce.create();
 		this.browser.get(authorizeUri(pkce, "s", localhost), "Accept", HTML);
 		signIn("ld-viewer", "demo-Passw0rd");
@@ -228,7 +275,7 @@ class AuthorizationCodeFlowTest {
 	private static String authorizeUri(Pkce pkce, String state, String redirectUri) {
 		return UriComponentsBuilder.fromPath("/oauth2/authorize")
 			.queryParam("response_type", "code")
-			.queryParam("client_id", "coophub-dashboard")
+			.queryParam("client_id", WORKSPACE)
 			.queryParam("redirect_uri", redirectUri)
 			.queryParam("scope", "openid profile")
 			.queryParam("state", state)
@@ -238,12 +285,21 @@ class AuthorizationCodeFlowTest {
 			.toUriString();
 	}
 
+	private static String basic(String clientId, String secret) {
+		return "Basic "
+				+ Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A request to the token endpoint as the workspace sends it: with its secret. */
+	private HttpResponse<String> exchange(Map<String, String> form) {
+		return this.browser.postForm("/oauth2/token", form, "Authorization", basic(WORKSPACE, WORKSPACE_SECRET));
+	}
+
 	private static Map<String, String> codeExchange(String code, String verifier) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("grant_type", "authorization_code");
 		form.put("code", code);
 		form.put("redirect_uri", REDIRECT_URI);
-		form.put("client_id", "coophub-dashboard");
 		if (verifier != null) {
 			form.put("code_verifier", verifier);
 		}

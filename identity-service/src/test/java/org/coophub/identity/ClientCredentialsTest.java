@@ -93,12 +93,14 @@ class ClientCredentialsTest {
 	}
 
 	@Test
-	void theDashboardMayNotUseClientCredentials() {
+	void theWorkspaceMayNotUseClientCredentials() {
+		// with its right secret: it acts only for a signed-in user, never for itself
 		HttpResponse<String> response = this.browser.postForm("/oauth2/token",
-				Map.of("grant_type", "client_credentials", "client_id", "coophub-dashboard"));
+				Map.of("grant_type", "client_credentials"), "Authorization",
+				basic("coophub-workspace", "test-workspace-secret"));
 
-		assertThat(response.statusCode()).isIn(400, 401);
-		assertThat(response.body()).doesNotContain("access_token");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("unauthorized_client").doesNotContain("access_token");
 	}
 
 	static String basic(String clientId, String secret) {

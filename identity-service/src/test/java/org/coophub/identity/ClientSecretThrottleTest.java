@@ -135,12 +135,14 @@ class ClientSecretThrottleTest {
 		for (int i = 1; i <= 12; i++) {
 			tokenWithBasic("guess-" + i, WRONG);
 		}
-		// the address is locked for secrets; the dashboard's requests carry none
+		// the address is locked for secrets; this request carries none, so it guesses
+		// nothing and is refused as any unauthenticated one
 		HttpResponse<String> noSecret = this.browser.postForm("/oauth2/token",
-				Map.of("grant_type", "client_credentials", "client_id", "coophub-dashboard"));
-		assertThat(noSecret.statusCode()).as(noSecret.body()).isIn(400, 401);
+				Map.of("grant_type", "client_credentials", "client_id", "coophub-workspace"));
+		assertThat(noSecret.statusCode()).as(noSecret.body()).isEqualTo(401);
+		assertThat(noSecret.body()).doesNotContain("access_token");
 		assertThat(noSecret.headers().firstValue("Retry-After")).isEmpty();
-		assertThat(this.mongo.findById("client:coophub-dashboard", Map.class, "signInFailures")).isNull();
+		assertThat(this.mongo.findById("client:coophub-workspace", Map.class, "signInFailures")).isNull();
 	}
 
 	private void assertLocked(HttpResponse<String> response, long retryAfterSeconds) {

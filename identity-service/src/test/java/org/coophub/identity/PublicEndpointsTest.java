@@ -68,8 +68,8 @@ class PublicEndpointsTest {
 
 	@Test
 	void anApiClientIsNotSentToTheLoginPage() {
-		String validRequest = "/oauth2/authorize?response_type=code&client_id=coophub-dashboard&scope=openid"
-				+ "&redirect_uri=http://127.0.0.1:8083/login/oauth2/code/identity"
+		String validRequest = "/oauth2/authorize?response_type=code&client_id=coophub-workspace&scope=openid"
+				+ "&redirect_uri=http://127.0.0.1:8080/login/oauth2/code/identity"
 				+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
 
 		HttpResponse<String> response = this.browser.get(validRequest, "Accept", "*/*");

@@ -23,8 +23,8 @@ class ShippedConfigurationTest {
 
 		assertThat(shipped).containsEntry("coophub.identity.demo-users", false)
 			.containsEntry("coophub.identity.api-audience", "coophub-api")
-			.doesNotContainKeys("coophub.identity.scripts-secret", "coophub.identity.demo-password",
-					"coophub.identity.key-encryption-key");
+			.doesNotContainKeys("coophub.identity.scripts-secret", "coophub.identity.workspace-secret",
+					"coophub.identity.demo-password", "coophub.identity.key-encryption-key");
 		assertThat(shipped.values()).noneMatch((value) -> value.toString().contains("Passw0rd"));
 	}
 

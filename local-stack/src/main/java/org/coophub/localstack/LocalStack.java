@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The running local stack: a Kafka broker, a MongoDB-wire server and an SMTP capture in
  * this JVM, and the services as separate JVM processes: identity-service, which issues
- * the tokens, and the four services, which accept only requests that carry one.
+ * the tokens, the four services, which accept only requests that carry one, and the
+ * workspace, where people sign in and which relays their requests with their token.
  *
  * <pre class="code">
  * try (LocalStack stack = LocalStack.options().freePorts().dataDirectory(tempDir).demoData(false).start()) {
@@ -75,6 +76,12 @@ public final class LocalStack implements AutoCloseable {
 	 * stack only (reporting-service has no default: a known key would open every report).
 	 */
 	public static final String REPORT_LINK_KEY = "local-stack-report-links-not-secret";
+
+	/**
+	 * The secret of the workspace's OAuth2 client ({@code coophub-workspace}) at
+	 * identity-service, in the local stack only: both are told it.
+	 */
+	public static final String WORKSPACE_SECRET = "local-stack-workspace-secret";
 
 	private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
@@ -146,10 +153,19 @@ public final class LocalStack implements AutoCloseable {
 		this.kafka.start();
 		this.mongo.start();
 		this.smtp.start();
-		// identity-service first (in the order of StackService); the others need it only
-		// once requests come, so they need not wait for it
-		for (StackService service : this.options.selectedServices()) {
-			this.services.put(service, newProcess(service).start());
+		// identity-service first (in the order of StackService); the four services need
+		// it only once requests come, so they need not wait for it
+		Set<StackService> selected = this.options.selectedServices();
+		for (StackService service : selected) {
+			if (service != StackService.WORKSPACE) {
+				this.services.put(service, newProcess(service).start());
+			}
+		}
+		// the workspace sends every browser to identity-service first: it comes once
+		// identity-service answers, so no sign-in meets one still starting
+		if (selected.contains(StackService.WORKSPACE)) {
+			this.services.get(StackService.IDENTITY).awaitHealthy(this.options.healthTimeout());
+			this.services.put(StackService.WORKSPACE, newProcess(StackService.WORKSPACE).start());
 		}
 		// all services start at once; waiting for each in turn costs no more than the
 		// slowest
@@ -193,10 +209,13 @@ public final class LocalStack implements AutoCloseable {
 		command.add("-jar");
 		command.add(service.jar(this.options.projectRoot()).toString());
 		command.add("--server.port=" + port);
-		command.add("--spring.kafka.bootstrap-servers=" + this.kafka.bootstrapServers());
-		command.add("--spring.mongodb.uri=" + this.mongo.connectionString());
-		command.add("--spring.mail.host=" + this.smtp.smtpHost());
-		command.add("--spring.mail.port=" + this.smtp.smtpPort());
+		if (service != StackService.WORKSPACE) {
+			// the workspace keeps nothing and sends nothing: it only relays requests
+			command.add("--spring.kafka.bootstrap-servers=" + this.kafka.bootstrapServers());
+			command.add("--spring.mongodb.uri=" + this.mongo.connectionString());
+			command.add("--spring.mail.host=" + this.smtp.smtpHost());
+			command.add("--spring.mail.port=" + this.smtp.smtpPort());
+		}
 		command.addAll(securityArguments(service));
 		command.addAll(reportArguments(service));
 		if (this.options.clocksAdjustable() && service.isEventDriven()) {
@@ -212,19 +231,31 @@ public final class LocalStack implements AutoCloseable {
 
 	/**
 	 * identity-service is told the address it is reached at (the issuer of its tokens),
-	 * where the dashboard may receive sign-ins and the scripts' secret; every other
+	 * where the workspace may receive sign-ins, the workspace's and the scripts' secrets;
+	 * the workspace, its secret, where identity-service and each service are; every other
 	 * service, the issuer whose tokens it accepts (and whose keys it fetches).
 	 */
 	private List<String> securityArguments(StackService service) {
 		if (service == StackService.IDENTITY) {
-			int reporting = this.ports.get(StackService.REPORTING);
+			int workspace = this.ports.get(StackService.WORKSPACE);
 			return List.of("--coophub.identity.issuer=" + identityIssuer(),
-					"--coophub.identity.dashboard-redirect-uris=http://127.0.0.1:" + reporting
-							+ "/login/oauth2/code/identity,http://localhost:" + reporting
+					"--coophub.identity.workspace-redirect-uris=http://127.0.0.1:" + workspace
+							+ "/login/oauth2/code/identity,http://localhost:" + workspace
 							+ "/login/oauth2/code/identity",
+					"--coophub.identity.workspace-secret=" + WORKSPACE_SECRET,
 					"--coophub.identity.scripts-secret=" + SCRIPTS_SECRET,
 					"--coophub.identity.key-encryption-key=" + KEY_ENCRYPTION_KEY, "--coophub.identity.demo-users=true",
 					"--coophub.identity.demo-password=" + DEMO_PASSWORD);
+		}
+		if (service == StackService.WORKSPACE) {
+			List<String> arguments = new ArrayList<>(List.of("--coophub.security.issuer=" + identityIssuer(),
+					"--coophub.security.identity-url=" + identityIssuer(),
+					"--coophub.workspace.client-secret=" + WORKSPACE_SECRET));
+			for (StackService relayed : StackService.eventDriven()) {
+				arguments.add("--coophub.workspace.services." + shortName(relayed) + "=http://127.0.0.1:"
+						+ this.ports.get(relayed));
+			}
+			return arguments;
 		}
 		return List.of("--coophub.security.issuer=" + identityIssuer());
 	}
@@ -232,21 +263,41 @@ public final class LocalStack implements AutoCloseable {
 	/**
 	 * reporting-service signs the links to its reports; notification-service mails them,
 	 * so it is told where reporting-service is (its port is free in tests). The
-	 * operations dashboard shows every service's readiness and backlog, so
-	 * reporting-service is told where each one is.
+	 * operations dashboard shows the readiness and backlog of identity-service and the
+	 * four services, so reporting-service is told where each one is (not the workspace:
+	 * it has no outbox and no consumer).
 	 */
 	private List<String> reportArguments(StackService service) {
 		return switch (service) {
 			case REPORTING -> {
 				List<String> arguments = new ArrayList<>(List.of("--coophub.reports.link-key=" + REPORT_LINK_KEY));
-				this.ports.forEach((other, port) -> arguments.add("--coophub.operations.services."
-						+ other.moduleName().replace("-service", "") + "=http://127.0.0.1:" + port));
+				this.ports.forEach((other, port) -> {
+					if (other != StackService.WORKSPACE) {
+						arguments
+							.add("--coophub.operations.services." + shortName(other) + "=http://127.0.0.1:" + port);
+					}
+				});
 				yield arguments;
 			}
 			case NOTIFICATION ->
 				List.of("--coophub.reports.base-url=http://localhost:" + this.ports.get(StackService.REPORTING));
 			default -> List.of();
 		};
+	}
+
+	/** {@code agreement} for agreement-service: how the properties name a service. */
+	private static String shortName(StackService service) {
+		return service.moduleName().replace("-service", "");
+	}
+
+	/**
+	 * The workspace's address for browsers, e.g. {@code http://127.0.0.1:8080}: on
+	 * 127.0.0.1 as the issuer, so that sign-ins go back and forth between two ports of
+	 * one host (the workspace's redirect URIs name both 127.0.0.1 and localhost).
+	 * @throws IllegalArgumentException if the workspace was not started
+	 */
+	public URI workspaceUrl() {
+		return URI.create("http://127.0.0.1:" + service(StackService.WORKSPACE).port());
 	}
 
 	/**

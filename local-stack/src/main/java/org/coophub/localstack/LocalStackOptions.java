@@ -14,9 +14,9 @@ import org.coophub.localstack.process.StackService;
 /**
  * What to start and where. The defaults are those of the command line: the fixed ports
  * the README lists, data in {@code .local-stack/} of the current directory, MongoDB data
- * in an H2 file, identity-service and the four services, and the demo data. Tests
- * typically call {@link #freePorts()}, give a temporary {@link #dataDirectory(Path)} and
- * choose the services they need.
+ * in an H2 file, identity-service, the four services and the workspace, and the demo
+ * data. Tests typically call {@link #freePorts()}, give a temporary
+ * {@link #dataDirectory(Path)} and choose the services they need.
  */
 public final class LocalStackOptions {
 

@@ -85,7 +85,9 @@ class LocalStackTest {
 		assertThat(LocalStack.options().services(StackService.AGREEMENT).selectedServices())
 			.containsExactly(StackService.IDENTITY, StackService.AGREEMENT);
 		assertThat(LocalStack.options().infrastructureOnly().selectedServices()).isEmpty();
-		assertThat(StackService.eventDriven()).hasSize(4).doesNotContain(StackService.IDENTITY);
+		assertThat(StackService.eventDriven()).hasSize(4).doesNotContain(StackService.IDENTITY, StackService.WORKSPACE);
+		assertThat(LocalStack.options().services(StackService.WORKSPACE).selectedServices())
+			.containsExactly(StackService.IDENTITY, StackService.WORKSPACE);
 	}
 
 	@Test
@@ -125,12 +127,34 @@ class LocalStackTest {
 				.contains("--coophub.security.issuer=" + stack.identityIssuer());
 			int identityPort = stack.service(StackService.IDENTITY).port();
 			int reportingPort = stack.service(StackService.REPORTING).port();
+			int workspacePort = stack.service(StackService.WORKSPACE).port();
 			assertThat(stack.identityIssuer()).hasToString("http://127.0.0.1:" + identityPort);
+			assertThat(stack.workspaceUrl()).hasToString("http://127.0.0.1:" + workspacePort);
 			assertThat(stack.service(StackService.IDENTITY).logFile()).content()
 				.contains("--coophub.identity.issuer=http://127.0.0.1:" + identityPort)
-				.contains("--coophub.identity.dashboard-redirect-uris=http://127.0.0.1:" + reportingPort
-						+ "/login/oauth2/code/identity,http://localhost:" + reportingPort
-						+ "/login/oauth2/code/identity");
+				.contains("--coophub.identity.workspace-redirect-uris=http://127.0.0.1:" + workspacePort
+						+ "/login/oauth2/code/identity,http://localhost:" + workspacePort
+						+ "/login/oauth2/code/identity")
+				.contains("--coophub.identity.workspace-secret=" + LocalStack.WORKSPACE_SECRET)
+				.as("the workspace is the one client that signs people in")
+				.doesNotContain("dashboard-redirect-uris");
+			assertThat(stack.service(StackService.WORKSPACE).logFile()).content()
+				.contains("--coophub.workspace.client-secret=" + LocalStack.WORKSPACE_SECRET)
+				.contains("--coophub.security.issuer=" + stack.identityIssuer())
+				.contains("--coophub.security.identity-url=" + stack.identityIssuer())
+				.contains("--coophub.workspace.services.agreement=http://127.0.0.1:"
+						+ stack.service(StackService.AGREEMENT).port())
+				.contains("--coophub.workspace.services.activity=http://127.0.0.1:"
+						+ stack.service(StackService.ACTIVITY).port())
+				.contains("--coophub.workspace.services.reporting=http://127.0.0.1:" + reportingPort)
+				.contains("--coophub.workspace.services.notification=http://127.0.0.1:"
+						+ stack.service(StackService.NOTIFICATION).port())
+				.as("the workspace keeps and sends nothing itself")
+				.doesNotContain("--spring.mongodb.uri", "--spring.kafka.bootstrap-servers");
+			assertThat(stack.service(StackService.REPORTING).logFile()).content()
+				.contains("--coophub.operations.services.identity=http://127.0.0.1:" + identityPort)
+				.as("the pipeline view lists the services with an outbox or a consumer, not the workspace")
+				.doesNotContain("--coophub.operations.services.workspace");
 
 			assertThat(stack.service(StackService.REPORTING).logFile()).content()
 				.contains("--coophub.reports.link-key=" + LocalStack.REPORT_LINK_KEY);
@@ -155,8 +179,10 @@ class LocalStackTest {
 			assertThat(get(organizations).statusCode()).isEqualTo(401);
 			assertThat(get(organizations, "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
 
-			assertThat(String.join("\n", ReadyBannerLines.of(stack, Duration.ofSeconds(42))))
-				.contains("identity-service       " + stack.identityIssuer() + "/")
+			List<String> banner = ReadyBannerLines.of(stack, Duration.ofSeconds(42));
+			assertThat(banner.get(2)).as("where people start, first")
+				.isEqualTo("Workspace: http://127.0.0.1:" + workspacePort + "/");
+			assertThat(String.join("\n", banner)).contains("identity-service       " + stack.identityIssuer() + "/")
 				.contains("admin, ld-editor, ld-viewer, hcm-editor, hcm-viewer; password " + LocalStack.DEMO_PASSWORD)
 				.contains("curl -s -u coophub-scripts:" + LocalStack.SCRIPTS_SECRET)
 				.contains(stack.identityIssuer() + "/oauth2/token");

@@ -21,7 +21,7 @@ public final class ArchitectureRules {
 	/**
 	 * Documents, services and rules import neither Kafka nor web types: only the
 	 * messaging package, the web adapters (controllers, streams, request and response
-	 * records) and the sign-in packages (the dashboard's, identity-service's form, login
+	 * records) and the sign-in packages (the workspace's, identity-service's form, login
 	 * page and client-secret throttling) do.
 	 * @return the rule
 	 */

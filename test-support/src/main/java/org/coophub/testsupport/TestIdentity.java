@@ -36,8 +36,8 @@ public final class TestIdentity {
 	/** The audience of access tokens, which the services require. */
 	public static final String AUDIENCE = "coophub-api";
 
-	/** The audience of the dashboard's ID tokens, which no service accepts. */
-	public static final String DASHBOARD_CLIENT = "coophub-dashboard";
+	/** The audience of the workspace's ID tokens, which no service accepts. */
+	public static final String WORKSPACE_CLIENT = "coophub-workspace";
 
 	private final RSAKey key;
 
@@ -114,13 +114,13 @@ public final class TestIdentity {
 	}
 
 	/**
-	 * An ID token as identity-service gives the dashboard: signed with the right key, the
-	 * same role claims, but the dashboard as its audience.
+	 * An ID token as identity-service gives the workspace: signed with the right key, the
+	 * same role claims, but the workspace as its audience.
 	 */
 	public String idToken() {
 		JWTClaimsSet valid = claims("signed-in", "ADMIN", null, Instant.now().plus(Duration.ofMinutes(15)));
-		return sign(new JWTClaimsSet.Builder(valid).audience(DASHBOARD_CLIENT)
-			.claim("azp", DASHBOARD_CLIENT)
+		return sign(new JWTClaimsSet.Builder(valid).audience(WORKSPACE_CLIENT)
+			.claim("azp", WORKSPACE_CLIENT)
 			.claim("sid", UUID.randomUUID().toString())
 			.claim("auth_time", Date.from(Instant.now()))
 			.build());

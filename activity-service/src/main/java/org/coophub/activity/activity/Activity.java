@@ -52,6 +52,12 @@ public class Activity extends OutboxDocument {
 
 	private final List<Reschedule> reschedules = new ArrayList<>();
 
+	/**
+	 * Why it was cancelled, as the canceller wrote it; null when not cancelled or not
+	 * said.
+	 */
+	private String cancellationNote;
+
 	private List<ActivityChange> history = new ArrayList<>();
 
 	@PersistenceCreator
@@ -80,7 +86,12 @@ public class Activity extends OutboxDocument {
 	}
 
 	DomainEvent cancel(Instant now) {
+		return cancel(null, now);
+	}
+
+	DomainEvent cancel(String note, Instant now) {
 		requirePlanned("cancelled");
+		this.cancellationNote = (note != null && !note.isBlank()) ? note.strip() : null;
 		this.change(this.details.withStatus(ActivityStatus.CANCELLED));
 		this.version++;
 		return new ActivityCancelled(UUID.randomUUID().toString(), now, this.id, this.version, state());
@@ -98,7 +109,8 @@ public class Activity extends OutboxDocument {
 
 	DomainEvent update(ActivityDetails changed, Instant now) {
 		if (this.details.status() == ActivityStatus.CANCELLED) {
-			throw new ConflictException("Activity " + this.id + " is CANCELLED and can no longer change");
+			throw new ConflictException("Activity " + this.id + " is CANCELLED and can no longer change",
+					"activity.cancelled", this.id);
 		}
 		this.change(changed);
 		this.version++;
@@ -133,7 +145,8 @@ public class Activity extends OutboxDocument {
 	private void requirePlanned(String change) {
 		if (this.details.status() != ActivityStatus.PLANNED) {
 			throw new ConflictException("Activity " + this.id + " is " + this.details.status()
-					+ "; only a PLANNED activity can be " + change);
+					+ "; only a PLANNED activity can be " + change, "activity.not-planned." + change, this.id,
+					this.details.status().name());
 		}
 	}
 
@@ -156,6 +169,10 @@ public class Activity extends OutboxDocument {
 
 	ActivityDetails details() {
 		return this.details;
+	}
+
+	String cancellationNote() {
+		return this.cancellationNote;
 	}
 
 	List<Reschedule> reschedules() {

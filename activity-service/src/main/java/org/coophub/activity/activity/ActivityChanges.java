@@ -56,10 +56,16 @@ final class ActivityChanges {
 	record Completion(@Valid OutcomesInput outcomes) {
 	}
 
+	/**
+	 * Why a planned activity will not take place; optional, kept with the activity.
+	 */
+	record Cancellation(@Size(max = 1000) @PlainText(multiline = true) String note) {
+	}
+
 	record NewDates(@NotNull LocalDateTime startsAt, @NotNull LocalDateTime endsAt,
 			@Size(max = 1000) @PlainText(multiline = true) String note) {
 
-		@AssertTrue(message = "must not be before startsAt")
+		@AssertTrue(message = "{activity.ends-before-start}")
 		boolean isEndsAt() {
 			return this.startsAt == null || this.endsAt == null || !this.endsAt.isBefore(this.startsAt);
 		}

@@ -74,11 +74,13 @@ class ActivityController {
 
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "Cancel a planned activity",
-			description = "PLANNED → CANCELLED (If-Match required) → activity.cancelled. From another status: 409 naming "
+			description = "PLANNED → CANCELLED (If-Match required) → activity.cancelled. The optional body {note} says "
+					+ "why; it is kept with the activity and shown as cancellationNote. From another status: 409 naming "
 					+ "the current one; a cancelled activity no longer changes.")
 	ResponseEntity<ActivityView> cancel(@PathVariable String id,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return viewOf(this.activities.cancel(id, ifMatch));
+			@RequestHeader(name = "If-Match", required = false) String ifMatch,
+			@Valid @RequestBody(required = false) ActivityChanges.Cancellation cancellation) {
+		return viewOf(this.activities.cancel(id, ifMatch, (cancellation != null) ? cancellation.note() : null));
 	}
 
 	@PostMapping("/{id}/reschedule")

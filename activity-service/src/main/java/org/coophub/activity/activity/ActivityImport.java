@@ -1,20 +1,26 @@
 package org.coophub.activity.activity;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.coophub.activity.agreement.KnownAgreements;
+import org.coophub.activity.agreement.KnownOrganizations;
+import org.coophub.platform.problem.ForbiddenException;
 import org.coophub.platform.problem.RuleViolationException;
-
 import org.coophub.platform.zone.ProgramZone;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports a CSV file all or nothing: every row is read, validated and checked against its
- * agreement first; one bad row and nothing is stored, with every row's errors returned.
+ * Imports a file (CSV or XLSX) all or nothing: every row is read, validated and checked
+ * against its agreement first; one bad row and nothing is stored, with every row's errors
+ * returned. A preview does the same and stores nothing, answering every row.
  */
 @Service
 class ActivityImport {
@@ -47,27 +53,78 @@ class ActivityImport {
 
 	private final ActivityService activities;
 
+	private final KnownAgreements agreements;
+
+	private final KnownOrganizations organizations;
+
 	private final ProgramZone programZone;
 
 	private final int maxRows;
 
-	ActivityImport(Validator validator, ActivityService activities, ProgramZone programZone,
-			@Value("${coophub.import.max-rows:10000}") int maxRows) {
+	/** The service's message source: the rules' messages in Vietnamese. */
+	private final MessageSource rules;
+
+	ActivityImport(Validator validator, ActivityService activities, KnownAgreements agreements,
+			KnownOrganizations organizations, ProgramZone programZone,
+			@Value("${coophub.import.max-rows:10000}") int maxRows, MessageSource rules) {
 		this.validator = validator;
 		this.activities = activities;
+		this.agreements = agreements;
+		this.organizations = organizations;
 		this.programZone = programZone;
 		this.maxRows = maxRows;
+		this.rules = rules;
 	}
 
-	List<Activity> importFile(byte[] file) {
-		ActivityCsvReader reader = ActivityCsvReader.of(file, this.maxRows);
+	/**
+	 * Checks a file as {@link #importFile} would, and stores and publishes nothing.
+	 * @param file the file, CSV or XLSX
+	 * @param language the language of the messages
+	 * @return every row, with what it would record or its errors
+	 * @throws CsvRejectedException when the file as a whole cannot be read
+	 */
+	ImportPreview preview(byte[] file, ImportLanguage language) {
+		Checked checked = check(file, new ImportMessages(language, this.rules), true);
+		return ImportPreview.of(checked.format(), checked.rows(), checked.errors());
+	}
+
+	/**
+	 * Imports a file all or nothing.
+	 * @param file the file, CSV or XLSX
+	 * @param language the language of the messages
+	 * @return the activities recorded, one per row, in file order
+	 * @throws CsvRejectedException when the file cannot be read or any row is wrong; then
+	 * nothing was stored
+	 */
+	List<Activity> importFile(byte[] file, ImportLanguage language) {
+		ImportMessages messages = new ImportMessages(language, this.rules);
+		Checked checked = check(file, messages, false);
+		if (!checked.errors().isEmpty()) {
+			throw CsvRejectedException.invalid(messages, checked.errors());
+		}
+		return this.activities.recordAll(checked.accepted());
+	}
+
+	/**
+	 * Reads, validates and checks every row against its agreement, storing nothing.
+	 * @param refusalsAsErrors whether a row the user may not record is one more row error
+	 * (a preview) or refuses the whole request with 403, as recording it one by one would
+	 */
+	private Checked check(byte[] file, ImportMessages messages, boolean refusalsAsErrors) {
+		ActivityFileReader reader = ActivityFileReader.of(file, this.maxRows, messages);
+		ImportReferences references = ImportReferences.load(this.agreements, this.organizations,
+				reader.agreementCells(), reader.organizationCells());
 		List<CsvError> errors = new ArrayList<>();
+		List<ActivityFileReader.Row> rows = reader.rows(errors, references);
 		List<ActivityDetails> accepted = new ArrayList<>();
-		for (ActivityCsvReader.Row row : reader.rows(errors)) {
+		for (ActivityFileReader.Row row : rows) {
+			if (row.input() == null) {
+				continue;
+			}
 			int before = errors.size();
 			for (ConstraintViolation<ActivityInput> violation : this.validator.validate(row.input())) {
 				errors.add(new CsvError(row.number(), column(reader, violation.getPropertyPath().toString()),
-						violation.getMessage()));
+						messages.violation(violation)));
 			}
 			if (errors.size() > before) {
 				continue;
@@ -76,16 +133,26 @@ class ActivityImport {
 				accepted.add(this.activities.check(row.input().toDetails(this.programZone)));
 			}
 			catch (RuleViolationException ex) {
-				errors.add(new CsvError(row.number(), column(reader, ex.field()), ex.getMessage()));
+				errors.add(new CsvError(row.number(), column(reader, ex.field()), messages.rule(ex)));
+			}
+			catch (ForbiddenException ex) {
+				if (!refusalsAsErrors) {
+					throw ex;
+				}
+				errors.add(new CsvError(row.number(), reader.headerOf(CsvColumn.AGREEMENT_ID), messages.rule(ex)));
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw CsvRejectedException.invalid(errors);
-		}
-		return this.activities.recordAll(accepted);
+		// cells that did not read were noted row by row before the checks: list in file
+		// order
+		errors.sort(Comparator.comparingInt(CsvError::row));
+		return new Checked(reader.format(), rows, errors, accepted);
 	}
 
-	private static String column(ActivityCsvReader reader, String field) {
+	private record Checked(ImportFormat format, List<ActivityFileReader.Row> rows, List<CsvError> errors,
+			List<ActivityDetails> accepted) {
+	}
+
+	private static String column(ActivityFileReader reader, String field) {
 		if (field == null) {
 			return null;
 		}

@@ -43,7 +43,7 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 	/** One line without the CSV list separator, so lists survive a CSV round trip. */
 	static final String ONE_ITEM = "[^;\\r\\n]*";
 
-	static final String ONE_ITEM_MESSAGE = "must be one line without ';'";
+	static final String ONE_ITEM_MESSAGE = "{activity.one-item}";
 
 	/**
 	 * An absolute http(s) URL; '|' is not allowed in URLs unescaped, and separates the
@@ -53,9 +53,9 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 	 */
 	static final String HTTP_URL = "[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#|]+[^\\s|]*";
 
-	static final String HTTP_URL_MESSAGE = "must be an http(s) URL";
+	static final String HTTP_URL_MESSAGE = "{activity.http-url}";
 
-	@AssertTrue(message = "must not be before startsAt")
+	@AssertTrue(message = "{activity.ends-before-start}")
 	boolean isEndsAt() {
 		return this.startsAt == null || this.endsAt == null || !this.endsAt.isBefore(this.startsAt);
 	}
@@ -87,7 +87,7 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 	}
 
 	record MoneyInput(@NotNull @DecimalMin("0") @Digits(integer = 18, fraction = 2) BigDecimal amount,
-			@NotNull @Pattern(regexp = "VND|USD", message = "must be VND or USD") String currency) {
+			@NotNull @Pattern(regexp = "VND|USD", message = "{activity.currency}") String currency) {
 	}
 
 	/**
@@ -95,7 +95,7 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 	 * per line of its cell.
 	 */
 	record DocumentInput(
-			@NotBlank @Size(max = 300) @Pattern(regexp = "[^\\r\\n]*", message = "must be one line") String title,
+			@NotBlank @Size(max = 300) @Pattern(regexp = "[^\\r\\n]*", message = "{activity.one-line}") String title,
 			@NotNull DocumentKind kind,
 			@NotBlank @Size(max = 2000) @Pattern(regexp = HTTP_URL, message = HTTP_URL_MESSAGE) String link) {
 
@@ -117,7 +117,7 @@ record ActivityInput(@NotBlank @Size(max = 64) String agreementId, @NotNull Acti
 			@PositiveOrZero @Max(1_000_000) Integer participants,
 			@Size(max = 2000) @Pattern(regexp = HTTP_URL, message = HTTP_URL_MESSAGE) String minutesLink,
 			@Size(max = 50) List<@NotBlank @Size(max = 1000) @Pattern(regexp = "[^\\r\\n]*",
-					message = "must be one line") String> planItems) {
+					message = "{activity.one-line}") String> planItems) {
 
 		Outcomes toOutcomes() {
 			Money capital = (this.registeredCapital != null)

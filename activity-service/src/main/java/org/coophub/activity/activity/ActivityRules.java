@@ -28,20 +28,23 @@ final class ActivityRules {
 	static void check(ActivityDetails activity, KnownAgreement agreement) {
 		if (agreement.status() != AgreementStatus.ACTIVE) {
 			throw new RuleViolationException("agreementId",
-					"Agreement " + agreement.id() + " is " + agreement.status() + "; activities need an ACTIVE one");
+					"Agreement " + agreement.id() + " is " + agreement.status() + "; activities need an ACTIVE one",
+					"activity.agreement.not-active", agreement.id(), String.valueOf(agreement.status()));
 		}
 		try {
 			ZoneId.of(activity.timeZone());
 		}
 		catch (DateTimeException ex) {
-			throw new RuleViolationException("timeZone", "Unknown time zone " + activity.timeZone());
+			throw new RuleViolationException("timeZone", "Unknown time zone " + activity.timeZone(),
+					"time-zone.unknown", activity.timeZone());
 		}
 		if (activity.status() == ActivityStatus.CANCELLED) {
-			throw new RuleViolationException("status", "A new activity is PLANNED or COMPLETED");
+			throw new RuleViolationException("status", "A new activity is PLANNED or COMPLETED", "activity.status.new");
 		}
 		if (!agreement.covers(activity.startsAt().toLocalDate())
 				|| !agreement.covers(activity.endsAt().toLocalDate())) {
-			throw new RuleViolationException("startsAt", "The activity must take place within the agreement's period");
+			throw new RuleViolationException("startsAt", "The activity must take place within the agreement's period",
+					"activity.outside-agreement-period");
 		}
 		checkParticipation(activity, agreement);
 	}
@@ -54,18 +57,19 @@ final class ActivityRules {
 	static void checkParticipation(ActivityDetails activity, KnownAgreement agreement) {
 		if (!agreement.isParty(activity.hostOrganizationId())) {
 			throw new RuleViolationException("hostOrganizationId",
-					"The host must be a party to the agreement that accepted it");
+					"The host must be a party to the agreement that accepted it", "activity.host-not-party");
 		}
 		for (int i = 0; i < activity.participantOrganizationIds().size(); i++) {
 			if (!agreement.isParty(activity.participantOrganizationIds().get(i))) {
 				throw new RuleViolationException("participantOrganizationIds[" + i + "]",
-						"Participants must be parties to the agreement that accepted it");
+						"Participants must be parties to the agreement that accepted it",
+						"activity.participant-not-party");
 			}
 		}
 		for (int i = 0; i < activity.commitmentIds().size(); i++) {
 			if (!agreement.commitmentIds().contains(activity.commitmentIds().get(i))) {
 				throw new RuleViolationException("commitmentIds[" + i + "]",
-						"The commitment is not one of the agreement's");
+						"The commitment is not one of the agreement's", "activity.commitment-not-of-agreement");
 			}
 		}
 	}
@@ -98,7 +102,8 @@ final class ActivityRules {
 				.findFirst();
 			if (department.isEmpty()) {
 				throw new RuleViolationException("participatingDepartments[" + i + "]",
-						"'" + named.get(i) + "' is not a department of the host or of a participating organization");
+						"'" + named.get(i) + "' is not a department of the host or of a participating organization",
+						"activity.department-unknown", named.get(i));
 			}
 			spelt.add(department.get());
 		}

@@ -82,7 +82,8 @@ class ActivityService {
 			.orElseThrow(() -> new RuleViolationException("agreementId",
 					"Agreement " + details.agreementId()
 							+ " is not known yet: it does not exist, or its creation has not reached activity-service;"
-							+ " nothing was stored, try again in a moment"));
+							+ " nothing was stored, try again in a moment",
+					"activity.agreement.not-known", details.agreementId()));
 		requireOwn(details, agreement, ids);
 		ActivityRules.check(details, agreement);
 		OutcomeFields.check(details.type(), details.outcomes());
@@ -114,10 +115,10 @@ class ActivityService {
 		return save(activity, activity.complete(outcomes, this.clock.instant()));
 	}
 
-	Activity cancel(String id, String ifMatch) {
+	Activity cancel(String id, String ifMatch, String note) {
 		Activity activity = current(id, ifMatch);
 		requireOwn(activity.details(), agreementOf(activity), new OrganizationIds(this.organizations));
-		return save(activity, activity.cancel(this.clock.instant()));
+		return save(activity, activity.cancel(note, this.clock.instant()));
 	}
 
 	Activity reschedule(String id, String ifMatch, ActivityChanges.NewDates dates) {

@@ -13,14 +13,14 @@ import org.coophub.events.common.LocalizedText;
 record ActivityView(String id, String agreementId, ActivityType type, LocalizedText title, String description,
 		LocalDateTime startsAt, LocalDateTime endsAt, String timeZone, Location location, String hostOrganizationId,
 		List<String> participantOrganizationIds, List<String> participatingDepartments, List<String> commitmentIds,
-		ActivityStatus status, Outcomes outcomes, boolean notifyPartners, long version) {
+		ActivityStatus status, Outcomes outcomes, boolean notifyPartners, long version, String cancellationNote) {
 
 	static ActivityView of(Activity activity) {
 		ActivityState s = activity.state();
 		return new ActivityView(s.id(), s.agreementId(), s.type(), s.title(), s.description(), s.startsAt(), s.endsAt(),
 				s.timeZone(), s.location(), s.hostOrganizationId(), s.participantOrganizationIds(),
 				s.participatingDepartments(), s.commitmentIds(), s.status(), s.outcomes(), s.partnersNotified(),
-				activity.version());
+				activity.version(), activity.cancellationNote());
 	}
 
 }

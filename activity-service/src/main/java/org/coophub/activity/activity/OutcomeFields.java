@@ -73,8 +73,10 @@ final class OutcomeFields {
 		Set<String> allowed = ALLOWED.get(type);
 		for (String field : present(outcomes)) {
 			if (!allowed.contains(field)) {
-				throw new RuleViolationException("outcomes." + field, field + " is not an outcome of a " + type
-						+ " activity; it records " + String.join(", ", allowedFor(type)));
+				throw new RuleViolationException("outcomes." + field,
+						field + " is not an outcome of a " + type + " activity; it records "
+								+ String.join(", ", allowedFor(type)),
+						"activity.outcome.not-of-type", field, type.name(), String.join(", ", allowedFor(type)));
 			}
 		}
 	}

@@ -20,17 +20,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param awaitingPartyIds the named organizations that have not accepted (PENDING or
  * DECLINED): no party rights until they do; absent in documents stored before consent
  * existed, when every party counted as accepted
+ * @param code the agreement's code (e.g. {@code CTHT-LD-HCM}), which an imported file may
+ * name instead of the id; absent in documents stored before imports read codes, until the
+ * agreement's next event
  */
 @Document("known_agreements")
 public record KnownAgreement(@Id String id, long version, AgreementStatus status, List<String> partyIds,
 		LocalDate startsOn, LocalDate endsOn, String timeZone, List<String> commitmentIds,
-		List<String> awaitingPartyIds) implements Versioned {
+		List<String> awaitingPartyIds, String code) implements Versioned {
 
 	static KnownAgreement of(AgreementState state, long version) {
 		return new KnownAgreement(state.id(), version, state.status(),
 				state.parties().stream().map(Party::organizationId).toList(), state.startsOn(), state.endsOn(),
 				state.timeZone(), state.commitments().stream().map(Commitment::id).toList(),
-				state.parties().stream().filter((party) -> !party.accepted()).map(Party::organizationId).toList());
+				state.parties().stream().filter((party) -> !party.accepted()).map(Party::organizationId).toList(),
+				state.code());
 	}
 
 	/**

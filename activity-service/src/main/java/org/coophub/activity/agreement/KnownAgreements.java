@@ -1,9 +1,14 @@
 package org.coophub.activity.agreement;
 
+import java.util.Collection;
+import java.util.List;
+
 import org.coophub.events.agreement.AgreementState;
 import org.coophub.platform.projection.VersionedUpserts;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +32,18 @@ public class KnownAgreements {
 
 	public java.util.Optional<KnownAgreement> find(String agreementId) {
 		return java.util.Optional.ofNullable(this.mongo.findById(agreementId, KnownAgreement.class));
+	}
+
+	/**
+	 * The agreements whose code or id is among the given ones, in one query: an imported
+	 * file names agreements by code (or by id), and a file of 10,000 rows names a few.
+	 * @param codesOrIds what the file's cells say
+	 * @return the agreements known among them
+	 */
+	public List<KnownAgreement> findByCodesOrIds(Collection<String> codesOrIds) {
+		return this.mongo.find(Query.query(
+				new Criteria().orOperator(Criteria.where("code").in(codesOrIds), Criteria.where("_id").in(codesOrIds))),
+				KnownAgreement.class);
 	}
 
 }

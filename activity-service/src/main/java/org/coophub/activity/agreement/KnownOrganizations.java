@@ -43,6 +43,18 @@ public class KnownOrganizations {
 	}
 
 	/**
+	 * The organizations whose code or id is among the given ones, in one query: an
+	 * imported file names organizations by code (or by id).
+	 * @param codesOrIds what the file's cells say
+	 * @return the organizations known among them
+	 */
+	public List<KnownOrganization> findByCodesOrIds(Collection<String> codesOrIds) {
+		return this.mongo.find(Query.query(
+				new Criteria().orOperator(Criteria.where("code").in(codesOrIds), Criteria.where("_id").in(codesOrIds))),
+				KnownOrganization.class);
+	}
+
+	/**
 	 * The organizations known among the given ones, in one query.
 	 * @param organizationIds the organizations wanted
 	 * @return those known; unknown ones are left out

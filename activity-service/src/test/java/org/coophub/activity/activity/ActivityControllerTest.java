@@ -112,6 +112,23 @@ class ActivityControllerTest {
 		assertBadField(EXCHANGE.replace("\"Văn phòng\"", "\"Văn phòng; Thanh tra\""), "participatingDepartments[0]");
 	}
 
+	@Test
+	void aCancellationNoteThatIsNotPlainTextIsNamed() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/activities/act-1/cancel")
+			.header("If-Match", "\"1\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"note\":\"Hoãn \\u202Evì mưa\"}")
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
+			.bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactly("note");
+		verifyNoInteractions(this.activities);
+	}
+
 	private void assertBadField(String body, String field) {
 		MvcTestResult result = this.mvc.post()
 			.uri("/api/v1/activities")

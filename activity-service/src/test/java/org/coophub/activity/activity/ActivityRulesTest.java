@@ -50,7 +50,7 @@ class ActivityRulesTest {
 
 	static KnownAgreement agreement(AgreementStatus status) {
 		return new KnownAgreement("agr-1", 2, status, List.of("org-ld", "org-hcm"), LocalDate.of(2009, 10, 15),
-				LocalDate.of(2014, 10, 14), "Asia/Ho_Chi_Minh", List.of("cmt-1", "cmt-2"), List.of());
+				LocalDate.of(2014, 10, 14), "Asia/Ho_Chi_Minh", List.of("cmt-1", "cmt-2"), List.of(), "CTHT-1");
 	}
 
 	static Outcomes outcomes(List<SharedDocument> documents, String topic, Integer participants, String minutesLink,

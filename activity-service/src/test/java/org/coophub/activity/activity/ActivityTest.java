@@ -54,6 +54,20 @@ class ActivityTest {
 	}
 
 	@Test
+	void aCancellationKeepsWhyAsWrittenAndABlankReasonAsNone() {
+		Activity withReason = planned();
+		Activity withoutReason = planned();
+
+		withReason.cancel("  Không đủ đại biểu; dời sang năm sau\n", Instant.EPOCH);
+		withoutReason.cancel(" ", Instant.EPOCH);
+
+		assertThat(withReason.cancellationNote()).isEqualTo("Không đủ đại biểu; dời sang năm sau");
+		assertThat(ActivityView.of(withReason).cancellationNote()).isEqualTo("Không đủ đại biểu; dời sang năm sau");
+		assertThat(withoutReason.cancellationNote()).isNull();
+		assertThat(planned().cancellationNote()).isNull();
+	}
+
+	@Test
 	void reschedulingKeepsTheOldDatesInTheHistoryAndTheEvent() {
 		Activity activity = planned();
 

@@ -193,7 +193,8 @@ public class Agreement extends OutboxDocument {
 				: nextStartsOn.plusDays(ChronoUnit.DAYS.between(this.startsOn, this.endsOn));
 		if (!nextEnd.isAfter(nextStartsOn)) {
 			throw new RuleViolationException("endsOn",
-					"The next period starts on " + nextStartsOn + "; it must end after that");
+					"The next period starts on " + nextStartsOn + "; it must end after that",
+					"agreement.renew.ends-too-early", nextStartsOn.toString());
 		}
 		this.startsOn = nextStartsOn;
 		this.endsOn = nextEnd;
@@ -215,14 +216,15 @@ public class Agreement extends OutboxDocument {
 	 * future (an amendment signed ahead), never before the agreement was signed.
 	 */
 	AgreementAmended amend(AgreementTerms changed, String note, LocalDate effectiveOn, String actor, Instant now) {
-		requireOpen("amended");
-		notBeforeSigned(effectiveOn, changed.signedOn(), "effectiveOn", "The amendment");
+		requireOpen("amended", "agreement.closed.amend");
+		notBeforeSigned(effectiveOn, changed.signedOn(), "effectiveOn", "The amendment",
+				"agreement.amendment.before-signed");
 		AgreementRules.check(changed);
 		// The request names parties without their answers: those kept keep theirs.
 		AgreementTerms amended = changed.withParties(PartyConsents.onAmend(this.parties, changed.parties()));
 		List<String> fields = changedFields(terms(), amended);
 		if (fields.isEmpty()) {
-			throw new RuleViolationException(null, "The request changes nothing");
+			throw new RuleViolationException(null, "The request changes nothing", "request.changes-nothing");
 		}
 		LocalDate effective = (effectiveOn != null) ? effectiveOn : today(now);
 		apply(amended);
@@ -237,8 +239,9 @@ public class Agreement extends OutboxDocument {
 	 * {@code effectiveOn}), today by default; never before the agreement was signed.
 	 */
 	CommitmentAdded addCommitment(Commitment commitment, String actor, Instant now) {
-		requireOpen("given commitments");
-		notBeforeSigned(commitment.since(), this.signedOn, "effectiveOn", "The commitment");
+		requireOpen("given commitments", "agreement.closed.commitments");
+		notBeforeSigned(commitment.since(), this.signedOn, "effectiveOn", "The commitment",
+				"agreement.commitment.before-signed");
 		TargetRules.check(commitment.target(), terms(), "target");
 		LocalDate since = (commitment.since() != null) ? commitment.since() : today(now);
 		Commitment added = new Commitment(commitment.id(), commitment.title(), commitment.area(),
@@ -256,12 +259,12 @@ public class Agreement extends OutboxDocument {
 
 	CommitmentUpdated updateCommitment(String commitmentId, Function<Commitment, Commitment> change, String actor,
 			Instant now) {
-		requireOpen("given commitments");
+		requireOpen("given commitments", "agreement.closed.commitments");
 		Commitment current = commitment(commitmentId);
 		Commitment changed = change.apply(current);
 		List<String> fields = changedFields(current, changed);
 		if (fields.isEmpty()) {
-			throw new RuleViolationException(null, "The request changes nothing");
+			throw new RuleViolationException(null, "The request changes nothing", "request.changes-nothing");
 		}
 		TargetRules.check(changed.target(), terms(), "target");
 		List<Commitment> next = this.commitments.stream()
@@ -385,13 +388,16 @@ public class Agreement extends OutboxDocument {
 		PartyConsent current = party.consentOrAccepted();
 		if (current == answer) {
 			throw new ConflictException(
-					"Party " + organizationId + " has already " + past(answer) + " agreement " + this.code);
+					"Party " + organizationId + " has already " + past(answer) + " agreement " + this.code,
+					"agreement.party.already-" + past(answer), organizationId, this.code);
 		}
 		boolean inForce = this.status == AgreementStatus.ACTIVE || this.status == AgreementStatus.SUSPENDED;
 		if (this.status != AgreementStatus.DRAFT && !(inForce && current != PartyConsent.ACCEPTED)) {
 			throw new ConflictException(
 					"Agreement " + this.code + " is " + this.status + "; party " + organizationId + " (" + current
-							+ ") can no longer " + ((answer == PartyConsent.ACCEPTED) ? "accept" : "decline") + " it");
+							+ ") can no longer " + ((answer == PartyConsent.ACCEPTED) ? "accept" : "decline") + " it",
+					"agreement.party.cannot-" + ((answer == PartyConsent.ACCEPTED) ? "accept" : "decline"), this.code,
+					this.status.name(), organizationId, current.name());
 		}
 		this.parties = this.parties.stream()
 			.map((p) -> p.organizationId().equals(organizationId) ? PartyConsents.with(p, answer) : p)
@@ -419,10 +425,11 @@ public class Agreement extends OutboxDocument {
 		return (answer == PartyConsent.ACCEPTED) ? "accepted" : "declined";
 	}
 
-	private void requireOpen(String what) {
+	private void requireOpen(String what, String messageKey) {
 		if (this.status == AgreementStatus.TERMINATED || this.status == AgreementStatus.EXPIRED) {
 			throw new ConflictException(
-					"Agreement " + this.code + " is " + this.status + "; a closed agreement cannot be " + what);
+					"Agreement " + this.code + " is " + this.status + "; a closed agreement cannot be " + what,
+					messageKey, this.code, this.status.name());
 		}
 	}
 
@@ -451,20 +458,26 @@ public class Agreement extends OutboxDocument {
 		}
 		if (requested.isAfter(today)) {
 			throw new RuleViolationException("effectiveOn",
-					"A status change takes effect today or earlier; " + requested + " is after today, " + today);
+					"A status change takes effect today or earlier; " + requested + " is after today, " + today,
+					"agreement.status-change.in-future", requested.toString(), today.toString());
 		}
-		notBeforeSigned(requested, this.signedOn, "effectiveOn", "The status change");
+		notBeforeSigned(requested, this.signedOn, "effectiveOn", "The status change",
+				"agreement.status-change.before-signed");
 		if (lastChange != null && requested.isBefore(lastChange)) {
-			throw new RuleViolationException("effectiveOn", "The status last changed with effect from " + lastChange
-					+ "; this change cannot take effect before that");
+			throw new RuleViolationException("effectiveOn",
+					"The status last changed with effect from " + lastChange
+							+ "; this change cannot take effect before that",
+					"agreement.status-change.before-last-change", lastChange.toString());
 		}
 		return requested;
 	}
 
-	private static void notBeforeSigned(LocalDate effectiveOn, LocalDate signedOn, String field, String what) {
+	private static void notBeforeSigned(LocalDate effectiveOn, LocalDate signedOn, String field, String what,
+			String messageKey) {
 		if (effectiveOn != null && effectiveOn.isBefore(signedOn)) {
-			throw new RuleViolationException(field, what + " cannot take effect on " + effectiveOn
-					+ ", before the agreement was signed on " + signedOn);
+			throw new RuleViolationException(field,
+					what + " cannot take effect on " + effectiveOn + ", before the agreement was signed on " + signedOn,
+					messageKey, effectiveOn.toString(), signedOn.toString());
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.coophub.agreement.agreement;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,6 +21,7 @@ import org.coophub.platform.security.Actor;
 import org.coophub.platform.security.Actors;
 import org.coophub.platform.zone.ProgramZone;
 
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -50,9 +52,12 @@ class AgreementController {
 
 	private final ProgramZone programZone;
 
-	AgreementController(AgreementService agreements, ProgramZone programZone) {
+	private final ConflictTexts conflictTexts;
+
+	AgreementController(AgreementService agreements, ProgramZone programZone, MessageSource messages) {
 		this.agreements = agreements;
 		this.programZone = programZone;
+		this.conflictTexts = new ConflictTexts(messages);
 	}
 
 	@PostMapping
@@ -227,27 +232,32 @@ class AgreementController {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setTitle("Illegal status transition");
+	ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException ex, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				this.conflictTexts.detail(ex, locale));
+		problem.setTitle(
+				this.conflictTexts.title("agreement.illegal-transition.title", "Illegal status transition", locale));
 		problem.setProperty("currentStatus", ex.currentStatus());
 		problem.setProperty("allowedActions", ex.allowedActions());
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> awaitingAcceptance(AwaitingAcceptanceException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setTitle(AwaitingAcceptanceException.TITLE);
+	ResponseEntity<ProblemDetail> awaitingAcceptance(AwaitingAcceptanceException ex, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				this.conflictTexts.detail(ex, locale));
+		problem.setTitle(this.conflictTexts.title("agreement.awaiting-acceptance.title",
+				AwaitingAcceptanceException.TITLE, locale));
 		problem.setProperty("awaitingAcceptance", ex.awaitingAcceptance());
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> periodConflict(PeriodConflictException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setTitle("Conflict");
-		problem.setProperty("errors", List.of(new FieldError(ex.field(), ex.getMessage())));
+	ResponseEntity<ProblemDetail> periodConflict(PeriodConflictException ex, Locale locale) {
+		String detail = this.conflictTexts.detail(ex, locale);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+		problem.setTitle(this.conflictTexts.title("agreement.period-conflict.title", "Conflict", locale));
+		problem.setProperty("errors", List.of(new FieldError(ex.field(), detail)));
 		problem.setProperty("conflictingAgreementId", ex.conflictingAgreementId());
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
 	}

@@ -45,8 +45,7 @@ import org.coophub.platform.zone.ProgramZone;
 		                  "lastHostOrganizationId": "org-hcm", "reminderLeadDays": [30, 7, 1]}}
 		""")
 record AgreementInput(
-		@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z0-9][A-Z0-9._-]*",
-				message = "must be upper-case letters, digits, '.', '_' or '-'") String code,
+		@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z0-9][A-Z0-9._-]*", message = "{code.pattern}") String code,
 		@NotNull @Valid TextInput title, @NotNull @Size(min = 2, max = 20) List<@NotNull @Valid PartyInput> parties,
 		@NotNull LocalDate signedOn, @NotNull LocalDate startsOn, LocalDate endsOn, @Size(max = 64) String timeZone,
 		@NotEmpty List<@NotNull Area> areas, @Size(max = 100) List<@NotNull @Valid CommitmentInput> commitments,

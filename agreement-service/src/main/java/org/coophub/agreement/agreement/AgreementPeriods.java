@@ -51,13 +51,13 @@ class AgreementPeriods {
 				continue;
 			}
 			if (theirs.code().equals(terms.code())) {
-				throw conflict("code", other, "code " + terms.code());
+				throw conflict("code", other, "code " + terms.code(), "agreement.period-conflict.code");
 			}
 			if (same(terms.title().vi(), theirs.title().vi())) {
-				throw conflict("title.vi", other, "Vietnamese title");
+				throw conflict("title.vi", other, "Vietnamese title", "agreement.period-conflict.title-vi");
 			}
 			if (same(terms.title().en(), theirs.title().en())) {
-				throw conflict("title.en", other, "English title");
+				throw conflict("title.en", other, "English title", "agreement.period-conflict.title-en");
 			}
 		}
 	}
@@ -75,12 +75,14 @@ class AgreementPeriods {
 		return a != null && b != null && SearchText.fold(a).equals(SearchText.fold(b));
 	}
 
-	private static PeriodConflictException conflict(String field, Agreement other, String what) {
+	private static PeriodConflictException conflict(String field, Agreement other, String what, String messageKey) {
 		AgreementTerms theirs = other.terms();
 		return new PeriodConflictException(field, other.id(),
 				"Agreement " + theirs.code() + " (" + other.id() + ") already has this " + what + " for its period "
 						+ theirs.startsOn() + " – " + ((theirs.endsOn() != null) ? theirs.endsOn() : "open-ended")
-						+ ", which overlaps this one");
+						+ ", which overlaps this one",
+				(theirs.endsOn() != null) ? messageKey : messageKey + ".open-ended", theirs.code(), other.id(),
+				theirs.startsOn().toString(), String.valueOf(theirs.endsOn()));
 	}
 
 }

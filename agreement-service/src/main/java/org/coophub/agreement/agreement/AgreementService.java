@@ -158,7 +158,8 @@ class AgreementService {
 		List<String> unknown = this.organizations
 			.unknownAmong(terms.parties().stream().map(Party::organizationId).toList());
 		if (!unknown.isEmpty()) {
-			throw new RuleViolationException("parties", "Unknown organizations: " + String.join(", ", unknown));
+			throw new RuleViolationException("parties", "Unknown organizations: " + String.join(", ", unknown),
+					"agreement.unknown-parties", String.join(", ", unknown));
 		}
 	}
 

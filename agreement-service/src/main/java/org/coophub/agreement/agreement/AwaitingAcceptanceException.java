@@ -15,7 +15,8 @@ class AwaitingAcceptanceException extends ConflictException {
 	private final List<String> awaitingAcceptance;
 
 	AwaitingAcceptanceException(String code, List<String> awaitingAcceptance) {
-		super(message(code, awaitingAcceptance));
+		super(message(code, awaitingAcceptance), "agreement.awaiting-acceptance", code,
+				String.join(", ", awaitingAcceptance));
 		this.awaitingAcceptance = List.copyOf(awaitingAcceptance);
 	}
 

@@ -16,7 +16,10 @@ class IllegalTransitionException extends ConflictException {
 	private final List<String> allowedActions;
 
 	IllegalTransitionException(String code, String action, AgreementStatus currentStatus) {
-		super(message(code, action, currentStatus));
+		super(message(code, action, currentStatus),
+				Transition.allowedActions(currentStatus).isEmpty() ? "agreement.illegal-transition.closed"
+						: "agreement.illegal-transition",
+				code, currentStatus.name(), action, String.join(", ", Transition.allowedActions(currentStatus)));
 		this.currentStatus = currentStatus;
 		this.allowedActions = Transition.allowedActions(currentStatus);
 	}

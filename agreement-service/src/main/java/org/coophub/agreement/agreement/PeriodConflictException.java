@@ -13,7 +13,12 @@ class PeriodConflictException extends ConflictException {
 	private final String conflictingAgreementId;
 
 	PeriodConflictException(String field, String conflictingAgreementId, String message) {
-		super(message);
+		this(field, conflictingAgreementId, message, null);
+	}
+
+	PeriodConflictException(String field, String conflictingAgreementId, String message, String messageKey,
+			Object... messageArguments) {
+		super(message, messageKey, messageArguments);
 		this.field = field;
 		this.conflictingAgreementId = conflictingAgreementId;
 	}

@@ -41,7 +41,8 @@ final class TargetRules {
 			return;
 		}
 		if (target.perYear() <= 0 && target.valuePerYear() == null) {
-			throw new RuleViolationException(field + ".perYear", "Give the yearly value: perYear or valuePerYear");
+			throw new RuleViolationException(field + ".perYear", "Give the yearly value: perYear or valuePerYear",
+					"target.per-year-missing");
 		}
 		checkMeasure(target, field);
 		checkCurrency(target, field);
@@ -53,15 +54,18 @@ final class TargetRules {
 				|| Boolean.TRUE.equals(target.includeAreaActivities());
 		if (target.measure() == null && (counted || target.outcome() != null)) {
 			throw new RuleViolationException(field + ".measure",
-					"A target naming activity types or an outcome needs a measure: ACTIVITIES or OUTCOME_SUM");
+					"A target naming activity types or an outcome needs a measure: ACTIVITIES or OUTCOME_SUM",
+					"target.measure-missing");
 		}
 		if (target.measure() == TargetMeasure.OUTCOME_SUM
 				&& (target.outcome() == null || !OUTCOMES.contains(target.outcome()))) {
 			throw new RuleViolationException(field + ".outcome",
-					"Unknown outcome " + target.outcome() + "; a sum needs one of " + String.join(", ", OUTCOMES));
+					"Unknown outcome " + target.outcome() + "; a sum needs one of " + String.join(", ", OUTCOMES),
+					"target.outcome-unknown", String.valueOf(target.outcome()), String.join(", ", OUTCOMES));
 		}
 		if (target.measure() != TargetMeasure.OUTCOME_SUM && target.outcome() != null) {
-			throw new RuleViolationException(field + ".outcome", "An outcome is summed only with measure OUTCOME_SUM");
+			throw new RuleViolationException(field + ".outcome", "An outcome is summed only with measure OUTCOME_SUM",
+					"target.outcome-without-sum");
 		}
 		// Activities have no area: "every activity of the area" is read as every activity
 		// of
@@ -69,7 +73,8 @@ final class TargetRules {
 		if (Boolean.TRUE.equals(target.includeAreaActivities())
 				&& (target.activityTypes() == null || target.activityTypes().isEmpty())) {
 			throw new RuleViolationException(field + ".activityTypes",
-					"includeAreaActivities counts every activity of the named types: name at least one type");
+					"includeAreaActivities counts every activity of the named types: name at least one type",
+					"target.area-without-types");
 		}
 	}
 
@@ -77,12 +82,12 @@ final class TargetRules {
 		if (CAPITAL.equals(target.outcome())) {
 			if (target.currency() == null || !CURRENCIES.contains(target.currency())) {
 				throw new RuleViolationException(field + ".currency",
-						"Registered capital is summed in one currency: VND or USD");
+						"Registered capital is summed in one currency: VND or USD", "target.currency-missing");
 			}
 		}
 		else if (target.currency() != null) {
 			throw new RuleViolationException(field + ".currency",
-					"A currency goes only with the outcome registeredCapital");
+					"A currency goes only with the outcome registeredCapital", "target.currency-without-capital");
 		}
 	}
 
@@ -95,14 +100,17 @@ final class TargetRules {
 			YearTarget year = target.years().get(i);
 			if (!seen.add(year.year())) {
 				throw new RuleViolationException(field + ".years[" + i + "].year",
-						"Year " + year.year() + " appears twice");
+						"Year " + year.year() + " appears twice", "target.year-twice", String.valueOf(year.year()));
 			}
 			boolean beforeStart = year.year() < terms.startsOn().getYear();
 			boolean afterEnd = terms.endsOn() != null && year.year() > terms.endsOn().getYear();
 			if (beforeStart || afterEnd) {
 				throw new RuleViolationException(field + ".years[" + i + "].year",
 						"Year " + year.year() + " is outside the agreement's period " + terms.startsOn() + " – "
-								+ ((terms.endsOn() != null) ? terms.endsOn() : "open-ended"));
+								+ ((terms.endsOn() != null) ? terms.endsOn() : "open-ended"),
+						(terms.endsOn() != null) ? "target.year-outside-period"
+								: "target.year-outside-period.open-ended",
+						String.valueOf(year.year()), terms.startsOn().toString(), String.valueOf(terms.endsOn()));
 			}
 		}
 	}

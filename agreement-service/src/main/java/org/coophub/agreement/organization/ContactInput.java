@@ -19,7 +19,7 @@ import org.coophub.platform.web.PlainText;
 record ContactInput(@NotBlank @Size(max = 200) @PlainText String name, @NotBlank @Email @Size(max = 254) String email,
 		@Size(max = 32) @PlainText String phone, @Size(max = 200) @PlainText String department,
 		@Size(max = 200) @PlainText String role,
-		@Pattern(regexp = "vi|en", message = "must be vi or en") String language,
+		@Pattern(regexp = "vi|en", message = "{contact.language.pattern}") String language,
 		@JsonProperty("notify") Boolean receivesNotifications, @JsonProperty("digest") Boolean dailyDigest) {
 
 	Contact toContact() {

@@ -97,7 +97,8 @@ public class Organization extends OutboxDocument {
 	 */
 	OrganizationUpdated deactivate(Instant now) {
 		if (!this.active) {
-			throw new ConflictException("Organization " + this.code + " is already deactivated");
+			throw new ConflictException("Organization " + this.code + " is already deactivated",
+					"organization.already-deactivated", this.code);
 		}
 		OrganizationState before = state();
 		this.active = false;
@@ -110,7 +111,7 @@ public class Organization extends OutboxDocument {
 
 	private OrganizationUpdated changedSince(OrganizationState before, Instant now) {
 		if (before.equals(state())) {
-			throw new RuleViolationException(null, "The request changes nothing");
+			throw new RuleViolationException(null, "The request changes nothing", "request.changes-nothing");
 		}
 		this.version++;
 		return new OrganizationUpdated(UUID.randomUUID().toString(), now, this.id, this.version, state());

@@ -24,8 +24,7 @@ import org.coophub.platform.web.TextInput;
 		               "notify": true, "digest": true}]}
 		""")
 record OrganizationInput(
-		@NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z0-9][A-Z0-9._-]*",
-				message = "must be upper-case letters, digits, '.', '_' or '-'") String code,
+		@NotBlank @Size(max = 32) @Pattern(regexp = "[A-Z0-9][A-Z0-9._-]*", message = "{code.pattern}") String code,
 		@NotNull @Valid TextInput name, @NotNull OrganizationKind kind, @Size(max = 100) @PlainText String province,
 		@Size(max = 50) List<@NotBlank @Size(max = 200) @PlainText String> departments,
 		@Size(max = 100) List<@NotNull @Valid ContactInput> contacts) {

@@ -45,7 +45,8 @@ public class OrganizationService {
 	Organization register(OrganizationInput input) {
 		OrganizationScope.requireAdmin("registering an organization");
 		if (this.organizations.existsByCode(input.code())) {
-			throw new ConflictException("An organization with code " + input.code() + " already exists");
+			throw new ConflictException("An organization with code " + input.code() + " already exists",
+					"organization.code-taken", input.code());
 		}
 		List<Contact> contacts = contacts(input.contactsOrEmpty());
 		Organization organization = Organization.register(input.code(), input.name().toText(), input.kind(),
@@ -107,7 +108,8 @@ public class OrganizationService {
 		for (int i = 0; i < contacts.size(); i++) {
 			if (!emails.add(contacts.get(i).email())) {
 				throw new RuleViolationException("contacts[" + i + "].email",
-						"E-mail " + contacts.get(i).email() + " is used by another contact of this organization");
+						"E-mail " + contacts.get(i).email() + " is used by another contact of this organization",
+						"organization.contact-email-twice", contacts.get(i).email());
 			}
 		}
 		return contacts;

@@ -55,7 +55,7 @@ public class OpenApiAutoConfiguration {
 				.addSecuritySchemes(IDENTITY,
 						new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
 							.description("A token from identity-service: scripts sign in with client credentials "
-									+ "(README, \"Run it\"), people through the dashboard's sign-in. Roles and "
+									+ "(README, \"Run it\"), people through the workspace's sign-in. Roles and "
 									+ "organization come from the token (docs/security.md).")
 							.flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl(properties.tokenUrl())
 								.scopes(new Scopes().addString(API_SCOPE, "Call the Cooperation Hub APIs")))))

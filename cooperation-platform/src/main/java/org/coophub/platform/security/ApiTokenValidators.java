@@ -14,8 +14,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 /**
  * What a service checks in a token besides its signature. identity-service signs two
  * kinds of token with the same key: access tokens, meant for the services (audience
- * {@value #DEFAULT_AUDIENCE}), and ID tokens, meant for the dashboard (audience
- * {@code coophub-dashboard}). Only the first may call an API, and only while it expires:
+ * {@value #DEFAULT_AUDIENCE}), and ID tokens, meant for the workspace (audience
+ * {@code coophub-workspace}). Only the first may call an API, and only while it expires:
  * a token without {@code exp} would be good forever.
  */
 public final class ApiTokenValidators {

@@ -33,8 +33,10 @@ public final class OrganizationScope {
 		boolean own = actor.role() == Role.EDITOR && actor.organizationCode() != null
 				&& idOfCode.apply(actor.organizationCode()).filter(involved::contains).isPresent();
 		if (!own) {
-			throw new ForbiddenException("Your organization (" + actor.organizationCode() + ") does not take part in "
-					+ what + ": an EDITOR changes only what their own organization takes part in");
+			throw new ForbiddenException(
+					"Your organization (" + actor.organizationCode() + ") does not take part in " + what
+							+ ": an EDITOR changes only what their own organization takes part in",
+					"coophub.problem.scope.not-own", String.valueOf(actor.organizationCode()));
 		}
 	}
 
@@ -46,7 +48,8 @@ public final class OrganizationScope {
 	public static void requireAdmin(String what) {
 		Optional<Actor> current = Actors.current();
 		if (current.isPresent() && current.get().role() != Role.ADMIN) {
-			throw new ForbiddenException(what + " is for the program secretariat (ADMIN)");
+			throw new ForbiddenException(what + " is for the program secretariat (ADMIN)",
+					"coophub.problem.scope.admin-only");
 		}
 	}
 

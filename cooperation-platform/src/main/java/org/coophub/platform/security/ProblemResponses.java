@@ -2,10 +2,12 @@ package org.coophub.platform.security;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.coophub.platform.web.ProblemMessages;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -22,11 +24,14 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * 401 and 403 as {@code application/problem+json}, like every other error, with the
- * {@code WWW-Authenticate} challenge RFC 6750 asks for.
+ * {@code WWW-Authenticate} challenge RFC 6750 asks for, in the user's language
+ * ({@link ProblemMessages}).
  */
 public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
 	private final JsonMapper json;
+
+	private final ProblemMessages messages = new ProblemMessages();
 
 	public ProblemResponses(JsonMapper json) {
 		this.json = json;
@@ -38,9 +43,8 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
 		boolean invalid = ex instanceof InvalidBearerTokenException;
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, invalid
 				? "Bearer error=\"invalid_token\", error_description=\"The token is invalid or expired\"" : "Bearer");
-		write(response, request, HttpStatus.UNAUTHORIZED, "Unauthorized",
-				invalid ? "The bearer token is invalid or expired: sign in again"
-						: "A bearer token is required: sign in through identity-service");
+		write(response, request, HttpStatus.UNAUTHORIZED, "unauthorized.title",
+				invalid ? "unauthorized.invalid-token" : "unauthorized.no-token");
 	}
 
 	@Override
@@ -48,13 +52,11 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
 			throws IOException {
 		if (ex instanceof CsrfException) {
 			// the dashboard's session without its CSRF token: nothing to do with the role
-			write(response, request, HttpStatus.FORBIDDEN, "CSRF token missing or invalid",
-					"This change needs the CSRF token: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header");
+			write(response, request, HttpStatus.FORBIDDEN, "csrf.title", "csrf.detail");
 			return;
 		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
-		write(response, request, HttpStatus.FORBIDDEN, "Forbidden",
-				"Your role does not allow " + request.getMethod() + " here (docs/security.md)");
+		write(response, request, HttpStatus.FORBIDDEN, "forbidden.title", "role.detail", request.getMethod());
 	}
 
 	/**
@@ -64,17 +66,21 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
 			throws IOException {
-		write(response, request, HttpStatus.BAD_REQUEST, "Bad request",
-				"The path is not allowed: it holds an encoded slash, a traversal or another character refused here");
+		write(response, request, HttpStatus.BAD_REQUEST, "path.title", "path.detail");
 	}
 
-	private void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String title,
-			String detail) throws IOException {
+	/**
+	 * Writes the problem, its title and detail looked up under {@code coophub.problem.} +
+	 * the keys.
+	 */
+	private void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, String titleKey,
+			String detailKey, Object... arguments) throws IOException {
+		Locale language = ProblemMessages.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
-		problem.put("title", title);
+		problem.put("title", this.messages.text("coophub.problem." + titleKey, language));
 		problem.put("status", status.value());
-		problem.put("detail", detail);
+		problem.put("detail", this.messages.text("coophub.problem." + detailKey, language, arguments));
 		problem.put("instance", request.getRequestURI());
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

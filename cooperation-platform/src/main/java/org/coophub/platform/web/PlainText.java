@@ -26,7 +26,11 @@ public @interface PlainText {
 	/** Whether tab, line feed and carriage return are allowed (descriptions, notes). */
 	boolean multiline() default false;
 
-	String message() default "must be plain text: no control characters, unpaired surrogates or bidirectional overrides";
+	/**
+	 * In English and Vietnamese: cooperation-platform's
+	 * {@code ContributorValidationMessages}.
+	 */
+	String message() default "{org.coophub.platform.web.PlainText.message}";
 
 	Class<?>[] groups() default {};
 

@@ -2,6 +2,7 @@ package org.coophub.platform.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.coophub.platform.problem.ConflictException;
@@ -15,6 +16,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -23,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,7 +36,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error as RFC 9457 {@code application/problem+json}, naming the fields at fault
- * and never showing a stack trace.
+ * and never showing a stack trace. {@code title}, {@code detail} and each
+ * {@code errors[].message} are in the user's language ({@link ProblemMessages}):
+ * Vietnamese when {@code Accept-Language} prefers it, else English. Bean Validation's
+ * messages are interpolated in the same language ({@link AcceptLanguageResolver}).
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -42,18 +48,45 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	static final String ERRORS = "errors";
 
+	private final ProblemMessages messages = new ProblemMessages();
+
+	public ProblemDetailsAdvice() {
+		super.setMessageSource(this.messages.source());
+	}
+
+	/**
+	 * Spring's own error responses (405, 415, a missing parameter…) take their texts from
+	 * the platform's bundle, then from the service's message source.
+	 */
+	@Override
+	public void setMessageSource(MessageSource messageSource) {
+		this.messages.lookUpOthersIn(messageSource);
+		super.setMessageSource(this.messages.source());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body == null && ex instanceof ErrorResponse response) {
+			// in the language this advice answers in, not the server's own locale
+			body = response.updateAndGetBody(getMessageSource(), language(request));
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Locale language = language(request);
 		List<FieldError> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
 			.map((error) -> new FieldError(error.getField(),
-					error.isBindingFailure() ? wrongValue(requiredType(error)) : error.getDefaultMessage()))
+					error.isBindingFailure() ? wrongValue(requiredType(error), language) : error.getDefaultMessage()))
 			.sorted(java.util.Comparator.comparing(FieldError::field))
 			.toList();
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Invalid fields: "
-				+ errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", ")));
+		ProblemDetail problem = invalid(language,
+				errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", ")));
 		problem.setProperty(ERRORS, errors);
 		return ResponseEntity.badRequest().body(problem);
 	}
@@ -61,37 +94,43 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
+		Locale language = language(request);
 		String field = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
 				: ex.getPropertyName();
-		String message = wrongValue(ex.getRequiredType());
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "Invalid fields: " + field);
-		problem.setProperty(ERRORS, List.of(new FieldError(field, message)));
+		ProblemDetail problem = invalid(language, field);
+		problem.setProperty(ERRORS, List.of(new FieldError(field, wrongValue(ex.getRequiredType(), language))));
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private ProblemDetail invalid(Locale language, String fields) {
+		return problem(HttpStatus.BAD_REQUEST, text("invalid.title", language),
+				text("invalid.detail", language, fields));
 	}
 
 	/**
 	 * What a value that did not convert should have been, in the client's terms: never
 	 * the converter's message, which names internal Java types.
 	 */
-	static String wrongValue(Class<?> requiredType) {
+	String wrongValue(Class<?> requiredType, Locale language) {
 		if (requiredType == null) {
-			return "wrong type or format";
+			return text("value.wrong", language);
 		}
 		if (requiredType.isEnum()) {
-			return "must be one of " + java.util.Arrays.stream(requiredType.getEnumConstants())
-				.map(Object::toString)
-				.collect(Collectors.joining(", "));
+			return text("value.one-of", language,
+					java.util.Arrays.stream(requiredType.getEnumConstants())
+						.map(Object::toString)
+						.collect(Collectors.joining(", ")));
 		}
 		if (requiredType == Boolean.class || requiredType == boolean.class) {
-			return "must be true or false";
+			return text("value.boolean", language);
 		}
 		if (java.time.temporal.Temporal.class.isAssignableFrom(requiredType)) {
-			return "must be an ISO-8601 date or date-time, e.g. 2026-11-06";
+			return text("value.temporal", language);
 		}
 		if (Number.class.isAssignableFrom(requiredType) || requiredType.isPrimitive()) {
-			return "must be a number";
+			return text("value.number", language);
 		}
-		return "wrong type or format";
+		return text("value.wrong", language);
 	}
 
 	private static Class<?> requiredType(org.springframework.validation.FieldError error) {
@@ -102,8 +141,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
-				"The body is not valid JSON for this request");
+		Locale language = language(request);
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, text("unreadable.title", language),
+				text("unreadable.detail", language));
 		if (ex.getCause() instanceof JacksonException jackson) {
 			String field = jackson.getPath()
 				.stream()
@@ -114,67 +154,90 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				// an enum's message lists its values, so a client sees what it may send
 				Class<?> target = (jackson instanceof MismatchedInputException mismatched) ? mismatched.getTargetType()
 						: null;
-				problem.setDetail("Field '" + field + "' has a value of the wrong type or format");
-				problem.setProperty(ERRORS, List.of(new FieldError(field, wrongValue(target))));
+				problem.setDetail(text("unreadable.field", language, field));
+				problem.setProperty(ERRORS, List.of(new FieldError(field, wrongValue(target, language))));
 			}
 		}
 		return ResponseEntity.badRequest().body(problem);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
-		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage()));
+	ResponseEntity<ProblemDetail> notFound(NotFoundException ex, WebRequest request) {
+		Locale language = language(request);
+		return respond(
+				problem(HttpStatus.NOT_FOUND, text("not-found.title", language), this.messages.message(ex, language)));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> ruleViolated(RuleViolationException ex) {
-		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Rule violated", ex.getMessage());
+	ResponseEntity<ProblemDetail> ruleViolated(RuleViolationException ex, WebRequest request) {
+		Locale language = language(request);
+		String message = this.messages.message(ex, language);
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, text("rule.title", language), message);
 		if (ex.field() != null) {
-			problem.setProperty(ERRORS, List.of(new FieldError(ex.field(), ex.getMessage())));
+			problem.setProperty(ERRORS, List.of(new FieldError(ex.field(), message)));
 		}
 		return respond(problem);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
-		return respond(problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage()));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
-		return respond(problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage()));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> staleVersion(StaleVersionException ex) {
+	ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex, WebRequest request) {
+		Locale language = language(request);
 		return respond(
-				ex.isMissing() ? problem(HttpStatus.PRECONDITION_REQUIRED, "Precondition required", ex.getMessage())
-						: problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed", ex.getMessage()));
+				problem(HttpStatus.FORBIDDEN, text("forbidden.title", language), this.messages.message(ex, language)));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException ex) {
-		return respond(problem(HttpStatus.CONFLICT, "Conflict", "A resource with the same unique value exists"));
+	ResponseEntity<ProblemDetail> conflict(ConflictException ex, WebRequest request) {
+		Locale language = language(request);
+		return respond(
+				problem(HttpStatus.CONFLICT, text("conflict.title", language), this.messages.message(ex, language)));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException ex) {
-		return respond(problem(HttpStatus.CONFLICT, "Concurrent change",
-				"The resource was changed by someone else meanwhile; read it again and retry"));
+	ResponseEntity<ProblemDetail> staleVersion(StaleVersionException ex, WebRequest request) {
+		Locale language = language(request);
+		String detail = this.messages.message(ex, language);
+		return respond(ex.isMissing()
+				? problem(HttpStatus.PRECONDITION_REQUIRED, text("if-match-missing.title", language), detail)
+				: problem(HttpStatus.PRECONDITION_FAILED, text("stale-version.title", language), detail));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException ex) {
+	ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException ex, WebRequest request) {
+		Locale language = language(request);
+		return respond(
+				problem(HttpStatus.CONFLICT, text("conflict.title", language), text("duplicate.detail", language)));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException ex, WebRequest request) {
+		Locale language = language(request);
+		return respond(problem(HttpStatus.CONFLICT, text("concurrent-change.title", language),
+				text("concurrent-change.detail", language)));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException ex, WebRequest request) {
 		log.warn("Database unavailable: {}", ex.getMessage());
-		return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
-				"The database is not reachable; nothing was stored. Try again shortly."));
+		Locale language = language(request);
+		return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, text("unavailable.title", language),
+				text("unavailable.detail", language)));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, WebRequest request) {
 		log.error("Unexpected error", ex);
-		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-				"An unexpected error occurred; it has been logged"));
+		Locale language = language(request);
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, text("internal.title", language),
+				text("internal.detail", language)));
+	}
+
+	private String text(String key, Locale language, Object... arguments) {
+		return this.messages.text("coophub.problem." + key, language, arguments);
+	}
+
+	private static Locale language(WebRequest request) {
+		return ProblemMessages.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String title, String detail) {

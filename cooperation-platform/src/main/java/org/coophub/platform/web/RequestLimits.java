@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
@@ -37,20 +39,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>a body larger than the limit of its kind (a CSV or binary upload, anything else):
  * 413, whether it announces its length or comes in chunks.</li>
  * </ul>
- * Every refusal is {@code application/problem+json} like every other error.
+ * Every refusal is {@code application/problem+json} like every other error, in the user's
+ * language ({@link ProblemMessages}).
  */
 public class RequestLimits extends OncePerRequestFilter {
 
 	private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
 	private static final List<MediaType> UPLOADS = List.of(MediaType.parseMediaType("text/csv"),
-			MediaType.APPLICATION_OCTET_STREAM);
+			MediaType.APPLICATION_OCTET_STREAM, MediaType.MULTIPART_FORM_DATA,
+			MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
 
 	private final JsonMapper json;
 
 	private final DataSize maxBody;
 
 	private final DataSize maxUpload;
+
+	private final ProblemMessages messages = new ProblemMessages();
 
 	/**
 	 * The filter.
@@ -67,30 +73,42 @@ public class RequestLimits extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		FieldError fault = queryFault(request.getQueryString());
+		QueryFault fault = queryFault(request.getQueryString());
+		Locale language = ProblemMessages.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
 		if (fault != null) {
-			write(request, response, HttpStatus.BAD_REQUEST, "Invalid request",
-					"Invalid query parameter: " + fault.field(), fault);
+			write(request, response, HttpStatus.BAD_REQUEST, text("invalid.title", language),
+					text("invalid-query.detail", language, fault.field()),
+					new FieldError(fault.field(), text(fault.key(), language)));
 			return;
 		}
 		long limit = limitFor(request);
 		long length = request.getContentLengthLong();
 		if (length > limit) {
-			write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request too large", tooLarge(request, limit), null);
+			write(request, response, HttpStatus.CONTENT_TOO_LARGE, text("too-large.title", language),
+					tooLarge(request, limit, language), null);
 			return;
 		}
-		if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
-			// no length announced: read at most the limit, and refuse what goes beyond
+		if (length < 0 && request.getHeader("Transfer-Encoding") != null && !isMultipart(request)) {
+			// no length announced: read at most the limit, and refuse what goes beyond (a
+			// form upload
+			// is left to the container, which parses its parts from the request itself
+			// and holds
+			// them to spring.servlet.multipart's limits)
 			byte[] body = request.getInputStream().readNBytes((int) limit + 1);
 			if (body.length > limit) {
-				write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request too large", tooLarge(request, limit),
-						null);
+				write(request, response, HttpStatus.CONTENT_TOO_LARGE, text("too-large.title", language),
+						tooLarge(request, limit, language), null);
 				return;
 			}
 			chain.doFilter(new ReadBody(request, body), response);
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static boolean isMultipart(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
 	}
 
 	private long limitFor(HttpServletRequest request) {
@@ -109,15 +127,21 @@ public class RequestLimits extends OncePerRequestFilter {
 		return this.maxBody.toBytes();
 	}
 
-	private static String tooLarge(HttpServletRequest request, long limit) {
-		return "The body is larger than " + DataSize.ofBytes(limit).toKilobytes() + " KB, the most accepted for "
-				+ ((request.getContentType() != null) ? request.getContentType() : "this request");
+	private String tooLarge(HttpServletRequest request, long limit, Locale language) {
+		// the number as text: a message format would group its digits
+		return text("too-large.detail", language, String.valueOf(DataSize.ofBytes(limit).toKilobytes()),
+				(request.getContentType() != null) ? request.getContentType()
+						: text("too-large.this-request", language));
+	}
+
+	private String text(String key, Locale language, Object... arguments) {
+		return this.messages.text("coophub.problem." + key, language, arguments);
 	}
 
 	/**
 	 * What is wrong with the query string: the first parameter at fault, or null.
 	 */
-	static FieldError queryFault(String query) {
+	static QueryFault queryFault(String query) {
 		if (query == null || query.isEmpty()) {
 			return null;
 		}
@@ -135,15 +159,13 @@ public class RequestLimits extends OncePerRequestFilter {
 				value = decodeStrictly(rawValue);
 			}
 			catch (IllegalArgumentException ex) {
-				return new FieldError(printable(rawName), "is not correctly percent-encoded UTF-8");
+				return new QueryFault(printable(rawName), "query.encoding");
 			}
 			if (!PARAMETER_NAME.matcher(name).matches()) {
-				return new FieldError(printable(name),
-						"is not a parameter name: letters, digits, '_', '.' and '-' only");
+				return new QueryFault(printable(name), "query.name");
 			}
 			if (PlainTextValidator.firstFault(value, false) >= 0) {
-				return new FieldError(name,
-						"holds a control character, an unpaired surrogate or a bidirectional override");
+				return new QueryFault(name, "query.plain-text");
 			}
 		}
 		return null;
@@ -214,6 +236,12 @@ public class RequestLimits extends OncePerRequestFilter {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * A query parameter at fault and the key of what is wrong with it.
+	 */
+	record QueryFault(String field, String key) {
 	}
 
 	/** A request whose body was read already, to bound it. */

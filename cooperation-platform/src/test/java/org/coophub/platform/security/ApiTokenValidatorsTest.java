@@ -24,8 +24,8 @@ class ApiTokenValidatorsTest {
 
 	@Test
 	void anIdTokenIsRefused() {
-		Jwt idToken = builder(List.of("coophub-dashboard")).expiresAt(expiresIn(15))
-			.claim("azp", "coophub-dashboard")
+		Jwt idToken = builder(List.of("coophub-workspace")).expiresAt(expiresIn(15))
+			.claim("azp", "coophub-workspace")
 			.build();
 
 		assertThat(this.validator.validate(idToken).getErrors())

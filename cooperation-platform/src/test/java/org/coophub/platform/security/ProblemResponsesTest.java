@@ -6,6 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.web.csrf.InvalidCsrfTokenException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
@@ -36,6 +37,23 @@ class ProblemResponsesTest {
 				new AccessDeniedException("Access Denied"));
 		assertThat(response.getStatus()).isEqualTo(403);
 		assertThat(response.getContentAsString()).contains("Your role does not allow POST");
+	}
+
+	@Test
+	void aVietnameseUserReadsTheRefusalInVietnamese() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/x");
+		request.addHeader("Accept-Language", "vi-VN,vi;q=0.9");
+		MockHttpServletResponse forbidden = new MockHttpServletResponse();
+		this.problems.handle(request, forbidden, new AccessDeniedException("Access Denied"));
+		forbidden.setCharacterEncoding("UTF-8");
+		assertThat(forbidden.getContentAsString()).contains("\"title\":\"Không có quyền\"")
+			.contains("Vai trò của bạn không được phép thực hiện thao tác này (POST)");
+
+		MockHttpServletResponse unauthorized = new MockHttpServletResponse();
+		this.problems.commence(request, unauthorized, new InsufficientAuthenticationException("no token"));
+		unauthorized.setCharacterEncoding("UTF-8");
+		assertThat(unauthorized.getStatus()).isEqualTo(401);
+		assertThat(unauthorized.getContentAsString()).contains("\"title\":\"Chưa đăng nhập\"");
 	}
 
 }

@@ -17,7 +17,7 @@ class ClientsConfiguration {
 	 */
 	@Bean
 	RegisteredClientRepository registeredClientRepository(IdentityProperties properties, PasswordEncoder passwords) {
-		return new InMemoryRegisteredClientRepository(Clients.dashboard(properties),
+		return new InMemoryRegisteredClientRepository(Clients.workspace(properties, passwords),
 				Clients.scripts(properties, passwords));
 	}
 

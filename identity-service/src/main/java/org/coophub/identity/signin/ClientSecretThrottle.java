@@ -46,8 +46,8 @@ import org.springframework.util.DigestUtils;
  * failures. Unknown client ids are counted like known ones.
  * <p>
  * Only requests that present a client secret ({@code client_secret_basic} or
- * {@code client_secret_post}) are counted and refused: a public client (the dashboard,
- * PKCE) has no secret to guess.
+ * {@code client_secret_post}) are counted and refused: a request without one guesses
+ * nothing (and gets no token: every client has a secret).
  */
 @Component
 public class ClientSecretThrottle {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * alone: {@code roles} (an array with the one role), {@code organization} (the user's
  * organization code, absent for the secretariat) and {@code name}. Access tokens get the
  * API's audience ({@code coophub.identity.api-audience}) in place of the client id: the
- * services accept only tokens with it, so an ID token (audience: the dashboard) opens no
+ * services accept only tokens with it, so an ID token (audience: the workspace) opens no
  * API.
  */
 @Component

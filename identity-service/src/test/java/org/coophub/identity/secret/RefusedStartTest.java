@@ -33,6 +33,17 @@ public class RefusedStartTest {
 	}
 
 	@Test
+	void aMissingWorkspaceSecretIsRefused(CapturedOutput output) {
+		assertRefused(output, "coophub.identity.workspace-secret is not set", "--coophub.identity.workspace-secret=");
+	}
+
+	@Test
+	void aPlaceholderWorkspaceSecretIsRefused(CapturedOutput output) {
+		assertRefused(output, "coophub.identity.workspace-secret is still a placeholder (\"change me\")",
+				"--coophub.identity.workspace-secret=change-me-workspace-secret");
+	}
+
+	@Test
 	void aMissingKeyEncryptionKeyIsRefused(CapturedOutput output) {
 		assertRefused(output, "coophub.identity.key-encryption-key is not set",
 				"--coophub.identity.key-encryption-key=");

@@ -45,7 +45,7 @@ final class LocalStackCommand {
 			options.adjustableClocks();
 		}
 		Console.print(arguments.infraOnly() ? "Starting Kafka, MongoDB and the SMTP capture..."
-				: "Starting Kafka, MongoDB, the SMTP capture, identity-service and the four services (about a minute)...");
+				: "Starting Kafka, MongoDB, the SMTP capture, identity-service, the four services and the workspace (about a minute)...");
 		LocalStack stack;
 		try {
 			stack = options.start();

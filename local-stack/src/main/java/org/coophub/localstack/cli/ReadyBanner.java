@@ -23,8 +23,16 @@ final class ReadyBanner {
 		lines.add("");
 		lines.add(String.format(Locale.ROOT, "Cooperation Hub local stack is ready in %.1f s (data in %s)",
 				startup.toMillis() / 1000.0, stack.dataDirectory()));
+		if (stack.startedServices().contains(StackService.WORKSPACE)) {
+			// where people start: the dashboard and the pages
+			lines.add("Workspace: " + stack.workspaceUrl() + "/");
+		}
 		for (ServiceProcess service : stack.services()) {
-			if (service.service() == StackService.IDENTITY) {
+			if (service.service() == StackService.WORKSPACE) {
+				lines.add(row(service.service().moduleName(),
+						stack.workspaceUrl() + "/   dashboard and pages   log " + service.logFile()));
+			}
+			else if (service.service() == StackService.IDENTITY) {
 				// the issuer's address: sign-ins must stay on the host the tokens name
 				lines.add(row(service.service().moduleName(), stack.identityIssuer() + "/   sign-in page "
 						+ stack.identityIssuer() + "/login   log " + service.logFile()));
@@ -33,9 +41,6 @@ final class ReadyBanner {
 				lines.add(row(service.service().moduleName(), service.url() + "/   Swagger UI " + service.url()
 						+ "/swagger-ui.html   log " + service.logFile()));
 			}
-		}
-		if (stack.startedServices().contains(StackService.REPORTING)) {
-			lines.add(row("dashboard", stack.serviceUrl(StackService.REPORTING) + "/"));
 		}
 		if (stack.startedServices().contains(StackService.IDENTITY)) {
 			lines.add(row("sign in (demo users)",

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The services of Cooperation Hub, with their default ports: identity-service, which
- * signs users and scripts in, and the four event-driven services, which accept no request
- * without its tokens. Each is built by {@code ./mvnw package} into
- * {@code <module>/target/<module>.jar}.
+ * signs users and scripts in, the four event-driven services, which accept no request
+ * without its tokens, and the workspace, the staff's web front door to them. Each is
+ * built by {@code ./mvnw package} into {@code <module>/target/<module>.jar}.
  */
 public enum StackService {
 
@@ -24,7 +24,14 @@ public enum StackService {
 
 	REPORTING("reporting-service", 8083, true),
 
-	NOTIFICATION("notification-service", 8084, true);
+	NOTIFICATION("notification-service", 8084, true),
+
+	/**
+	 * The staff's web workspace: its pages, and the four services' APIs under one origin
+	 * with the signed-in user's token (an OAuth2 client of identity-service). It keeps no
+	 * data of its own (no MongoDB, no Kafka, no outbox).
+	 */
+	WORKSPACE("workspace", 8080, false);
 
 	private static final List<StackService> EVENT_DRIVEN = Arrays.stream(values())
 		.filter(StackService::isEventDriven)

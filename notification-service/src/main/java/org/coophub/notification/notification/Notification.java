@@ -14,6 +14,7 @@ import org.coophub.platform.tracing.TraceParent;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -23,6 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * second instance never plans or sends it twice.
  */
 @Document("notifications")
+// the ledger of one kind, by the days it is due, in the order it is due: one index walk
+@CompoundIndex(name = "kind_due", def = "{'kind': 1, 'dueAt': 1, '_id': 1}")
 public class Notification extends OutboxDocument {
 
 	static final String STATUS = "status";
@@ -59,8 +62,9 @@ public class Notification extends OutboxDocument {
 
 	/**
 	 * The moment the notification should go out; sent more than an hour after it, it is
-	 * marked late.
+	 * marked late. Indexed: the ledger of every kind is filtered by the days it is due.
 	 */
+	@Indexed
 	private Instant dueAt;
 
 	private Reminder reminder;

@@ -53,8 +53,10 @@ class ReminderController {
 			description = "The agreement is not known here (yet): its events have not " + "arrived.")
 	PreviewResponse preview(@Valid @RequestBody PreviewRequest request) {
 		if (request.recipient() != null && !mayNameRecipients(request.agreementId())) {
-			throw new ForbiddenException("Only an EDITOR of the agreement's parties or the secretariat (ADMIN) may "
-					+ "preview for a named recipient; leave recipient out to see the reminder as sent");
+			throw new ForbiddenException(
+					"Only an EDITOR of the agreement's parties or the secretariat (ADMIN) may "
+							+ "preview for a named recipient; leave recipient out to see the reminder as sent",
+					"notification.preview.recipient-forbidden");
 		}
 		int offset = (request.offsetDays() != null) ? request.offsetDays() : 7;
 		String language = (request.language() != null) ? request.language() : "vi";
@@ -93,7 +95,7 @@ class ReminderController {
 	 * @param recipient a contact's address, to see their greeting and whether they host
 	 */
 	record PreviewRequest(@NotBlank String agreementId, Integer offsetDays,
-			@Pattern(regexp = "vi|en", message = "must be vi or en") String language, String recipient) {
+			@Pattern(regexp = "vi|en", message = "{notification.preview.language}") String language, String recipient) {
 	}
 
 	record PreviewResponse(String template, int templateVersion, String language, String subject, String text,

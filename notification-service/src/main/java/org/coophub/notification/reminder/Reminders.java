@@ -211,7 +211,7 @@ public class Reminders implements MailComposer {
 		ReviewSchedule schedule = this.scheduler.schedule(agreementId);
 		ReviewCycle cycle = schedule.upcoming()
 			.orElseThrow(() -> new org.coophub.platform.problem.RuleViolationException("agreementId",
-					"The agreement has no upcoming review"));
+					"The agreement has no upcoming review", "notification.preview.no-upcoming-review"));
 		KnownAgreement agreement = this.directory.agreement(agreementId)
 			.orElseThrow(() -> new org.coophub.platform.problem.NotFoundException("Agreement", agreementId));
 		// a party that has not accepted is not listed: its contacts are not the others'
@@ -229,12 +229,12 @@ public class Reminders implements MailComposer {
 		}
 		if (recipient != null) {
 			throw new org.coophub.platform.problem.RuleViolationException("recipient",
-					"Not a contact of the agreement's parties who receives mail");
+					"Not a contact of the agreement's parties who receives mail", "notification.preview.not-a-contact");
 		}
 		List<String> accepted = agreement.acceptedPartyIds();
 		if (accepted.isEmpty()) {
 			throw new org.coophub.platform.problem.RuleViolationException("agreementId",
-					"No party of the agreement has accepted it yet");
+					"No party of the agreement has accepted it yet", "notification.preview.no-accepted-party");
 		}
 		String partyId = accepted.stream()
 			.filter((id) -> !id.equals(cycle.hostOrganizationId()))

@@ -312,7 +312,8 @@ public class ReviewSchedule extends OutboxDocument {
 	List<DomainEvent> skip(int year, String note, String actor, LocalDate today, Instant now) {
 		ReviewCycle cycle = changeable(year);
 		if (cycle.status() == ReviewCycleStatus.SKIPPED) {
-			throw new RuleViolationException("year", "The " + year + " review was already skipped");
+			throw new RuleViolationException("year", "The " + year + " review was already skipped",
+					"notification.review.already-skipped", String.valueOf(year));
 		}
 		List<DomainEvent> events = new ArrayList<>();
 		events.add(replace(cycle, cycle.skipped(note), now, note, actor));
@@ -336,15 +337,21 @@ public class ReviewSchedule extends OutboxDocument {
 	List<DomainEvent> move(int year, LocalDate dueOn, String note, String actor, LocalDate today, Instant now) {
 		ReviewCycle cycle = changeable(year);
 		if (cycle.status() == ReviewCycleStatus.SKIPPED) {
-			throw new RuleViolationException("year", "The " + year + " review was skipped: it has no date to move");
+			throw new RuleViolationException("year", "The " + year + " review was skipped: it has no date to move",
+					"notification.review.skipped-no-date", String.valueOf(year));
 		}
 		if (dueOn.getYear() != year) {
 			throw new RuleViolationException("dueOn",
-					"The " + year + " review must fall in " + year + " (a review belongs to the year of its date)");
+					"The " + year + " review must fall in " + year + " (a review belongs to the year of its date)",
+					"notification.review.outside-year", String.valueOf(year));
 		}
 		if ((this.startsOn != null && dueOn.isBefore(this.startsOn)) || beyondEnd(dueOn)) {
-			throw new RuleViolationException("dueOn", "The day must fall within the agreement's period ("
-					+ this.startsOn + " to " + Objects.toString(this.endsOn, "open-ended") + ")");
+			throw new RuleViolationException("dueOn",
+					"The day must fall within the agreement's period (" + this.startsOn + " to "
+							+ Objects.toString(this.endsOn, "open-ended") + ")",
+					(this.endsOn != null) ? "notification.review.outside-period"
+							: "notification.review.outside-open-period",
+					String.valueOf(this.startsOn), String.valueOf(this.endsOn));
 		}
 		List<DomainEvent> events = new ArrayList<>();
 		events.add(replace(cycle, cycle.movedByParty(dueOn, note), now, note, actor));
@@ -354,11 +361,13 @@ public class ReviewSchedule extends OutboxDocument {
 	}
 
 	private ReviewCycle changeable(int year) {
-		ReviewCycle cycle = cycle(year)
-			.orElseThrow(() -> new RuleViolationException("year", "The schedule has no " + year + " review cycle"));
+		ReviewCycle cycle = cycle(year).orElseThrow(() -> new RuleViolationException("year",
+				"The schedule has no " + year + " review cycle", "notification.review.no-cycle", String.valueOf(year)));
 		if (cycle.status() == ReviewCycleStatus.HELD) {
-			throw new RuleViolationException("year", "The " + year + " review was held on " + cycle.heldOn()
-					+ ": a review that took place cannot be skipped or moved");
+			throw new RuleViolationException("year",
+					"The " + year + " review was held on " + cycle.heldOn()
+							+ ": a review that took place cannot be skipped or moved",
+					"notification.review.already-held", String.valueOf(year), String.valueOf(cycle.heldOn()));
 		}
 		return cycle;
 	}

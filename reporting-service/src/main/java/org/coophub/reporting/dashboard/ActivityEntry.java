@@ -13,17 +13,21 @@ import org.coophub.events.common.LocalizedText;
 
 /**
  * One activity as the dashboard counts it, at the version last applied; {@code changedAt}
- * is when that version happened, which orders the recent feed.
+ * is when that version happened, which orders the recent feed. {@code endsAt},
+ * {@code timeZone} and {@code participantOrganizationIds} are kept for the calendar
+ * (docs/calendar.md); entries stored before 2026-12-04 lack them until a rebuild.
  */
 public record ActivityEntry(String id, long version, ActivityType type, ActivityStatus status, LocalizedText title,
 		LocalDateTime startsAt, Location location, String hostOrganizationId, List<String> commitmentIds,
-		Outcomes outcomes, Instant changedAt) {
+		Outcomes outcomes, Instant changedAt, LocalDateTime endsAt, String timeZone,
+		List<String> participantOrganizationIds) {
 
 	static ActivityEntry of(ActivityState state, long version, Instant changedAt) {
 		return new ActivityEntry(state.id(), version, state.type(), state.status(), state.title(), state.startsAt(),
 				state.location(), state.hostOrganizationId(),
 				(state.commitmentIds() != null) ? List.copyOf(state.commitmentIds()) : List.of(), state.outcomes(),
-				changedAt);
+				changedAt, state.endsAt(), state.timeZone(), (state.participantOrganizationIds() != null)
+						? List.copyOf(state.participantOrganizationIds()) : List.of());
 	}
 
 	/**

@@ -171,10 +171,11 @@ public class DashboardQueries {
 	 */
 	public List<PortfolioEntry> portfolio(int page, int size) {
 		if (page < 0) {
-			throw new RuleViolationException("page", "must be 0 or more");
+			throw new RuleViolationException("page", "must be 0 or more", "reporting.page.negative");
 		}
 		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw new RuleViolationException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+			throw new RuleViolationException("size", "must be between 1 and " + MAX_PAGE_SIZE, "reporting.page.size",
+					String.valueOf(MAX_PAGE_SIZE));
 		}
 		int generation = this.collections.generations().active();
 		String collection = this.collections.portfolio(generation);

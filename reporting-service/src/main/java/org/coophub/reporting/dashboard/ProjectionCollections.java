@@ -129,11 +129,11 @@ public class ProjectionCollections {
 		return name(DASHBOARDS, generation);
 	}
 
-	String organizations(int generation) {
+	public String organizations(int generation) {
 		return name(ORGANIZATIONS, generation);
 	}
 
-	String activities(int generation) {
+	public String activities(int generation) {
 		return name(ACTIVITIES, generation);
 	}
 
@@ -145,11 +145,11 @@ public class ProjectionCollections {
 		return name(AGREEMENT_VERSIONS, generation);
 	}
 
-	String reviewCycles(int generation) {
+	public String reviewCycles(int generation) {
 		return name(REVIEW_CYCLES, generation);
 	}
 
-	String portfolio(int generation) {
+	public String portfolio(int generation) {
 		return name(PORTFOLIO, generation);
 	}
 

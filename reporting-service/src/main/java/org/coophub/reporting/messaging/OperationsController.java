@@ -3,8 +3,6 @@ package org.coophub.reporting.messaging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.Authentication;
 
@@ -38,9 +36,8 @@ class OperationsController {
 					+ " this service's own outbox backlog, and each service's readiness (UP while it reaches MongoDB and"
 					+ " Kafka; DOWN, OUT_OF_SERVICE, UNREACHABLE or NO_ANSWER otherwise) with its outbox backlog and"
 					+ " parked records, read from its metrics with the caller's token (null when it does not say).")
-	PipelineHealth.Snapshot pipeline(Authentication caller, HttpServletRequest request, HttpServletResponse response)
-			throws Exception {
-		return this.health.snapshot(this.tokens.of(caller, request, response));
+	PipelineHealth.Snapshot pipeline(Authentication caller) throws Exception {
+		return this.health.snapshot(this.tokens.of(caller));
 	}
 
 	@PostMapping("/api/v1/admin/projections:rebuild")

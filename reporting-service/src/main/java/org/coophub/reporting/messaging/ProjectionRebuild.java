@@ -75,7 +75,7 @@ class ProjectionRebuild {
 
 	Result rebuild() {
 		if (!this.running.compareAndSet(false, true)) {
-			throw new ConflictException("A rebuild of the projections is already running");
+			throw new ConflictException("A rebuild of the projections is already running", "reporting.rebuild.running");
 		}
 		try {
 			return replay();

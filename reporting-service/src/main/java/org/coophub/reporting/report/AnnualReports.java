@@ -91,7 +91,7 @@ public class AnnualReports {
 	 */
 	public AnnualReportContent content(String agreementId, int year) {
 		if (year < 1990 || year > 2200) {
-			throw new RuleViolationException("year", "must be a year between 1990 and 2200");
+			throw new RuleViolationException("year", "must be a year between 1990 and 2200", "reporting.report.year");
 		}
 		List<AgreementVersion> versions = this.periods.agreementVersions(agreementId);
 		Optional<ReviewCycleEntry> cycle = this.periods.reviewCycle(agreementId, year);
@@ -133,7 +133,8 @@ public class AnnualReports {
 		int last = (agreement.endsOn() != null) ? agreement.endsOn().getYear() : this.dashboards.today().getYear();
 		if (year < first || year > last) {
 			throw new RuleViolationException("year",
-					"must be a year of the agreement's period, " + first + " to " + last);
+					"must be a year of the agreement's period, " + first + " to " + last,
+					"reporting.report.year-of-period", String.valueOf(first), String.valueOf(last));
 		}
 		return generate(agreementId, year, REQUEST);
 	}

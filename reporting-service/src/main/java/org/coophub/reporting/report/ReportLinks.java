@@ -88,10 +88,12 @@ public class ReportLinks {
 		byte[] expected = signature(agreementId, year, expires).getBytes(StandardCharsets.US_ASCII);
 		byte[] given = (signature != null) ? signature.getBytes(StandardCharsets.US_ASCII) : new byte[0];
 		if (!MessageDigest.isEqual(expected, given)) {
-			throw new ForbiddenException("The link's signature is not valid for this report");
+			throw new ForbiddenException("The link's signature is not valid for this report",
+					"reporting.report-link.signature");
 		}
 		if (!this.clock.instant().isBefore(Instant.ofEpochSecond(expires))) {
-			throw new ForbiddenException("The link expired; ask for a new one or sign in to the dashboard");
+			throw new ForbiddenException("The link expired; ask for a new one or sign in to the dashboard",
+					"reporting.report-link.expired");
 		}
 	}
 

