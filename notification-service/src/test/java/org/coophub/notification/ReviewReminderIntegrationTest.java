@@ -48,6 +48,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -76,6 +79,9 @@ class ReviewReminderIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	RestTestClient http;
 
@@ -109,6 +115,10 @@ class ReviewReminderIntegrationTest {
 		JsonNode planned = await().until(() -> reminders(agreementId, "PLANNED"), (r) -> r.size() == 12);
 		assertThat(planned.findValuesAsString("id")).noneMatch((id) -> id.contains(":lead30:"));
 		assertThat(planned.findValuesAsString("dueAt")).contains("2026-10-30T01:00:00Z", "2026-11-05T01:00:00Z");
+		// the conference reaches the reminders' log on its own topic: in before the
+		// reminder is due
+		await().until(() -> this.mongo.exists(Query.query(Criteria.where("_id").is("act-conf-" + this.run)),
+				"reminder_activities"));
 
 		// the service was down from 20 October to 6 November (07:00 there): lead 7 and
 		// lead
