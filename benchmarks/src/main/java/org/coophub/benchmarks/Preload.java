@@ -98,7 +98,10 @@ final class Preload {
 		List<String> ids = this.partners.agreementIds();
 		try (LagMonitor monitor = new LagMonitor(this.stack.kafka(), "activity-events", PipelineBenchmark.GROUPS,
 				Duration.ofMillis(100))) {
-			// activity-service accepts rows once it has read the agreements from Kafka
+			// activity-service accepts rows once it has read the agreements from Kafka;
+			// the
+			// last one known says nothing of the other partitions', so wait for them all
+			DrainGate.await(this.stack.kafka(), PipelineBenchmark.DRAIN_GATE);
 			awaitKnown(activities, ids.get(ids.size() - 1));
 			long start = System.nanoTime();
 			long publishedBefore = monitor.published();

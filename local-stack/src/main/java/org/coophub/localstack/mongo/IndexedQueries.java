@@ -1,6 +1,7 @@
 package org.coophub.localstack.mongo;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,12 @@ import de.bwaldvogel.mongo.bson.Document;
  * @param <P> the backend's position of a document
  */
 final class IndexedQueries<P> {
+
+	/**
+	 * Above this many candidates for a sorted page, they are walked in the order of the
+	 * sort's index (when it has one) instead of all being matched and sorted.
+	 */
+	static final int SORTED_WALK = 200;
 
 	private final Supplier<DocumentsExamined> examined;
 
@@ -64,6 +71,13 @@ final class IndexedQueries<P> {
 			return examine(namespace, query, firstGroups(query, groups, page), naturalDescending, match);
 		}
 		Set<P> candidates = SecondaryLookup.candidates(query, indexes);
+		List<List<P>> ordered = (candidates != null && page.limit() > 0 && candidates.size() > SORTED_WALK)
+				? SecondaryLookup.orderedAmong(candidates, indexes, page.orderBy()) : null;
+		if (ordered != null) {
+			// many candidates for a short sorted page (a search word most documents
+			// hold): the sort's index gives their order, so only the first are matched
+			return examine(namespace, query, firstGroups(query, ordered, page), naturalDescending, match);
+		}
 		if (candidates != null) {
 			return examine(namespace, query, candidates, naturalDescending, match);
 		}
@@ -106,11 +120,11 @@ final class IndexedQueries<P> {
 	 * filter reach skip plus limit: every document the sorted page can hold is among
 	 * them, ties with the last one included, so sorting them gives the page a scan would.
 	 */
-	private List<P> firstGroups(Document query, List<Set<P>> groups, Page<P> page) {
+	private List<P> firstGroups(Document query, List<? extends Collection<P>> groups, Page<P> page) {
 		long needed = (long) page.skip() + page.limit();
 		long matched = 0;
 		List<P> positions = new ArrayList<>();
-		for (Set<P> group : groups) {
+		for (Collection<P> group : groups) {
 			for (P position : group) {
 				if (page.matches().test(query, position)) {
 					matched++;

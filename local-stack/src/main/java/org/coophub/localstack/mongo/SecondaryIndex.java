@@ -72,6 +72,13 @@ final class SecondaryIndex<P> extends Index<P> {
 	/** The same for the second field. */
 	private int secondMultikeyDocuments;
 
+	/**
+	 * Documents without exactly one indexable value in the leading field (missing, null,
+	 * a sub-document, an array): while there are any, the index cannot give the order of
+	 * a sort by that field over the whole collection.
+	 */
+	private int unsortableDocuments;
+
 	SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
 		super(name, keys, sparse);
 		this.field = keys.get(0).getKey();
@@ -253,6 +260,43 @@ final class SecondaryIndex<P> extends Index<P> {
 		}
 		this.multikeyDocuments += keys.leadingArray() ? 1 : 0;
 		this.secondMultikeyDocuments += keys.secondArray() ? 1 : 0;
+		this.unsortableDocuments += unsortable(keys) ? 1 : 0;
+	}
+
+	private static boolean unsortable(Keys keys) {
+		return keys.leadingArray() || keys.values().size() != 1;
+	}
+
+	/**
+	 * Some documents in the order of the leading field, one group per value (the
+	 * documents tied on it), for a sort by that field that needs only its first matches
+	 * among many candidates: walking the index in order and keeping the candidates finds
+	 * them without sorting all. Null unless every document holds exactly one indexable
+	 * value there, so that the index's order is the sort's.
+	 * @param candidates the documents that may match, from another index
+	 * @param descending whether to walk from the highest value down
+	 * @return the candidates in groups, in the sort's order, or null
+	 */
+	synchronized List<List<P>> orderedAmong(Set<P> candidates, boolean descending) {
+		if (this.unsortableDocuments > 0) {
+			return null;
+		}
+		List<List<P>> groups = new ArrayList<>();
+		for (Set<P> group : (descending ? this.entries.descendingMap() : this.entries).values()) {
+			List<P> kept = null;
+			for (P position : group) {
+				if (candidates.contains(position)) {
+					if (kept == null) {
+						kept = new ArrayList<>(1);
+					}
+					kept.add(position);
+				}
+			}
+			if (kept != null) {
+				groups.add(kept);
+			}
+		}
+		return groups;
 	}
 
 	@Override
@@ -305,6 +349,7 @@ final class SecondaryIndex<P> extends Index<P> {
 		this.positionsById.clear();
 		this.multikeyDocuments = 0;
 		this.secondMultikeyDocuments = 0;
+		this.unsortableDocuments = 0;
 	}
 
 	private void removeEntries(P position) {
@@ -327,6 +372,7 @@ final class SecondaryIndex<P> extends Index<P> {
 		}
 		this.multikeyDocuments -= keys.leadingArray() ? 1 : 0;
 		this.secondMultikeyDocuments -= keys.secondArray() ? 1 : 0;
+		this.unsortableDocuments -= unsortable(keys) ? 1 : 0;
 	}
 
 	private static <P> void removeFrom(NavigableMap<Object, Set<P>> map, Object value, P position) {

@@ -135,6 +135,31 @@ final class SecondaryLookup {
 		return (range != null) ? sortedBy.orderedBetween(range, direction.doubleValue() < 0) : null;
 	}
 
+	/**
+	 * The candidates of an equality-like lookup in the order of a sort whose leading
+	 * field has a secondary index, in groups of documents tied on it (see
+	 * {@link SecondaryIndex#orderedAmong}).
+	 * @param candidates the lookup's candidates
+	 * @param indexes the collection's indexes
+	 * @param orderBy the sort
+	 * @return the groups, or null when no index gives the sort's order
+	 */
+	static <P> List<List<P>> orderedAmong(Set<P> candidates, List<Index<P>> indexes, Document orderBy) {
+		if (orderBy == null || orderBy.isEmpty()) {
+			return null;
+		}
+		String sorted = orderBy.keySet().iterator().next();
+		if (!(orderBy.get(sorted) instanceof Number direction)) {
+			return null;
+		}
+		for (Index<P> index : indexes) {
+			if (index instanceof SecondaryIndex<P> secondary && secondary.field().equals(sorted)) {
+				return secondary.orderedAmong(candidates, direction.doubleValue() < 0);
+			}
+		}
+		return null;
+	}
+
 	/** The field conditions every match must meet: top-level ones and $and clauses'. */
 	private static void collectConditions(Document query, List<Map.Entry<String, Object>> conditions) {
 		for (Map.Entry<String, Object> entry : query.entrySet()) {

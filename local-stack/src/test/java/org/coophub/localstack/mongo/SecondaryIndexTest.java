@@ -141,6 +141,65 @@ class SecondaryIndexTest {
 		}
 	}
 
+	@Test
+	void findsTheFirstPageOfACommonWordInTheSortsIndexOrderInMemory() {
+		try (MongoWireServer server = MongoWireServer.inMemory(0).start()) {
+			assertSortedPages(server);
+		}
+	}
+
+	@Test
+	void findsTheFirstPageOfACommonWordInTheSortsIndexOrderInTheH2File(@TempDir Path directory) {
+		try (MongoWireServer server = MongoWireServer.persistent(directory, 0).start()) {
+			assertSortedPages(server);
+		}
+	}
+
+	/**
+	 * A search word most documents hold, sorted by an indexed field and paged: only the
+	 * first of the sort's groups are examined, and the page is the one a scan gives.
+	 */
+	private static void assertSortedPages(MongoWireServer server) {
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> activities = activities(client);
+			activities.createIndex(Indexes.ascending("searchTokens"));
+			activities.createIndex(Indexes.ascending("startsAt", "_id"));
+			// 300 activities, 150 of them with "thao": more than
+			// IndexedQueries.SORTED_WALK
+			insertActivities(activities, 50, 10);
+			var search = Filters.all("searchTokens", "hoi", "thao");
+
+			// the earliest day (n = 0) holds 50 matches, ties broken by _id
+			assertThat(ids(server, 50,
+					() -> activities.find(search).sort(Sorts.ascending("startsAt", "_id")).skip(2).limit(5)))
+				.containsExactly("a-10-0", "a-11-0", "a-12-0", "a-13-0", "a-14-0");
+			// the latest day with "thao" is n = 8; n = 9 ("nghi") is walked but holds
+			// none
+			assertThat(ids(server, 50,
+					() -> activities.find(search)
+						.sort(Sorts.orderBy(Sorts.descending("startsAt"), Sorts.ascending("_id")))
+						.limit(3)))
+				.containsExactly("a-0-8", "a-1-8", "a-10-8");
+			// the page ends within the second day's group: both groups are examined
+			assertThat(
+					ids(server, 100, () -> activities.find(search).sort(Sorts.ascending("startsAt", "_id")).limit(51)))
+				.hasSize(51)
+				.endsWith("a-0-2");
+			// the total is counted over every match
+			assertThat(activities.countDocuments(search)).isEqualTo(250);
+
+			// a document without the sort's field sorts first, where the index does not
+			// reach it: then every candidate is matched and sorted
+			activities.insertOne(new Document("_id", "undated").append("searchTokens", List.of("hoi", "thao")));
+			assertThat(
+					ids(server, 251, () -> activities.find(search).sort(Sorts.ascending("startsAt", "_id")).limit(2)))
+				.containsExactly("undated", "a-0-0");
+			activities.deleteOne(Filters.eq("_id", "undated"));
+			assertThat(ids(server, 50, () -> activities.find(search).sort(Sorts.ascending("startsAt", "_id")).limit(2)))
+				.containsExactly("a-0-0", "a-1-0");
+		}
+	}
+
 	private static void assertExamined(MongoWireServer server, long examined, Runnable query) {
 		long before = server.documentsExamined(DATABASE, COLLECTION);
 		query.run();

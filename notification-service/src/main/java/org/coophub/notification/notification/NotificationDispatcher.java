@@ -3,11 +3,13 @@ package org.coophub.notification.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.micrometer.tracing.Span;
+import jakarta.mail.internet.MimeMessage;
 import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.tracing.Traces;
 import org.slf4j.Logger;
@@ -37,6 +39,12 @@ class NotificationDispatcher implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
 	static final int BATCH = 100;
+
+	/**
+	 * Mails sent over one SMTP connection: the connection's set-up and QUIT cost as much
+	 * as a mail; twenty claims are held for well under a second (the lease is a minute).
+	 */
+	static final int SMTP_BATCH = 20;
 
 	private final MongoTemplate mongo;
 
@@ -100,7 +108,7 @@ class NotificationDispatcher implements AutoCloseable {
 					.limit(BATCH);
 				query.fields().include("_id").include(Notification.STATUS);
 				due = this.mongo.find(query, Notification.class);
-				due.forEach((n) -> dispatch(n.id(), n.status() == NotificationStatus.SENDING));
+				send(due.stream().map((n) -> new Due(n.id(), n.status() == NotificationStatus.SENDING)).toList());
 			}
 			while (due.size() == BATCH);
 		}
@@ -131,55 +139,96 @@ class NotificationDispatcher implements AutoCloseable {
 	 * @param ids the send keys
 	 */
 	public void dispatch(List<String> ids) {
-		ids.forEach(this::dispatch);
+		send(ids.stream().map((id) -> new Due(id, false)).toList());
 	}
 
 	void dispatch(String id) {
-		dispatch(id, false);
+		dispatch(List.of(id));
 	}
 
 	/**
-	 * Sends one notification if this instance wins its claim.
-	 * @param id the send key
-	 * @param abandoned whether the poll found it SENDING with its lease run out (a
-	 * crashed send) rather than PLANNED: only that claim is tried, so an instance that
-	 * lost the race for a fresh notice spends one command on it, not two
+	 * Claims, composes and sends the notifications {@value #SMTP_BATCH} at a time, each
+	 * batch over one SMTP connection, then records each one's outcome.
 	 */
-	private void dispatch(String id, boolean abandoned) {
-		Notification claimed = abandoned ? claimAbandoned(id) : claimPlanned(id);
-		if (claimed != null) {
-			this.traces.run(claimed.traceparent(), "send notification", Span.Kind.CLIENT, () -> send(claimed));
+	private void send(List<Due> due) {
+		for (int from = 0; from < due.size(); from += SMTP_BATCH) {
+			List<Due> batch = due.subList(from, Math.min(due.size(), from + SMTP_BATCH));
+			List<Notification> claimed = new ArrayList<>(batch.size());
+			List<MimeMessage> messages = new ArrayList<>(batch.size());
+			RuntimeException stopped = null;
+			try {
+				for (Due next : batch) {
+					Notification won = next.abandoned() ? claimAbandoned(next.id()) : claimPlanned(next.id());
+					MimeMessage message = (won != null) ? this.traces.call(won.traceparent(), "compose notification",
+							Span.Kind.CLIENT, () -> message(won)) : null;
+					if (message != null) {
+						claimed.add(won);
+						messages.add(message);
+					}
+				}
+			}
+			catch (RuntimeException ex) {
+				// the store failed: what this batch already claimed is still sent and
+				// recorded, not left to its lease
+				stopped = ex;
+			}
+			if (!messages.isEmpty()) {
+				List<Exception> outcomes = this.mail.sendAll(messages);
+				for (int i = 0; i < claimed.size(); i++) {
+					Notification sent = claimed.get(i);
+					Exception failure = outcomes.get(i);
+					this.traces.run(sent.traceparent(), "send notification", Span.Kind.CLIENT,
+							() -> record(sent, failure));
+				}
+			}
+			if (stopped != null) {
+				throw stopped;
+			}
 		}
 	}
 
 	/**
-	 * Sends in a span of the trace that planned the notification, so the mail, the log
-	 * lines and the notification.sent event carry its trace id.
+	 * The mail of a claimed notification, in a span of the trace that planned it so that
+	 * the mail names that trace; null when it no longer applies (cancelled) or cannot be
+	 * built (recorded as a failed attempt).
 	 */
-	private void send(Notification claimed) {
-		String id = claimed.id();
+	private MimeMessage message(Notification claimed) {
 		try {
 			if (claimed.mail() == null && !compose(claimed)) {
-				return;
+				return null;
 			}
-			this.mail.send(claimed.recipient(), claimed.id(), claimed.mail());
+			return this.mail.message(claimed.recipient(), claimed.id(), claimed.mail());
 		}
 		catch (RuntimeException | jakarta.mail.MessagingException ex) {
-			// the send key names the recipient's address, and SMTP errors may quote it:
-			// no personal data
-			// in the log, only the mail's Message-ID and the kind of failure (the ledger
-			// keeps the rest)
-			log.warn("Sending {} notification {} of agreement {} failed: {}", claimed.kind().value(),
-					SmtpMailer.messageId(id), claimed.agreementId(), ex.getClass().getSimpleName());
-			this.outbox.save(claimed, claimed.failed(ex.getMessage(), this.clock.instant(), this.maxAttempts));
-			if (claimed.status() == NotificationStatus.FAILED) {
-				this.metrics.failed(claimed);
-			}
+			failed(claimed, ex);
+			return null;
+		}
+	}
+
+	/**
+	 * Records what the SMTP server said, in a span of the trace that planned the
+	 * notification, so the log lines and the notification.sent event carry its trace id.
+	 * A mail the server accepted is never retried.
+	 */
+	private void record(Notification claimed, Exception failure) {
+		if (failure != null) {
+			failed(claimed, failure);
 			return;
 		}
-		// outside the try: once the SMTP server took the mail, it must never be retried
 		this.outbox.save(claimed, claimed.sent(this.clock.instant()));
 		this.metrics.sent(claimed);
+	}
+
+	private void failed(Notification claimed, Exception ex) {
+		// the send key names the recipient's address, and SMTP errors may quote it: no
+		// personal data in the log, only the mail's Message-ID and the kind of failure
+		// (the ledger keeps the rest)
+		log.warn("Sending {} notification {} of agreement {} failed: {}", claimed.kind().value(),
+				SmtpMailer.messageId(claimed.id()), claimed.agreementId(), ex.getClass().getSimpleName());
+		this.outbox.save(claimed, claimed.failed(ex.getMessage(), this.clock.instant(), this.maxAttempts));
+		if (claimed.status() == NotificationStatus.FAILED) {
+			this.metrics.failed(claimed);
+		}
 	}
 
 	private boolean compose(Notification claimed) {
@@ -216,6 +265,13 @@ class NotificationDispatcher implements AutoCloseable {
 	private Notification claim(Criteria which, Update sending) {
 		return this.mongo.findAndModify(Query.query(which), sending, FindAndModifyOptions.options().returnNew(true),
 				Notification.class);
+	}
+
+	/**
+	 * A notification found due, and whether it was found SENDING with its lease run out.
+	 */
+	private record Due(String id, boolean abandoned) {
+
 	}
 
 	@Override

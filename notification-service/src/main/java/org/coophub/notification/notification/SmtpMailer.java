@@ -1,16 +1,21 @@
 package org.coophub.notification.notification;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.util.StreamProvider;
 import org.coophub.platform.tracing.TraceParent;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +40,15 @@ class SmtpMailer {
 	/** The header naming the trace of the work that planned the mail. */
 	static final String TRACE_ID_HEADER = "X-Coophub-Trace-Id";
 
-	private final JavaMailSender smtp;
+	private final JavaMailSenderImpl smtp;
+
+	private final Clock clock;
 
 	private final String from;
 
-	SmtpMailer(JavaMailSender smtp, @Value("${coophub.mail.from}") String from) {
+	SmtpMailer(JavaMailSenderImpl smtp, @Value("${coophub.mail.from}") String from, Clock clock) {
 		this.smtp = smtp;
+		this.clock = clock;
 		this.from = from;
 	}
 
@@ -54,7 +62,15 @@ class SmtpMailer {
 		return "<" + UUID.nameUUIDFromBytes(notificationId.getBytes(StandardCharsets.UTF_8)) + "@coophub>";
 	}
 
-	void send(String recipient, String notificationId, RenderedMail mail) throws MessagingException {
+	/**
+	 * Builds a mail to send, naming the current trace.
+	 * @param recipient the address
+	 * @param notificationId the send key
+	 * @param mail what it says
+	 * @return the message, not sent yet
+	 * @throws MessagingException when the message cannot be built
+	 */
+	MimeMessage message(String recipient, String notificationId, RenderedMail mail) throws MessagingException {
 		MimeMessage message = this.smtp.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 		helper.setFrom(this.from);
@@ -72,7 +88,78 @@ class SmtpMailer {
 		if (traceId != null) {
 			message.setHeader(TRACE_ID_HEADER, traceId);
 		}
-		this.smtp.send(message);
+		return message;
+	}
+
+	/**
+	 * Sends mails one after another over one SMTP connection (greeting, EHLO and QUIT
+	 * once for all of them instead of once each), and says for each whether the server
+	 * took it. Each mail is handed to the server at most once. A failure that cost the
+	 * connection ends the batch: the mails not tried yet fail with it, as each would have
+	 * on its own, so a server that stopped answering costs one timeout, not one per mail
+	 * (the claims' lease outlasts that).
+	 * @param messages the mails, from {@link #message}
+	 * @return per mail, in order, null when the server accepted it, else why not
+	 */
+	List<Exception> sendAll(List<MimeMessage> messages) {
+		List<Exception> outcomes = new ArrayList<>(messages.size());
+		Transport transport = null;
+		Exception lost = null;
+		try {
+			for (MimeMessage message : messages) {
+				if (lost != null) {
+					outcomes.add(lost);
+					continue;
+				}
+				try {
+					if (transport == null) {
+						transport = connect();
+					}
+					// as JavaMailSenderImpl does: saveChanges would replace the
+					// Message-ID
+					String messageId = message.getMessageID();
+					message.setSentDate(Date.from(this.clock.instant()));
+					message.saveChanges();
+					message.setHeader("Message-ID", messageId);
+					transport.sendMessage(message, message.getAllRecipients());
+					outcomes.add(null);
+				}
+				catch (MessagingException | RuntimeException ex) {
+					outcomes.add(ex);
+					if (transport == null || !transport.isConnected()) {
+						lost = ex;
+					}
+				}
+			}
+		}
+		finally {
+			close(transport);
+		}
+		return outcomes;
+	}
+
+	private Transport connect() throws MessagingException {
+		// Spring Boot's mail sender, its session and settings: the connection is this
+		// class's own so that one carries a batch
+		Transport transport = this.smtp.getSession().getTransport(this.smtp.getProtocol());
+		transport.connect(this.smtp.getHost(), this.smtp.getPort(), blankAsNull(this.smtp.getUsername()),
+				blankAsNull(this.smtp.getPassword()));
+		return transport;
+	}
+
+	private static String blankAsNull(String value) {
+		return (value == null || value.isEmpty()) ? null : value;
+	}
+
+	private static void close(Transport transport) {
+		if (transport != null && transport.isConnected()) {
+			try {
+				transport.close();
+			}
+			catch (MessagingException ex) {
+				// every mail was already answered: QUIT failing changes nothing
+			}
+		}
 	}
 
 }

@@ -110,6 +110,71 @@ class DispatcherIntegrationTest {
 	}
 
 	@Test
+	void aBatchGoesOutOverOneConnectionWithEachMailsOwnOutcome() throws Exception {
+		String[] recipients = { "first-" + this.run + "@dispatch.example", "second-" + this.run + "@dispatch.example",
+				"third-" + this.run + "@dispatch.example" };
+		List<MimeMessage> messages = new ArrayList<>();
+		for (String recipient : recipients) {
+			messages.add(this.mailer.message(recipient, "batch:" + recipient,
+					new RenderedMail("test", 1, "vi", "Lô thư " + recipient, "Nội dung", "<p>Nội dung</p>")));
+		}
+		// the server refuses the second (no recipient): the others still go out
+		messages.get(1).setRecipients(jakarta.mail.Message.RecipientType.TO, (jakarta.mail.Address[]) null);
+
+		List<Exception> outcomes = this.mailer.sendAll(messages);
+
+		assertThat(outcomes).hasSize(3);
+		assertThat(outcomes.get(0)).isNull();
+		assertThat(outcomes.get(1)).isInstanceOf(jakarta.mail.MessagingException.class);
+		assertThat(outcomes.get(2)).isNull();
+		await().until(() -> mailsOfThisRun().size() == 2);
+		assertThat(mailsOfThisRun()).extracting(DispatcherIntegrationTest::to)
+			.containsExactlyInAnyOrder(recipients[0], recipients[2]);
+		assertThat(mailsOfThisRun()).extracting(MimeMessage::getMessageID)
+			.containsExactlyInAnyOrder(SmtpMailer.messageId("batch:" + recipients[0]),
+					SmtpMailer.messageId("batch:" + recipients[2]));
+	}
+
+	@Test
+	void aBatchForAServerThatIsDownFailsEveryMailWithOneConnectionAttempt() throws Exception {
+		List<MimeMessage> messages = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			messages.add(this.mailer.message("down-" + i + "-" + this.run + "@dispatch.example", "down:" + i,
+					new RenderedMail("test", 1, "vi", "Thử nghiệm", "Nội dung", "<p>Nội dung</p>")));
+		}
+		List<Exception> outcomes;
+		TestInfrastructure.get().mail().stop();
+		try {
+			outcomes = this.mailer.sendAll(messages);
+		}
+		finally {
+			TestInfrastructure.get().mail().start();
+		}
+
+		// the first failure ends the batch: the others are not tried against a dead
+		// server
+		assertThat(outcomes).hasSize(3).doesNotContainNull();
+		assertThat(outcomes.get(1)).isSameAs(outcomes.get(0));
+		assertThat(outcomes.get(2)).isSameAs(outcomes.get(0));
+		assertThat(mailsOfThisRun()).isEmpty();
+	}
+
+	@Test
+	void moreNotificationsThanABatchAreEachSentOnce() {
+		NotificationDispatcher dispatcher = instance(5);
+		List<String> keys = new ArrayList<>();
+		IntStream.range(0, NotificationDispatcher.SMTP_BATCH * 2 + 5).forEach((i) -> keys.add(plan("batched-" + i)));
+
+		dispatcher.dispatch(keys);
+
+		await().until(() -> keys.stream().allMatch((key) -> status(key) == NotificationStatus.SENT));
+		assertThat(keys).allMatch((key) -> find(key).attempts() == 1);
+		List<MimeMessage> mails = mailsOfThisRun();
+		assertThat(mails).hasSize(keys.size());
+		assertThat(mails).extracting(DispatcherIntegrationTest::to).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void anSmtpOutageIsRetriedWithBackoffAndSentOnceWhenTheServerIsBack() {
 		TestInfrastructure.get().mail().stop();
 		String key;
