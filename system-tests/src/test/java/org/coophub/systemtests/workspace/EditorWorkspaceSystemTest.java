@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
@@ -307,6 +309,35 @@ class EditorWorkspaceSystemTest {
 		finally {
 			this.browser.windowSize(1400, 1100);
 		}
+	}
+
+	@Test
+	@Order(6)
+	void theRecordFormIsReachedControlByControlWithTheKeyboard() {
+		this.editor.open("activities.html?agreement=" + this.agreement);
+		// the outcomes shown, without moving the focus: the first Tab then starts at the
+		// page's top
+		this.browser.run("const status = document.getElementById('activity-status'); status.value = 'COMPLETED';"
+				+ " status.dispatchEvent(new Event('change'));");
+		Actions keyboard = new Actions(this.browser.driver());
+
+		keyboard.sendKeys(Keys.TAB).perform();
+		assertThat(this.browser.text("document.activeElement.className")).as("the first Tab").isEqualTo("skip");
+		for (int i = 0; i < 400; i++) {
+			keyboard.sendKeys(Keys.TAB).perform();
+			this.browser.run("if (document.activeElement) { document.activeElement.dataset.tabbed = 'yes'; }");
+		}
+
+		String controls = """
+				Array.from(document.querySelectorAll('#activity-form input, #activity-form select, \
+				#activity-form textarea, #activity-form button'))
+				  .filter((control) => control.offsetParent !== null && !control.disabled && control.type !== 'hidden')
+				  .filter((control) => control.type !== 'radio' || control.checked)""".replace("\n", " ");
+		String shown = this.browser.text(controls + ".map((control) => control.name || control.id).join(' ')");
+		String unreached = this.browser.text(controls + ".filter((control) => control.dataset.tabbed !== 'yes')"
+				+ ".map((control) => control.name || control.id || control.type).join(', ')");
+		assertThat(shown).as("the form's controls, outcomes shown").contains("title.vi", "startsAt", "outcomes.");
+		assertThat(unreached).as("controls of the record form that Tab never reached").isEmpty();
 	}
 
 	/** {@code follow-ups} for {@code follow-ups.html}: how the screenshots are named. */
