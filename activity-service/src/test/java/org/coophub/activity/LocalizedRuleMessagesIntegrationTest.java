@@ -12,6 +12,7 @@ import org.coophub.events.agreement.OrganizationState;
 import org.coophub.events.common.LocalizedText;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.testsupport.LocalizedProblems;
 import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.coophub.activity.ActivityRecordingIntegrationTest.HCM;
 import static org.coophub.activity.ActivityRecordingIntegrationTest.LD;
+import static org.coophub.testsupport.LocalizedProblems.fieldMessage;
 
 /**
  * activity-service's own rule, constraint and conflict messages answer in the language
@@ -44,7 +46,7 @@ import static org.coophub.activity.ActivityRecordingIntegrationTest.LD;
 @WithInfrastructure
 class LocalizedRuleMessagesIntegrationTest {
 
-	private static final String VIETNAMESE = "vi-VN,vi;q=0.9,en;q=0.8";
+	private static final String VIETNAMESE = LocalizedProblems.VIETNAMESE;
 
 	@LocalServerPort
 	int port;
@@ -105,11 +107,11 @@ class LocalizedRuleMessagesIntegrationTest {
 			.replace("\"endsAt\":\"2012-03-22T08:00:00\"", "\"endsAt\":\"2012-03-21T08:00:00\"");
 
 		JsonNode vi = send("/api/v1/activities", body, VIETNAMESE, 400);
-		assertThat(messageOf(vi, "outcomes.registeredCapital.currency")).isEqualTo("phải là VND hoặc USD");
-		assertThat(messageOf(vi, "endsAt")).isEqualTo("không được trước thời điểm bắt đầu");
+		assertThat(fieldMessage(vi, "outcomes.registeredCapital.currency")).isEqualTo("phải là VND hoặc USD");
+		assertThat(fieldMessage(vi, "endsAt")).isEqualTo("không được trước thời điểm bắt đầu");
 		JsonNode en = send("/api/v1/activities", body, null, 400);
-		assertThat(messageOf(en, "outcomes.registeredCapital.currency")).isEqualTo("must be VND or USD");
-		assertThat(messageOf(en, "endsAt")).isEqualTo("must not be before startsAt");
+		assertThat(fieldMessage(en, "outcomes.registeredCapital.currency")).isEqualTo("must be VND or USD");
+		assertThat(fieldMessage(en, "endsAt")).isEqualTo("must not be before startsAt");
 		assertThat(stored()).isZero();
 	}
 
@@ -128,6 +130,13 @@ class LocalizedRuleMessagesIntegrationTest {
 		JsonNode en = send("/api/v1/activities/" + id + "/cancel", null, null, 409);
 		assertThat(en.at("/detail").asString())
 			.isEqualTo("Activity " + id + " is COMPLETED; only a PLANNED activity can be cancelled");
+	}
+
+	@Test
+	void everyConstraintMessageHasItsVietnamese() {
+		// the rules' English is the exceptions' own text: only their Vietnamese is a
+		// bundle
+		LocalizedProblems.assertEveryMessageHasItsVietnamese("ValidationMessages");
 	}
 
 	private String activity(String type, String outcomes) {
@@ -167,15 +176,6 @@ class LocalizedRuleMessagesIntegrationTest {
 		}
 		return this.json.readTree(
 				request.exchange().expectStatus().isEqualTo(status).expectBody().returnResult().getResponseBody());
-	}
-
-	private static String messageOf(JsonNode problem, String field) {
-		for (JsonNode error : problem.path("errors")) {
-			if (field.equals(error.path("field").asString())) {
-				return error.path("message").asString();
-			}
-		}
-		throw new AssertionError("No error names " + field + ": " + problem);
 	}
 
 	private static OrganizationState organization(String id, String... departments) {

@@ -2,6 +2,7 @@ package org.coophub.agreement;
 
 import java.util.UUID;
 
+import org.coophub.testsupport.LocalizedProblems;
 import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.coophub.testsupport.LocalizedProblems.fieldMessage;
 
 /**
  * agreement-service's own rule, constraint and conflict messages answer in the language
@@ -32,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithInfrastructure
 class LocalizedRuleMessagesIntegrationTest {
 
-	private static final String VIETNAMESE = "vi-VN,vi;q=0.9,en;q=0.8";
+	private static final String VIETNAMESE = LocalizedProblems.VIETNAMESE;
 
 	@LocalServerPort
 	int port;
@@ -78,12 +80,12 @@ class LocalizedRuleMessagesIntegrationTest {
 				""";
 
 		JsonNode vi = problem("/api/v1/organizations", body, "vi", HttpStatus.BAD_REQUEST);
-		assertThat(messageOf(vi, "code")).isEqualTo("chỉ gồm chữ in hoa, chữ số, “.”, “_” hoặc “-”");
-		assertThat(messageOf(vi, "contacts[0].language")).isEqualTo("phải là vi hoặc en");
+		assertThat(fieldMessage(vi, "code")).isEqualTo("chỉ gồm chữ in hoa, chữ số, “.”, “_” hoặc “-”");
+		assertThat(fieldMessage(vi, "contacts[0].language")).isEqualTo("phải là vi hoặc en");
 
 		JsonNode en = problem("/api/v1/organizations", body, "en", HttpStatus.BAD_REQUEST);
-		assertThat(messageOf(en, "code")).isEqualTo("must be upper-case letters, digits, '.', '_' or '-'");
-		assertThat(messageOf(en, "contacts[0].language")).isEqualTo("must be vi or en");
+		assertThat(fieldMessage(en, "code")).isEqualTo("must be upper-case letters, digits, '.', '_' or '-'");
+		assertThat(fieldMessage(en, "contacts[0].language")).isEqualTo("must be vi or en");
 		assertThat(this.mongo.count(Query.query(Criteria.where("code").is("ban ql")), "organizations")).isZero();
 	}
 
@@ -119,6 +121,13 @@ class LocalizedRuleMessagesIntegrationTest {
 	/**
 	 * POSTs what must fail, with an If-Match of version 1 and the given Accept-Language.
 	 */
+	@Test
+	void everyConstraintMessageHasItsVietnamese() {
+		// the rules' English is the exceptions' own text: only their Vietnamese is a
+		// bundle
+		LocalizedProblems.assertEveryMessageHasItsVietnamese("ValidationMessages");
+	}
+
 	private JsonNode problem(String path, String body, String acceptLanguage, HttpStatus status) {
 		RestTestClient.RequestBodySpec request = this.http.post().uri(path).header(HttpHeaders.IF_MATCH, "\"1\"");
 		if (acceptLanguage != null) {
@@ -135,15 +144,6 @@ class LocalizedRuleMessagesIntegrationTest {
 			.expectBody()
 			.returnResult()
 			.getResponseBody());
-	}
-
-	private static String messageOf(JsonNode problem, String field) {
-		for (JsonNode error : problem.path("errors")) {
-			if (field.equals(error.path("field").asString())) {
-				return error.path("message").asString();
-			}
-		}
-		throw new AssertionError("No error names " + field + ": " + problem);
 	}
 
 	private String organization(String code) {

@@ -1,16 +1,10 @@
 package org.coophub.notification;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import org.coophub.events.DomainEvent;
 import org.coophub.events.agreement.AgreementCreated;
@@ -26,6 +20,7 @@ import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.common.LocalizedText;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.testsupport.LocalizedProblems;
 import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.TestInfrastructure;
 import org.coophub.testsupport.WithInfrastructure;
@@ -42,6 +37,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.coophub.testsupport.LocalizedProblems.fieldMessages;
+import static org.coophub.testsupport.LocalizedProblems.language;
+import static org.coophub.testsupport.LocalizedProblems.problem;
 
 /**
  * notification-service's own rules answer in the reader's language (docs/api.md,
@@ -55,7 +53,7 @@ import static org.awaitility.Awaitility.await;
 @WithInfrastructure
 class LocalizedRulesIntegrationTest {
 
-	static final String VI = "vi-VN,vi;q=0.9,en;q=0.8";
+	static final String VI = LocalizedProblems.VIETNAMESE;
 
 	@LocalServerPort
 	int port;
@@ -71,12 +69,12 @@ class LocalizedRulesIntegrationTest {
 		String body = "{\"agreementId\":\"agr-1\",\"language\":\"fr\"}";
 		JsonNode vi = problem(preview(body, VI), 400);
 		assertThat(vi.get("title").asString()).isEqualTo("Yêu cầu không hợp lệ");
-		assertThat(errors(vi)).containsExactly(Map.entry("language", "phải là vi hoặc en"));
+		assertThat(fieldMessages(vi)).containsExactly(Map.entry("language", "phải là vi hoặc en"));
 
 		for (String language : new String[] { null, "en" }) {
 			JsonNode en = problem(preview(body, language), 400);
 			assertThat(en.get("title").asString()).isEqualTo("Invalid request");
-			assertThat(errors(en)).as(language).containsExactly(Map.entry("language", "must be vi or en"));
+			assertThat(fieldMessages(en)).as(language).containsExactly(Map.entry("language", "must be vi or en"));
 		}
 	}
 
@@ -99,15 +97,15 @@ class LocalizedRulesIntegrationTest {
 		JsonNode vi = problem(post(uri, move, VI, etag), 422);
 		assertThat(vi.get("title").asString()).isEqualTo("Vi phạm quy tắc nghiệp vụ");
 		assertThat(vi.get("detail").asString()).isEqualTo("Lịch sơ kết không có kỳ sơ kết năm 1999");
-		assertThat(errors(vi)).containsExactly(Map.entry("year", "Lịch sơ kết không có kỳ sơ kết năm 1999"));
+		assertThat(fieldMessages(vi)).containsExactly(Map.entry("year", "Lịch sơ kết không có kỳ sơ kết năm 1999"));
 		JsonNode en = problem(post(uri, move, null, etag), 422);
 		assertThat(en.get("title").asString()).isEqualTo("Rule violated");
 		assertThat(en.get("detail").asString()).isEqualTo("The schedule has no 1999 review cycle");
 
 		String nobody = "{\"agreementId\":\"" + agreementId + "\",\"recipient\":\"nobody@x.example\"}";
-		assertThat(errors(problem(preview(nobody, VI), 422))).containsExactly(Map.entry("recipient",
+		assertThat(fieldMessages(problem(preview(nobody, VI), 422))).containsExactly(Map.entry("recipient",
 				"Địa chỉ này không phải là người liên hệ nhận thư của một bên tham gia thỏa thuận"));
-		assertThat(errors(problem(preview(nobody, null), 422)))
+		assertThat(fieldMessages(problem(preview(nobody, null), 422)))
 			.containsExactly(Map.entry("recipient", "Not a contact of the agreement's parties who receives mail"));
 	}
 
@@ -131,11 +129,9 @@ class LocalizedRulesIntegrationTest {
 	}
 
 	@Test
-	void everyMessageHasItsVietnamese() throws IOException {
-		assertThat(properties("messages_vi.properties").stringPropertyNames())
-			.isEqualTo(properties("messages.properties").stringPropertyNames());
-		assertThat(properties("ValidationMessages_vi.properties").stringPropertyNames())
-			.isEqualTo(properties("ValidationMessages.properties").stringPropertyNames());
+	void everyMessageHasItsVietnamese() {
+		LocalizedProblems.assertEveryMessageHasItsVietnamese("messages");
+		LocalizedProblems.assertEveryMessageHasItsVietnamese("ValidationMessages");
 	}
 
 	private String agreementWithParties() {
@@ -178,42 +174,6 @@ class LocalizedRulesIntegrationTest {
 				headers.set(HttpHeaders.IF_MATCH, ifMatch);
 			}
 		}).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
-	}
-
-	/** An Accept-Language header, or none (as scripts send). */
-	private static Consumer<HttpHeaders> language(String language) {
-		return (headers) -> {
-			if (language != null) {
-				headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
-			}
-		};
-	}
-
-	private JsonNode problem(RestTestClient.ResponseSpec response, int status) {
-		String body = response.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return this.json.readTree(body);
-	}
-
-	private static List<Map.Entry<String, String>> errors(JsonNode problem) {
-		return problem.get("errors")
-			.valueStream()
-			.map((error) -> Map.entry(error.get("field").asString(), error.get("message").asString()))
-			.toList();
-	}
-
-	private Properties properties(String name) throws IOException {
-		Properties properties = new Properties();
-		try (Reader reader = new InputStreamReader(getClass().getResourceAsStream("/" + name),
-				StandardCharsets.UTF_8)) {
-			properties.load(reader);
-		}
-		return properties;
 	}
 
 }

@@ -1,28 +1,22 @@
 package org.coophub.reporting;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.function.Consumer;
 
+import org.coophub.testsupport.LocalizedProblems;
 import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.coophub.testsupport.LocalizedProblems.fieldMessages;
+import static org.coophub.testsupport.LocalizedProblems.language;
+import static org.coophub.testsupport.LocalizedProblems.problem;
 
 /**
  * reporting-service's own rules answer in the reader's language (docs/api.md, "Errors"):
@@ -34,13 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithInfrastructure
 class LocalizedRulesIntegrationTest {
 
-	static final String VI = "vi-VN,vi;q=0.9,en;q=0.8";
+	static final String VI = LocalizedProblems.VIETNAMESE;
 
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	JsonMapper json;
 
 	@Test
 	void aReportOfAYearOutOfRangeIsRefusedInTheReadersLanguage() {
@@ -48,7 +39,7 @@ class LocalizedRulesIntegrationTest {
 		JsonNode vi = problem(get(uri, VI), 422);
 		assertThat(vi.get("title").asString()).isEqualTo("Vi phạm quy tắc nghiệp vụ");
 		assertThat(vi.get("detail").asString()).isEqualTo("phải là một năm từ 1990 đến 2200");
-		assertThat(errors(vi)).containsExactly(Map.entry("year", "phải là một năm từ 1990 đến 2200"));
+		assertThat(fieldMessages(vi)).containsExactly(Map.entry("year", "phải là một năm từ 1990 đến 2200"));
 
 		JsonNode en = problem(get(uri, null), 422);
 		assertThat(en.get("title").asString()).isEqualTo("Rule violated");
@@ -62,20 +53,21 @@ class LocalizedRulesIntegrationTest {
 		assertThat(vi.get("title").asString()).isEqualTo("Yêu cầu không hợp lệ");
 		assertThat(vi.get("detail").asString())
 			.isEqualTo("Các trường không hợp lệ: to (không được quá 400 ngày sau ngày from)");
-		assertThat(errors(vi)).containsExactly(Map.entry("to", "không được quá 400 ngày sau ngày from"));
+		assertThat(fieldMessages(vi)).containsExactly(Map.entry("to", "không được quá 400 ngày sau ngày from"));
 
 		JsonNode en = problem(get(uri, null), 400);
 		assertThat(en.get("title").asString()).isEqualTo("Invalid request");
 		assertThat(en.get("detail").asString()).isEqualTo("Invalid fields: to (must be at most 400 days after from)");
-		assertThat(errors(en)).containsExactly(Map.entry("to", "must be at most 400 days after from"));
+		assertThat(fieldMessages(en)).containsExactly(Map.entry("to", "must be at most 400 days after from"));
 	}
 
 	@Test
 	void aSubscriptionToAnUnknownOrganizationAndAnUnknownFeedAnswerInTheReadersLanguage() {
 		JsonNode vi = problem(subscribe(Map.of("organizationId", "no-such-org"), VI), 422);
-		assertThat(errors(vi)).containsExactly(Map.entry("organizationId", "không có tổ chức nào mang id này"));
+		assertThat(fieldMessages(vi)).containsExactly(Map.entry("organizationId", "không có tổ chức nào mang id này"));
 		JsonNode en = problem(subscribe(Map.of("organizationId", "no-such-org"), "en"), 422);
-		assertThat(errors(en)).containsExactly(Map.entry("organizationId", "no organization with this id is known"));
+		assertThat(fieldMessages(en))
+			.containsExactly(Map.entry("organizationId", "no organization with this id is known"));
 
 		// the kind a NotFoundException names is in this service's bundle, not the
 		// platform's
@@ -87,18 +79,8 @@ class LocalizedRulesIntegrationTest {
 	}
 
 	@Test
-	void everyMessageHasItsVietnamese() throws IOException {
-		assertThat(properties("messages_vi.properties").stringPropertyNames())
-			.isEqualTo(properties("messages.properties").stringPropertyNames());
-	}
-
-	private Properties properties(String name) throws IOException {
-		Properties properties = new Properties();
-		try (Reader reader = new InputStreamReader(getClass().getResourceAsStream("/" + name),
-				StandardCharsets.UTF_8)) {
-			properties.load(reader);
-		}
-		return properties;
+	void everyMessageHasItsVietnamese() {
+		LocalizedProblems.assertEveryMessageHasItsVietnamese("messages");
 	}
 
 	private RestTestClient.ResponseSpec get(String uri, String language) {
@@ -117,33 +99,6 @@ class LocalizedRulesIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
 			.exchange();
-	}
-
-	/** An Accept-Language header, or none (as scripts send). */
-	private static Consumer<HttpHeaders> language(String language) {
-		return (headers) -> {
-			if (language != null) {
-				headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
-			}
-		};
-	}
-
-	private JsonNode problem(RestTestClient.ResponseSpec response, int status) {
-		String body = response.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return this.json.readTree(body);
-	}
-
-	private static List<Map.Entry<String, String>> errors(JsonNode problem) {
-		return problem.get("errors")
-			.valueStream()
-			.map((error) -> Map.entry(error.get("field").asString(), error.get("message").asString()))
-			.toList();
 	}
 
 }
