@@ -5,8 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.tracing.Span;
 import jakarta.mail.internet.MimeMessage;
@@ -32,6 +37,12 @@ import org.springframework.stereotype.Component;
  * growing pause. A claim whose lease ran out belongs to an instance that died mid-send:
  * it is sent again, with the same {@code Message-ID}, because SMTP cannot tell whether
  * the first copy went out and a late copy is better than none.
+ * <p>
+ * What the consumers plan waits in memory until the {@code mail-dispatch} thread takes
+ * it, {@value #SMTP_BATCH} at a time: under load many notices go out with one claim and
+ * over one SMTP connection instead of one each. Nothing held in memory is lost at a
+ * crash: those notices are still PLANNED in the ledger, and the poll
+ * ({@code coophub.mail.dispatch-interval}) of any instance sends them.
  */
 @Component
 class NotificationDispatcher implements AutoCloseable {
@@ -45,6 +56,13 @@ class NotificationDispatcher implements AutoCloseable {
 	 * as a mail; twenty claims are held for well under a second (the lease is a minute).
 	 */
 	static final int SMTP_BATCH = 20;
+
+	/**
+	 * The field of a ledger entry naming the claim that last won it: what one
+	 * {@code updateMulti} claimed is read back by it. Only the claim writes it; saving
+	 * the outcome replaces the entry without it.
+	 */
+	static final String CLAIM = "claim";
 
 	private final MongoTemplate mongo;
 
@@ -63,6 +81,12 @@ class NotificationDispatcher implements AutoCloseable {
 	private final MailMetrics metrics;
 
 	private final Traces traces;
+
+	/** The send keys planned and not yet taken by the {@code mail-dispatch} thread. */
+	private final Queue<String> waiting = new ConcurrentLinkedQueue<>();
+
+	/** Whether a drain of {@link #waiting} is scheduled or running: one at a time. */
+	private final AtomicBoolean draining = new AtomicBoolean();
 
 	/**
 	 * Sends what a consumer planned, so that SMTP round trips do not hold up its
@@ -118,20 +142,64 @@ class NotificationDispatcher implements AutoCloseable {
 	}
 
 	/**
-	 * Sends the given notifications soon, on the dispatcher's own thread.
+	 * Sends the given notifications soon, on the dispatcher's own thread, together with
+	 * whatever else waits for it.
 	 * @param ids the send keys
 	 */
 	public void dispatchSoon(List<String> ids) {
 		if (!ids.isEmpty()) {
-			this.sender.execute(() -> {
+			this.waiting.addAll(ids);
+			drainSoon();
+		}
+	}
+
+	private void drainSoon() {
+		if (this.draining.compareAndSet(false, true)) {
+			try {
+				this.sender.execute(this::drain);
+			}
+			catch (RejectedExecutionException ex) {
+				// shutting down: what waits is PLANNED in the ledger, for the poll of the
+				// next instance
+				this.draining.set(false);
+			}
+		}
+	}
+
+	/**
+	 * Sends what waits, {@value #SMTP_BATCH} at a time, until nothing does. After a
+	 * failure of the store it drops what waits: each further batch would only wait for
+	 * its timeout, and the poll sends all of it once the store is back.
+	 */
+	private void drain() {
+		try {
+			List<String> batch;
+			while (!(batch = nextBatch()).isEmpty()) {
 				try {
-					dispatch(ids);
+					dispatch(batch);
 				}
 				catch (RuntimeException ex) {
 					log.warn("Sending notifications failed, the poll will retry: {}", ex.getMessage());
+					this.waiting.clear();
 				}
-			});
+			}
 		}
+		finally {
+			this.draining.set(false);
+			// what was added after the last look but before the flag was lowered
+			if (!this.waiting.isEmpty()) {
+				drainSoon();
+			}
+		}
+	}
+
+	private List<String> nextBatch() {
+		List<String> batch = new ArrayList<>(SMTP_BATCH);
+		String next;
+		while (batch.size() < SMTP_BATCH && (next = this.waiting.poll()) != null) {
+			batch.add(next);
+		}
+		return batch;
 	}
 
 	/**
@@ -148,29 +216,38 @@ class NotificationDispatcher implements AutoCloseable {
 
 	/**
 	 * Claims, composes and sends the notifications {@value #SMTP_BATCH} at a time, each
-	 * batch over one SMTP connection, then records each one's outcome.
+	 * batch claimed together and sent over one SMTP connection, then records each one's
+	 * outcome.
 	 */
 	private void send(List<Due> due) {
 		for (int from = 0; from < due.size(); from += SMTP_BATCH) {
 			List<Due> batch = due.subList(from, Math.min(due.size(), from + SMTP_BATCH));
+			List<Notification> won = new ArrayList<>(batch.size());
 			List<Notification> claimed = new ArrayList<>(batch.size());
 			List<MimeMessage> messages = new ArrayList<>(batch.size());
 			RuntimeException stopped = null;
 			try {
-				for (Due next : batch) {
-					Notification won = next.abandoned() ? claimAbandoned(next.id()) : claimPlanned(next.id());
-					MimeMessage message = (won != null) ? this.traces.call(won.traceparent(), "compose notification",
-							Span.Kind.CLIENT, () -> message(won)) : null;
-					if (message != null) {
-						claimed.add(won);
-						messages.add(message);
-					}
-				}
+				won.addAll(claimPlanned(batch.stream().filter((d) -> !d.abandoned()).map(Due::id).toList()));
+				won.addAll(claimAbandoned(batch.stream().filter(Due::abandoned).map(Due::id).toList()));
 			}
 			catch (RuntimeException ex) {
 				// the store failed: what this batch already claimed is still sent and
 				// recorded, not left to its lease
 				stopped = ex;
+			}
+			for (Notification next : won) {
+				try {
+					MimeMessage message = this.traces.call(next.traceparent(), "compose notification", Span.Kind.CLIENT,
+							() -> message(next));
+					if (message != null) {
+						claimed.add(next);
+						messages.add(message);
+					}
+				}
+				catch (RuntimeException ex) {
+					// recording a failed composition failed: the others still go out
+					stopped = ex;
+				}
 			}
 			if (!messages.isEmpty()) {
 				List<Exception> outcomes = this.mail.sendAll(messages);
@@ -244,16 +321,16 @@ class NotificationDispatcher implements AutoCloseable {
 		return false;
 	}
 
-	private Notification claimPlanned(String id) {
+	private List<Notification> claimPlanned(List<String> ids) {
 		Instant now = this.clock.instant();
-		return claim(Criteria.where("_id").is(id).andOperator(planned(now)), sending(now));
+		return claim(ids, planned(now), sending(now));
 	}
 
-	private Notification claimAbandoned(String id) {
+	private List<Notification> claimAbandoned(List<String> ids) {
 		Instant now = this.clock.instant();
 		Update sending = sending(now).inc("attempts", 1)
 			.set("lastError", "The previous attempt was cut off before it was recorded");
-		return claim(Criteria.where("_id").is(id).andOperator(abandoned(now)), sending);
+		return claim(ids, abandoned(now), sending);
 	}
 
 	private Update sending(Instant now) {
@@ -262,9 +339,34 @@ class NotificationDispatcher implements AutoCloseable {
 			.inc("lockVersion", 1);
 	}
 
-	private Notification claim(Criteria which, Update sending) {
-		return this.mongo.findAndModify(Query.query(which), sending, FindAndModifyOptions.options().returnNew(true),
-				Notification.class);
+	/**
+	 * Claims those of the notifications that are still due. One alone costs one
+	 * {@code findAndModify}; more cost one {@code updateMulti}, which marks each one it
+	 * wins with a fresh claim token, and one {@code find} of what carries that token. An
+	 * entry the update of one instance matched is no longer due for another's, so two
+	 * racing instances never both win it. Both return the entries as updated, with the
+	 * optimistic lock's version the outcome's save expects.
+	 */
+	private List<Notification> claim(List<String> ids, Criteria due, Update sending) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		if (ids.size() == 1) {
+			Notification won = this.mongo.findAndModify(
+					Query.query(Criteria.where("_id").is(ids.get(0)).andOperator(due)), sending,
+					FindAndModifyOptions.options().returnNew(true), Notification.class);
+			return (won != null) ? List.of(won) : List.of();
+		}
+		String claim = UUID.randomUUID().toString();
+		long matched = this.mongo
+			.updateMulti(Query.query(Criteria.where("_id").in(ids).andOperator(due)), sending.set(CLAIM, claim),
+					Notification.class)
+			.getMatchedCount();
+		if (matched == 0) {
+			return List.of();
+		}
+		// by the ids too: the token alone has no index
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids).and(CLAIM).is(claim)), Notification.class);
 	}
 
 	/**

@@ -16,7 +16,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.coophub.events.Topics;
 import org.coophub.notification.MutableClock;
 import org.coophub.notification.TestClockConfiguration;
-import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.TestInfrastructure;
 import org.coophub.testsupport.TopicProbe;
@@ -28,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -45,7 +45,10 @@ import static org.awaitility.Awaitility.await;
 @Import(TestClockConfiguration.class)
 class DispatcherIntegrationTest {
 
-	static final Duration LEASE = Duration.ofSeconds(60);
+	static final Duration LEASE = DispatchFixture.LEASE;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	MongoTemplate mongo;
@@ -54,19 +57,7 @@ class DispatcherIntegrationTest {
 	SmtpMailer mailer;
 
 	@Autowired
-	OutboxWriter outbox;
-
-	@Autowired
 	MutableClock clock;
-
-	@Autowired
-	List<MailComposer> composers;
-
-	@Autowired
-	NotificationLedger ledger;
-
-	@Autowired
-	MailMetrics metrics;
 
 	@Autowired
 	MeterRegistry registry;
@@ -76,10 +67,13 @@ class DispatcherIntegrationTest {
 
 	String run;
 
+	DispatchFixture test;
+
 	@BeforeEach
 	void setUp() {
 		this.clock.set(TestClockConfiguration.START);
 		this.run = UUID.randomUUID().toString().substring(0, 8);
+		this.test = new DispatchFixture(this.context, this.run, "dispatch.example");
 	}
 
 	@Test
@@ -99,11 +93,11 @@ class DispatcherIntegrationTest {
 		first.dispatchDue();
 		second.dispatchDue();
 
-		await().until(() -> keys.stream().allMatch((key) -> status(key) == NotificationStatus.SENT));
-		List<MimeMessage> mails = mailsOfThisRun();
+		await().until(() -> keys.stream().allMatch((key) -> this.test.status(key) == NotificationStatus.SENT));
+		List<MimeMessage> mails = this.test.mails();
 		assertThat(mails).hasSize(30);
-		assertThat(mails).extracting(DispatcherIntegrationTest::to).doesNotHaveDuplicates();
-		assertThat(keys).allMatch((key) -> find(key).attempts() == 1);
+		assertThat(mails).extracting(DispatchFixture::to).doesNotHaveDuplicates();
+		assertThat(keys).allMatch((key) -> this.test.find(key).attempts() == 1);
 		// counted once the mail is accepted, a moment after its status is saved; the
 		// service's own dispatcher may send mail of other tests meanwhile, never fewer
 		await().untilAsserted(() -> assertThat(sentOnTime() - sentBefore).isGreaterThanOrEqualTo(30));
@@ -127,10 +121,10 @@ class DispatcherIntegrationTest {
 		assertThat(outcomes.get(0)).isNull();
 		assertThat(outcomes.get(1)).isInstanceOf(jakarta.mail.MessagingException.class);
 		assertThat(outcomes.get(2)).isNull();
-		await().until(() -> mailsOfThisRun().size() == 2);
-		assertThat(mailsOfThisRun()).extracting(DispatcherIntegrationTest::to)
+		await().until(() -> this.test.mails().size() == 2);
+		assertThat(this.test.mails()).extracting(DispatchFixture::to)
 			.containsExactlyInAnyOrder(recipients[0], recipients[2]);
-		assertThat(mailsOfThisRun()).extracting(MimeMessage::getMessageID)
+		assertThat(this.test.mails()).extracting(MimeMessage::getMessageID)
 			.containsExactlyInAnyOrder(SmtpMailer.messageId("batch:" + recipients[0]),
 					SmtpMailer.messageId("batch:" + recipients[2]));
 	}
@@ -156,7 +150,7 @@ class DispatcherIntegrationTest {
 		assertThat(outcomes).hasSize(3).doesNotContainNull();
 		assertThat(outcomes.get(1)).isSameAs(outcomes.get(0));
 		assertThat(outcomes.get(2)).isSameAs(outcomes.get(0));
-		assertThat(mailsOfThisRun()).isEmpty();
+		assertThat(this.test.mails()).isEmpty();
 	}
 
 	@Test
@@ -167,11 +161,11 @@ class DispatcherIntegrationTest {
 
 		dispatcher.dispatch(keys);
 
-		await().until(() -> keys.stream().allMatch((key) -> status(key) == NotificationStatus.SENT));
-		assertThat(keys).allMatch((key) -> find(key).attempts() == 1);
-		List<MimeMessage> mails = mailsOfThisRun();
+		await().until(() -> keys.stream().allMatch((key) -> this.test.status(key) == NotificationStatus.SENT));
+		assertThat(keys).allMatch((key) -> this.test.find(key).attempts() == 1);
+		List<MimeMessage> mails = this.test.mails();
 		assertThat(mails).hasSize(keys.size());
-		assertThat(mails).extracting(DispatcherIntegrationTest::to).doesNotHaveDuplicates();
+		assertThat(mails).extracting(DispatchFixture::to).doesNotHaveDuplicates();
 	}
 
 	@Test
@@ -180,8 +174,8 @@ class DispatcherIntegrationTest {
 		String key;
 		try {
 			key = plan("outage");
-			await().until(() -> find(key).attempts() == 1);
-			Notification failed = find(key);
+			await().until(() -> this.test.find(key).attempts() == 1);
+			Notification failed = this.test.find(key);
 			assertThat(failed.status()).isEqualTo(NotificationStatus.PLANNED);
 			assertThat(failed.lastError()).isNotBlank();
 		}
@@ -190,10 +184,10 @@ class DispatcherIntegrationTest {
 		}
 		// the backoff: nothing is tried again until the clock passes the next attempt
 		this.clock.advance(Duration.ofMinutes(1));
-		await().until(() -> status(key) == NotificationStatus.SENT);
+		await().until(() -> this.test.status(key) == NotificationStatus.SENT);
 
-		assertThat(find(key).attempts()).isEqualTo(2);
-		assertThat(mailsOfThisRun()).hasSize(1);
+		assertThat(this.test.find(key).attempts()).isEqualTo(2);
+		assertThat(this.test.mails()).hasSize(1);
 	}
 
 	@Test
@@ -201,20 +195,19 @@ class DispatcherIntegrationTest {
 		// its own clock a day ahead: the service's own dispatcher does not see the
 		// notification due yet
 		MutableClock tomorrow = new MutableClock(this.clock.instant().plus(Duration.ofDays(1)));
-		NotificationDispatcher impatient = new NotificationDispatcher(this.mongo, this.mailer, this.outbox, tomorrow, 1,
-				LEASE, this.composers, this.metrics);
+		NotificationDispatcher impatient = this.test.dispatcher(this.mailer, tomorrow, 1, LEASE);
 		double failedBefore = failed();
 		try (TopicProbe probe = TopicProbe.fromLatest(Topics.NOTIFICATION_EVENTS)) {
 			TestInfrastructure.get().mail().stop();
 			String key;
 			try {
-				key = plan("given-up", tomorrow.instant());
+				key = this.test.plan("given-up", tomorrow.instant());
 				impatient.dispatch(List.of(key));
 			}
 			finally {
 				TestInfrastructure.get().mail().start();
 			}
-			assertThat(status(key)).isEqualTo(NotificationStatus.FAILED);
+			assertThat(this.test.status(key)).isEqualTo(NotificationStatus.FAILED);
 			var record = probe.awaitRecord((r) -> r.value().contains(key));
 			assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("org.coophub.notification.failed.v1");
 			assertThat(failed() - failedBefore).isEqualTo(1.0);
@@ -223,7 +216,7 @@ class DispatcherIntegrationTest {
 
 	@Test
 	void aSendCutOffByACrashGoesOutOnceTheClaimLapsesWithTheSameMessageId() throws Exception {
-		String key = plan("crashed", this.clock.instant().plus(Duration.ofDays(2)));
+		String key = this.test.plan("crashed", this.clock.instant().plus(Duration.ofDays(2)));
 		// what an instance killed between claiming and recording the send leaves behind
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(key)),
 				new Update().set("status", NotificationStatus.SENDING)
@@ -232,14 +225,15 @@ class DispatcherIntegrationTest {
 		NotificationDispatcher survivor = instance(5);
 
 		survivor.dispatchDue();
-		assertThat(status(key)).as("still claimed by the instance that died").isEqualTo(NotificationStatus.SENDING);
+		assertThat(this.test.status(key)).as("still claimed by the instance that died")
+			.isEqualTo(NotificationStatus.SENDING);
 
 		this.clock.advance(LEASE.plusSeconds(1));
 		survivor.dispatchDue();
 
-		await().until(() -> status(key) == NotificationStatus.SENT);
-		assertThat(find(key).attempts()).as("the cut-off attempt counts").isEqualTo(2);
-		List<MimeMessage> mails = mailsOfThisRun();
+		await().until(() -> this.test.status(key) == NotificationStatus.SENT);
+		assertThat(this.test.find(key).attempts()).as("the cut-off attempt counts").isEqualTo(2);
+		List<MimeMessage> mails = this.test.mails();
 		assertThat(mails).hasSize(1);
 		assertThat(mails.get(0).getMessageID()).isEqualTo(SmtpMailer.messageId(key));
 	}
@@ -277,7 +271,7 @@ class DispatcherIntegrationTest {
 	@Test
 	void theMailMetricsAndTheConsumerLagAreOnThePrometheusEndpoint() {
 		String key = plan("scraped");
-		await().until(() -> status(key) == NotificationStatus.SENT);
+		await().until(() -> this.test.status(key) == NotificationStatus.SENT);
 
 		String metrics = ServiceClients.asAdmin(this.port)
 			.get()
@@ -309,49 +303,11 @@ class DispatcherIntegrationTest {
 	}
 
 	private NotificationDispatcher instance(int maxAttempts) {
-		return new NotificationDispatcher(this.mongo, this.mailer, this.outbox, this.clock, maxAttempts, LEASE,
-				this.composers, this.metrics);
+		return this.test.dispatcher(this.mailer, this.clock, maxAttempts, LEASE);
 	}
 
 	private String plan(String name) {
-		return plan(name, this.clock.instant());
-	}
-
-	/**
-	 * Plans a test mail due at a moment.
-	 */
-	private String plan(String name, Instant at) {
-		String email = name + "-" + this.run + "@dispatch.example";
-		RenderedMail mail = new RenderedMail("test", 1, "vi", "Thử nghiệm " + name, "Nội dung", "<p>Nội dung</p>");
-		// a kind like any other: the dispatcher sends whatever was planned
-		Notification notification = Notification.plan(NotificationKind.ANNUAL_REPORT, "test:" + name + ":" + email,
-				"agr-" + this.run, email, mail, at);
-		this.ledger.plan(notification);
-		return notification.id();
-	}
-
-	private Notification find(String key) {
-		return this.mongo.findById(key, Notification.class);
-	}
-
-	private NotificationStatus status(String key) {
-		return find(key).status();
-	}
-
-	private List<MimeMessage> mailsOfThisRun() {
-		return List.of(TestInfrastructure.get().mail().receivedMessages())
-			.stream()
-			.filter((m) -> to(m).contains(this.run))
-			.toList();
-	}
-
-	private static String to(MimeMessage message) {
-		try {
-			return message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString();
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.test.plan(name, this.clock.instant());
 	}
 
 }
