@@ -12,9 +12,10 @@ import de.bwaldvogel.mongo.bson.Document;
  * mongo-java-server uses an index only when a filter names exactly the index's fields, so
  * a filter such as {@code {_id: x, status: "PLANNED"}} (a claim, a versioned upsert, an
  * optimistic lock) scans the whole collection where MongoDB would look up the
- * {@code _id}. This finds the {@code _id} such a filter pins, at the top level or in an
- * {@code $and}, so that the collections look that one document up and match the rest of
- * the filter on it alone. {@link IndexedQueries} asks it before the secondary indexes.
+ * {@code _id}. This finds the {@code _id} such a filter pins, or the list of them it
+ * names with {@code $in} (a batch's claim), at the top level or in an {@code $and}, so
+ * that the collections look those documents up and match the rest of the filter on them
+ * alone. {@link IndexedQueries} asks it before the secondary indexes.
  */
 final class IdLookup {
 
@@ -45,12 +46,17 @@ final class IdLookup {
 			return new Lookup<>(idIndex.getPositions(query), new Document());
 		}
 		Object id = pinnedId(query);
-		return (id != null) ? new Lookup<>(idIndex.getPositions(new Document(ID, id)), query) : null;
+		if (id != null) {
+			return new Lookup<>(idIndex.getPositions(new Document(ID, id)), query);
+		}
+		Object ids = pinnedIdList(query);
+		// a few ids and more to match (a batch's claim): the listed documents, each
+		// matched against the whole filter
+		return (ids != null) ? new Lookup<>(idIndex.getPositions(new Document(ID, ids)), query) : null;
 	}
 
 	static boolean isOnlyIdIn(Document query) {
-		return query != null && query.size() == 1 && query.get(ID) instanceof Document in && in.size() == 1
-				&& in.get("$in") instanceof Collection<?> ids && ids.stream().allMatch(IdLookup::isPlain);
+		return query != null && query.size() == 1 && isIdList(query.get(ID));
 	}
 
 	static Object pinnedId(Document query) {
@@ -69,6 +75,32 @@ final class IdLookup {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The {@code {$in: [...]}} of plain values a filter gives {@code _id}, at the top
+	 * level or in an {@code $and}; null if it gives none.
+	 */
+	static Object pinnedIdList(Document query) {
+		if (query == null) {
+			return null;
+		}
+		if (isIdList(query.get(ID))) {
+			return query.get(ID);
+		}
+		if (query.get("$and") instanceof Collection<?> clauses) {
+			for (Object clause : clauses) {
+				if (clause instanceof Document part && isIdList(part.get(ID))) {
+					return part.get(ID);
+				}
+			}
+		}
+		return null;
+	}
+
+	private static boolean isIdList(Object value) {
+		return value instanceof Document in && in.size() == 1 && in.get("$in") instanceof Collection<?> ids
+				&& ids.stream().allMatch(IdLookup::isPlain);
 	}
 
 	/** An equality on a value, not an operator, a sub-document, an array or a pattern. */

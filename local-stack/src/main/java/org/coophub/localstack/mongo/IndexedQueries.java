@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How a collection answers a filter, cheapest way first: the {@code _id} it pins
@@ -26,6 +28,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * @param <P> the backend's position of a document
  */
 final class IndexedQueries<P> {
+
+	private static final Logger log = LoggerFactory.getLogger(IndexedQueries.class);
 
 	/**
 	 * Above this many candidates for a sorted page, they are walked in the order of the
@@ -81,7 +85,10 @@ final class IndexedQueries<P> {
 		if (candidates != null) {
 			return examine(namespace, query, candidates, naturalDescending, match);
 		}
-		count(namespace, size.getAsInt());
+		int documents = size.getAsInt();
+		// what no index serves, for whoever looks for the queries that grow with the data
+		log.debug("Scanning {} ({} documents) for {}", namespace, documents, query);
+		count(namespace, documents);
 		return scan.get();
 	}
 

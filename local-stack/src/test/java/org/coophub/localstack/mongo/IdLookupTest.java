@@ -43,4 +43,18 @@ class IdLookupTest {
 			.isFalse();
 	}
 
+	@Test
+	void findsAListOfIdsNamedWithMoreToMatch() {
+		List<String> batch = List.of("n-1", "n-2");
+		Document claim = new Document("_id", new Document("$in", batch)).append("$and",
+				List.of(new Document("status", "PLANNED")));
+		Document readBack = new Document("$and",
+				List.of(new Document("_id", new Document("$in", batch)), new Document("claim", "token")));
+
+		assertThat(IdLookup.pinnedIdList(claim)).isEqualTo(new Document("$in", batch));
+		assertThat(IdLookup.pinnedIdList(readBack)).isEqualTo(new Document("$in", batch));
+		assertThat(IdLookup.pinnedIdList(new Document("_id", new Document("$nin", batch)).append("x", 1))).isNull();
+		assertThat(IdLookup.pinnedIdList(new Document("status", "PLANNED"))).isNull();
+	}
+
 }

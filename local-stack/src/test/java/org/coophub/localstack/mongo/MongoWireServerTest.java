@@ -1,6 +1,7 @@
 package org.coophub.localstack.mongo;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.MongoWriteException;
@@ -78,6 +79,50 @@ class MongoWireServerTest {
 	void matchesFiltersPinningAnIdInTheH2File(@TempDir Path directory) {
 		try (MongoWireServer server = MongoWireServer.persistent(directory, 0).start()) {
 			assertFiltersPinningAnIdMatchLikeMongoDb(server);
+		}
+	}
+
+	@Test
+	void claimsABatchByItsIdsWithoutScanningInMemory() {
+		try (MongoWireServer server = MongoWireServer.inMemory(0).start()) {
+			assertABatchIsClaimedByItsIds(server);
+		}
+	}
+
+	@Test
+	void claimsABatchByItsIdsWithoutScanningInTheH2File(@TempDir Path directory) {
+		try (MongoWireServer server = MongoWireServer.persistent(directory, 0).start()) {
+			assertABatchIsClaimedByItsIds(server);
+		}
+	}
+
+	/**
+	 * notification-service's dispatcher: one update of a batch's ids still due, then one
+	 * read of what its token won; both examine the listed documents only.
+	 */
+	private static void assertABatchIsClaimedByItsIds(MongoWireServer server) {
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> ledger = client.getDatabase("notifications").getCollection("ledger");
+			for (int i = 0; i < 200; i++) {
+				ledger.insertOne(new Document("_id", "n-" + i).append("status", (i == 4) ? "SENT" : "PLANNED"));
+			}
+			List<String> batch = List.of("n-3", "n-4", "n-5", "missing");
+			long before = server.documentsExamined("notifications", "ledger");
+
+			// the shape Spring Data writes for where("_id").in(ids).andOperator(due)
+			Document due = new Document("_id", new Document("$in", batch)).append("$and",
+					List.of(new Document("status", "PLANNED")));
+			long claimed = ledger
+				.updateMany(due, Updates.combine(Updates.set("status", "SENDING"), Updates.set("claim", "token-1")))
+				.getMatchedCount();
+			List<String> won = ledger.find(Filters.and(Filters.in("_id", batch), Filters.eq("claim", "token-1")))
+				.map((found) -> found.getString("_id"))
+				.into(new ArrayList<>());
+
+			assertThat(claimed).isEqualTo(2);
+			assertThat(won).containsExactlyInAnyOrder("n-3", "n-5");
+			assertThat(server.documentsExamined("notifications", "ledger") - before).isLessThanOrEqualTo(6);
+			assertThat(ledger.countDocuments(Filters.eq("status", "SENDING"))).isEqualTo(2);
 		}
 	}
 

@@ -26,6 +26,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("notifications")
 // the ledger of one kind, by the days it is due, in the order it is due: one index walk
 @CompoundIndex(name = "kind_due", def = "{'kind': 1, 'dueAt': 1, '_id': 1}")
+// what the dispatcher's poll looks for: mail due, and claims whose lease ran out
+@CompoundIndex(name = "status_next_attempt", def = "{'status': 1, 'nextAttemptAt': 1}")
+@CompoundIndex(name = "status_claimed_until", def = "{'status': 1, 'claimedUntil': 1}")
 public class Notification extends OutboxDocument {
 
 	static final String STATUS = "status";
