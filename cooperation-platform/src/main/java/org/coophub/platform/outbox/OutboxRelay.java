@@ -13,6 +13,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
+import org.coophub.platform.work.WorkLane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,6 +33,8 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 public class OutboxRelay implements AutoCloseable {
 
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
 	private final MongoTemplate mongo;
 
 	private final EventSender sender;
@@ -38,7 +43,7 @@ public class OutboxRelay implements AutoCloseable {
 
 	private final Duration grace;
 
-	private final List<RelayLane> lanes = new ArrayList<>();
+	private final List<WorkLane<DocumentRef>> lanes = new ArrayList<>();
 
 	/** Documents with entries not yet acknowledged, and how many entries as last seen. */
 	private final Map<DocumentRef, Integer> pending = new ConcurrentHashMap<>();
@@ -65,7 +70,8 @@ public class OutboxRelay implements AutoCloseable {
 		this.clock = clock;
 		this.grace = grace;
 		for (int lane = 0; lane < lanes; lane++) {
-			this.lanes.add(new RelayLane("outbox-relay-" + lane, this::publishAll, this::failed));
+			// a lane publishes all that waits when it wakes: one removal per collection
+			this.lanes.add(new WorkLane<>("outbox-relay-" + lane, Integer.MAX_VALUE, this::publishAll, this::paused));
 		}
 	}
 
@@ -81,14 +87,14 @@ public class OutboxRelay implements AutoCloseable {
 		if (!outbox.isEmpty()) {
 			this.waitingSince.putIfAbsent(ref, outbox.get(0).occurredAt());
 		}
-		laneOf(ref).offer(ref);
+		laneOf(ref).offer(List.of(ref));
 	}
 
 	/** Hands every document whose last attempt failed back to its lane. */
 	public void retryFailed() {
 		for (DocumentRef ref : List.copyOf(this.retry)) {
 			this.retry.remove(ref);
-			laneOf(ref).offer(ref);
+			laneOf(ref).offer(List.of(ref));
 		}
 	}
 
@@ -241,11 +247,17 @@ public class OutboxRelay implements AutoCloseable {
 		return publish(new DocumentRef(collection, id));
 	}
 
-	private void failed(List<DocumentRef> refs) {
-		this.retry.addAll(refs);
+	/**
+	 * Keeps for the poller's retry what a lane could not publish: from the document that
+	 * failed on, and all that waited behind it.
+	 */
+	private void paused(List<DocumentRef> batch, RuntimeException failure, List<DocumentRef> waiting) {
+		log.warn("Outbox relay paused, the poller will retry: {}", failure.getMessage());
+		this.retry.addAll((failure instanceof RelayPausedException paused) ? paused.unpublished() : batch);
+		this.retry.addAll(waiting);
 	}
 
-	private RelayLane laneOf(DocumentRef ref) {
+	private WorkLane<DocumentRef> laneOf(DocumentRef ref) {
 		return this.lanes.get(Math.floorMod(ref.hashCode(), this.lanes.size()));
 	}
 
@@ -262,7 +274,7 @@ public class OutboxRelay implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.lanes.forEach(RelayLane::close);
+		this.lanes.forEach(WorkLane::close);
 	}
 
 	record DocumentRef(String collection, Object id) {

@@ -3,6 +3,7 @@ package org.coophub.localstack.mongo;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
@@ -60,21 +61,7 @@ final class IdLookup {
 	}
 
 	static Object pinnedId(Document query) {
-		if (query == null) {
-			return null;
-		}
-		Object id = query.get(ID);
-		if (isPlain(id)) {
-			return id;
-		}
-		if (query.get("$and") instanceof Collection<?> clauses) {
-			for (Object clause : clauses) {
-				if (clause instanceof Document part && isPlain(part.get(ID))) {
-					return part.get(ID);
-				}
-			}
-		}
-		return null;
+		return idCondition(query, IdLookup::isPlain);
 	}
 
 	/**
@@ -82,15 +69,23 @@ final class IdLookup {
 	 * level or in an {@code $and}; null if it gives none.
 	 */
 	static Object pinnedIdList(Document query) {
+		return idCondition(query, IdLookup::isIdList);
+	}
+
+	/**
+	 * What the filter gives {@code _id}, at the top level or in an {@code $and}, if it is
+	 * such.
+	 */
+	private static Object idCondition(Document query, Predicate<Object> such) {
 		if (query == null) {
 			return null;
 		}
-		if (isIdList(query.get(ID))) {
+		if (such.test(query.get(ID))) {
 			return query.get(ID);
 		}
 		if (query.get("$and") instanceof Collection<?> clauses) {
 			for (Object clause : clauses) {
-				if (clause instanceof Document part && isIdList(part.get(ID))) {
+				if (clause instanceof Document part && such.test(part.get(ID))) {
 					return part.get(ID);
 				}
 			}

@@ -14,6 +14,8 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -68,30 +70,18 @@ class MongoWireServerTest {
 		}
 	}
 
-	@Test
-	void matchesFiltersPinningAnIdInMemory() {
-		try (MongoWireServer server = MongoWireServer.inMemory(0).start()) {
+	@ParameterizedTest
+	@EnumSource(Backend.class)
+	void matchesFiltersPinningAnId(Backend backend, @TempDir Path directory) {
+		try (MongoWireServer server = backend.start(directory)) {
 			assertFiltersPinningAnIdMatchLikeMongoDb(server);
 		}
 	}
 
-	@Test
-	void matchesFiltersPinningAnIdInTheH2File(@TempDir Path directory) {
-		try (MongoWireServer server = MongoWireServer.persistent(directory, 0).start()) {
-			assertFiltersPinningAnIdMatchLikeMongoDb(server);
-		}
-	}
-
-	@Test
-	void claimsABatchByItsIdsWithoutScanningInMemory() {
-		try (MongoWireServer server = MongoWireServer.inMemory(0).start()) {
-			assertABatchIsClaimedByItsIds(server);
-		}
-	}
-
-	@Test
-	void claimsABatchByItsIdsWithoutScanningInTheH2File(@TempDir Path directory) {
-		try (MongoWireServer server = MongoWireServer.persistent(directory, 0).start()) {
+	@ParameterizedTest
+	@EnumSource(Backend.class)
+	void claimsABatchByItsIdsWithoutScanning(Backend backend, @TempDir Path directory) {
+		try (MongoWireServer server = backend.start(directory)) {
 			assertABatchIsClaimedByItsIds(server);
 		}
 	}

@@ -22,6 +22,8 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,30 +40,18 @@ class SecondaryIndexTest {
 
 	private static final Instant JANUARY = Instant.parse("2026-01-01T00:00:00Z");
 
-	@Test
-	void looksUpEqualityInAndRangeOnTheLeadingFieldInMemory() {
-		try (MongoWireServer server = MongoWireServer.inMemory(0).start()) {
+	@ParameterizedTest
+	@EnumSource(Backend.class)
+	void looksUpEqualityInAndRangeOnTheLeadingField(Backend backend, @TempDir Path directory) {
+		try (MongoWireServer server = backend.start(directory)) {
 			assertLookups(server);
 		}
 	}
 
-	@Test
-	void looksUpEqualityInAndRangeOnTheLeadingFieldInTheH2File(@TempDir Path directory) {
-		try (MongoWireServer server = MongoWireServer.persistent(directory, 0).start()) {
-			assertLookups(server);
-		}
-	}
-
-	@Test
-	void keepsTheIndexAcrossInsertUpdateDeleteUpsertAndFindAndModifyInMemory() {
-		try (MongoWireServer server = MongoWireServer.inMemory(0).start()) {
-			assertMaintained(server);
-		}
-	}
-
-	@Test
-	void keepsTheIndexAcrossInsertUpdateDeleteUpsertAndFindAndModifyInTheH2File(@TempDir Path directory) {
-		try (MongoWireServer server = MongoWireServer.persistent(directory, 0).start()) {
+	@ParameterizedTest
+	@EnumSource(Backend.class)
+	void keepsTheIndexAcrossInsertUpdateDeleteUpsertAndFindAndModify(Backend backend, @TempDir Path directory) {
+		try (MongoWireServer server = backend.start(directory)) {
 			assertMaintained(server);
 		}
 	}
@@ -141,16 +131,10 @@ class SecondaryIndexTest {
 		}
 	}
 
-	@Test
-	void findsTheFirstPageOfACommonWordInTheSortsIndexOrderInMemory() {
-		try (MongoWireServer server = MongoWireServer.inMemory(0).start()) {
-			assertSortedPages(server);
-		}
-	}
-
-	@Test
-	void findsTheFirstPageOfACommonWordInTheSortsIndexOrderInTheH2File(@TempDir Path directory) {
-		try (MongoWireServer server = MongoWireServer.persistent(directory, 0).start()) {
+	@ParameterizedTest
+	@EnumSource(Backend.class)
+	void findsTheFirstPageOfACommonWordInTheSortsIndexOrder(Backend backend, @TempDir Path directory) {
+		try (MongoWireServer server = backend.start(directory)) {
 			assertSortedPages(server);
 		}
 	}

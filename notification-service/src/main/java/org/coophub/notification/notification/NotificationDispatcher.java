@@ -5,18 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.tracing.Span;
 import jakarta.mail.internet.MimeMessage;
 import org.coophub.platform.outbox.OutboxWriter;
 import org.coophub.platform.tracing.Traces;
+import org.coophub.platform.work.WorkLane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,22 +77,15 @@ class NotificationDispatcher implements AutoCloseable {
 
 	private final Traces traces;
 
-	/** The send keys planned and not yet taken by the {@code mail-dispatch} thread. */
-	private final Queue<String> waiting = new ConcurrentLinkedQueue<>();
-
-	/** Whether a drain of {@link #waiting} is scheduled or running: one at a time. */
-	private final AtomicBoolean draining = new AtomicBoolean();
-
 	/**
-	 * Sends what a consumer planned, so that SMTP round trips do not hold up its
-	 * partition; what it still holds at a crash is PLANNED in the ledger, and the poll
-	 * sends it.
+	 * Sends what the consumers planned, {@value #SMTP_BATCH} at a time, so that SMTP
+	 * round trips do not hold up their partitions. What it holds at a crash is PLANNED in
+	 * the ledger, and the poll sends it; after a failure of the store it drops what waits
+	 * (each further batch would only wait for its timeout), and the poll sends all of it
+	 * once the store is back.
 	 */
-	private final ExecutorService sender = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "mail-dispatch");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final WorkLane<String> sender = new WorkLane<>("mail-dispatch", SMTP_BATCH, this::dispatch, (batch, failure,
+			waiting) -> log.warn("Sending notifications failed, the poll will retry: {}", failure.getMessage()));
 
 	/** Without tracing: the mails name no trace. */
 	NotificationDispatcher(MongoTemplate mongo, SmtpMailer mail, OutboxWriter outbox, Clock clock, int maxAttempts,
@@ -159,59 +147,7 @@ class NotificationDispatcher implements AutoCloseable {
 	 * @param ids the send keys
 	 */
 	public void dispatchSoon(List<String> ids) {
-		if (!ids.isEmpty()) {
-			this.waiting.addAll(ids);
-			drainSoon();
-		}
-	}
-
-	private void drainSoon() {
-		if (this.draining.compareAndSet(false, true)) {
-			try {
-				this.sender.execute(this::drain);
-			}
-			catch (RejectedExecutionException ex) {
-				// shutting down: what waits is PLANNED in the ledger, for the poll of the
-				// next instance
-				this.draining.set(false);
-			}
-		}
-	}
-
-	/**
-	 * Sends what waits, {@value #SMTP_BATCH} at a time, until nothing does. After a
-	 * failure of the store it drops what waits: each further batch would only wait for
-	 * its timeout, and the poll sends all of it once the store is back.
-	 */
-	private void drain() {
-		try {
-			List<String> batch;
-			while (!(batch = nextBatch()).isEmpty()) {
-				try {
-					dispatch(batch);
-				}
-				catch (RuntimeException ex) {
-					log.warn("Sending notifications failed, the poll will retry: {}", ex.getMessage());
-					this.waiting.clear();
-				}
-			}
-		}
-		finally {
-			this.draining.set(false);
-			// what was added after the last look but before the flag was lowered
-			if (!this.waiting.isEmpty()) {
-				drainSoon();
-			}
-		}
-	}
-
-	private List<String> nextBatch() {
-		List<String> batch = new ArrayList<>(SMTP_BATCH);
-		String next;
-		while (batch.size() < SMTP_BATCH && (next = this.waiting.poll()) != null) {
-			batch.add(next);
-		}
-		return batch;
+		this.sender.offer(ids);
 	}
 
 	/**
@@ -390,7 +326,7 @@ class NotificationDispatcher implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.sender.shutdown();
+		this.sender.close();
 	}
 
 	private static Criteria planned(Instant now) {
