@@ -1,6 +1,7 @@
 package org.coophub.notification.messaging;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.coophub.events.activity.ActivityCancelled;
@@ -34,7 +35,10 @@ import org.springframework.messaging.Message;
 
 /**
  * The topics notification-service follows. Handlers only unwrap events; every step is
- * idempotent, so a redelivered event changes nothing.
+ * idempotent, so a redelivered event changes nothing. agreement-events is consumed on one
+ * thread per partition (application.yml): an agreement's events stay in order, and the
+ * replanning of one agreement never overlaps another one of it (Reminders, under the
+ * agreement's lock).
  */
 @Configuration(proxyBeanMethods = false)
 class EventsConfiguration {
@@ -44,9 +48,10 @@ class EventsConfiguration {
 			Reminders reminders) {
 		AgreementHandler agreement = (state, version, occurredAt) -> {
 			directory.apply(state, version);
-			reviews.follow(state, version, occurredAt);
-			// also when this version was seen: a crash may have come between the steps
-			reminders.replan(state.id());
+			// the schedule followed and the reminders planned from it under the
+			// agreement's lock; also when this version was seen: a crash may have come
+			// between the steps
+			reminders.replanAfter(state.id(), () -> Optional.of(reviews.follow(state, version, occurredAt)));
 		};
 		return router.route("agreementEvents", (routes) -> routes.on(OrganizationRegistered.class, (event) -> {
 			directory.apply(event.organization(), event.version());
@@ -79,9 +84,7 @@ class EventsConfiguration {
 			ReviewScheduler reviews, Reminders reminders) {
 		ActivityHandler followed = (activity, version) -> {
 			log.apply(activity, version);
-			if (reviews.activity(activity)) {
-				reminders.replan(activity.agreementId());
-			}
+			reminders.replanAfter(activity.agreementId(), () -> reviews.activity(activity));
 		};
 		return router.route("activityEvents", (routes) -> routes.on(ActivityRecorded.class, (event) -> {
 			followed.apply(event.activity(), event.version());

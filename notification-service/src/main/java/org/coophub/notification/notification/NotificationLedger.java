@@ -2,7 +2,13 @@ package org.coophub.notification.notification;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -44,18 +50,64 @@ public class NotificationLedger {
 	}
 
 	/**
-	 * Plans a cancelled reminder again: a review moved back to a date it had before.
-	 * @param key the send key
-	 * @return whether a cancelled reminder was planned again
+	 * Plans many notifications in one unordered bulk insert: each one unless one with its
+	 * send key exists, the others inserted all the same.
+	 * @param notifications the notifications
+	 * @return the send keys of those that existed already
 	 */
-	public boolean replan(String key) {
+	public List<String> planAll(List<Notification> notifications) {
+		if (notifications.isEmpty()) {
+			return List.of();
+		}
+		List<Document> documents = notifications.stream().map(this::document).toList();
+		return this.mongo.execute(Notification.class, (collection) -> {
+			try {
+				collection.insertMany(documents, new InsertManyOptions().ordered(false));
+				return List.of();
+			}
+			catch (MongoBulkWriteException ex) {
+				boolean onlyExisting = ex.getWriteConcernError() == null && ex.getWriteErrors()
+					.stream()
+					.allMatch((error) -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+				if (!onlyExisting) {
+					throw ex;
+				}
+				return ex.getWriteErrors().stream().map((error) -> notifications.get(error.getIndex()).id()).toList();
+			}
+		});
+	}
+
+	/**
+	 * The document {@link MongoTemplate#insert(Object)} would write: the optimistic lock
+	 * starts at 0, so the dispatcher's save after its claim finds what it expects.
+	 */
+	private Document document(Notification notification) {
+		Document document = new Document();
+		this.mongo.getConverter().write(notification, document);
+		document.putIfAbsent("lockVersion", 0L);
+		return document;
+	}
+
+	/**
+	 * Plans cancelled reminders again, in one update: a review moved back to a date it
+	 * had before. The others (planned, being sent, sent) are left alone.
+	 * @param keys the send keys
+	 * @return how many cancelled reminders were planned again
+	 */
+	public long replanAll(Collection<String> keys) {
+		if (keys.isEmpty()) {
+			return 0;
+		}
 		Query cancelled = Query
-			.query(Criteria.where("_id").is(key).and(Notification.STATUS).is(NotificationStatus.CANCELLED));
-		Update planned = new Update().set(Notification.STATUS, NotificationStatus.PLANNED)
+			.query(Criteria.where("_id").in(keys).and(Notification.STATUS).is(NotificationStatus.CANCELLED));
+		return this.mongo.updateMulti(cancelled, replanned(), Notification.class).getModifiedCount();
+	}
+
+	private static Update replanned() {
+		return new Update().set(Notification.STATUS, NotificationStatus.PLANNED)
 			.unset("lastError")
 			.inc("version", 1)
 			.inc("lockVersion", 1);
-		return this.mongo.updateFirst(cancelled, planned, Notification.class).getModifiedCount() > 0;
 	}
 
 	/**

@@ -13,10 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.coophub.events.agreement.Contact;
+import org.coophub.notification.directory.AgreementParties;
 import org.coophub.notification.directory.Directory;
 import org.coophub.notification.directory.KnownAgreement;
 import org.coophub.notification.directory.KnownOrganization;
@@ -74,10 +76,13 @@ public class Reminders implements MailComposer {
 
 	private final CalendarChanges calendarChanges;
 
+	private final AgreementLocks locks;
+
 	Reminders(ReviewScheduler scheduler, Directory directory, NotificationLedger ledger, ActivityLog activities,
 			MailTemplates templates, Clock clock, @Value("${coophub.mail.from}") String from,
-			CalendarChanges calendarChanges) {
+			CalendarChanges calendarChanges, AgreementLocks locks) {
 		this.calendarChanges = calendarChanges;
+		this.locks = locks;
 		this.scheduler = scheduler;
 		this.directory = directory;
 		this.ledger = ledger;
@@ -88,52 +93,94 @@ public class Reminders implements MailComposer {
 	}
 
 	/**
-	 * Plans the reminders the agreement's schedule calls for and cancels the others.
+	 * Plans the reminders the agreement's schedule calls for and cancels the others,
+	 * reading the schedule while holding the agreement's lock.
 	 * @param agreementId the agreement
 	 */
 	public void replan(String agreementId) {
+		replanAfter(agreementId, () -> this.scheduler.find(agreementId));
+	}
+
+	/**
+	 * Changes an agreement's schedule and plans its reminders again, holding the
+	 * agreement's lock throughout, so that the plan is made from the schedule the change
+	 * left without reading it again: another change and its replanning in this JVM wait
+	 * until both are done (docs/notifications.md, "Concurrency").
+	 * @param agreementId the agreement
+	 * @param change changes the schedule and answers it as stored, or nothing when there
+	 * is nothing to plan again
+	 */
+	public void replanAfter(String agreementId, Supplier<Optional<ReviewSchedule>> change) {
+		this.locks.holding(agreementId, () -> {
+			change.get().ifPresent(this::plan);
+			return null;
+		});
+	}
+
+	/**
+	 * Plans what the schedule calls for and cancels the PLANNED reminders it no longer
+	 * calls for. Called holding the agreement's lock.
+	 */
+	private void plan(ReviewSchedule schedule) {
+		if (schedule.knownSince() == null) {
+			// never known ACTIVE (knownSince is never unset): nothing was ever planned,
+			// nothing is to be planned or told, so not a command is sent
+			return;
+		}
+		String agreementId = schedule.agreementId();
+		Optional<ReviewCycle> cycle = schedule.upcoming().filter((c) -> !schedule.history(c));
+		Optional<AgreementParties> parties = this.directory.withParties(agreementId);
 		Instant now = this.clock.instant();
 		Set<String> keep = new HashSet<>();
-		Optional<ReviewSchedule> schedule = this.scheduler.find(agreementId);
-		Optional<KnownAgreement> agreement = this.directory.agreement(agreementId);
-		Optional<ReviewCycle> cycle = schedule.flatMap(ReviewSchedule::upcoming);
-		Instant knownSince = schedule.map(ReviewSchedule::knownSince).orElse(null);
-		if (cycle.isPresent() && agreement.isPresent() && !schedule.get().history(cycle.get())) {
-			ReviewCycle review = cycle.get();
-			List<ReminderPlan.Moment> moments = ReminderPlan.moments(review.dueOn(), schedule.get().zone(),
-					schedule.get().leadDays());
-			// a party that has not accepted is never reminded (docs/notifications.md)
-			for (String partyId : agreement.get().acceptedPartyIds()) {
-				Optional<KnownOrganization> party = this.directory.organization(partyId);
-				Instant acceptedSince = this.directory.acceptedSince(agreementId, partyId).orElse(null);
-				for (Contact contact : party.map(KnownOrganization::recipients).orElse(List.of())) {
-					for (ReminderPlan.Moment moment : moments) {
-						String email = contact.email().strip().toLowerCase(Locale.ROOT);
-						String key = ReminderPlan.key(agreementId, review.year(), review.dueOn(), moment.offsetDays(),
-								email);
-						keep.add(key);
-						// history is never reminded of; a moment that passed while
-						// planning lagged
-						// behind the agreement's activation still goes out (late, see
-						// compose); nor is what was due before the party accepted
-						if (knownSince == null || moment.dueAt().isBefore(knownSince)
-								|| (acceptedSince != null && moment.dueAt().isBefore(acceptedSince))) {
-							continue;
-						}
-						Reminder reminder = new Reminder(review.year(), review.dueOn(), moment.offsetDays(), partyId,
-								language(contact));
-						if (!this.ledger
-							.plan(Notification.remind(key, agreementId, email, reminder, moment.dueAt(), now))) {
-							this.ledger.replan(key);
-						}
+		List<Notification> reminders = new ArrayList<>();
+		if (cycle.isPresent() && parties.isPresent()) {
+			reminders = reminders(schedule, cycle.get(), parties.get(), keep, now);
+		}
+		// of those that exist, only cancelled ones change: planned again (a review moved
+		// back to a date it had before)
+		this.ledger.replanAll(this.ledger.planAll(reminders));
+		if (!schedule.newlyActive()) {
+			// what the agreement's first planning as ACTIVE leaves out: before it there
+			// was no reminder to cancel, and no invitation sent to correct
+			this.ledger.cancelRemindersExcept(agreementId, keep);
+			parties.ifPresent((known) -> this.calendarChanges.tell(schedule, known.agreement(), now));
+		}
+	}
+
+	/**
+	 * The reminders of the current cycle for every contact of every party that accepted;
+	 * every send key the schedule calls for goes into {@code keep}, planned or not.
+	 */
+	private List<Notification> reminders(ReviewSchedule schedule, ReviewCycle review, AgreementParties parties,
+			Set<String> keep, Instant now) {
+		String agreementId = schedule.agreementId();
+		Instant knownSince = schedule.knownSince();
+		List<ReminderPlan.Moment> moments = ReminderPlan.moments(review.dueOn(), schedule.zone(), schedule.leadDays());
+		List<Notification> reminders = new ArrayList<>();
+		// a party that has not accepted is never reminded (docs/notifications.md)
+		for (String partyId : parties.agreement().acceptedPartyIds()) {
+			Instant acceptedSince = parties.acceptedAt().get(partyId);
+			List<Contact> contacts = parties.organization(partyId).map(KnownOrganization::recipients).orElse(List.of());
+			for (Contact contact : contacts) {
+				for (ReminderPlan.Moment moment : moments) {
+					String email = contact.email().strip().toLowerCase(Locale.ROOT);
+					String key = ReminderPlan.key(agreementId, review.year(), review.dueOn(), moment.offsetDays(),
+							email);
+					keep.add(key);
+					// history is never reminded of; a moment that passed while planning
+					// lagged behind the agreement's activation still goes out (late, see
+					// compose); nor is what was due before the party accepted
+					if (moment.dueAt().isBefore(knownSince)
+							|| (acceptedSince != null && moment.dueAt().isBefore(acceptedSince))) {
+						continue;
 					}
+					Reminder reminder = new Reminder(review.year(), review.dueOn(), moment.offsetDays(), partyId,
+							language(contact));
+					reminders.add(Notification.remind(key, agreementId, email, reminder, moment.dueAt(), now));
 				}
 			}
 		}
-		this.ledger.cancelRemindersExcept(agreementId, keep);
-		if (schedule.isPresent() && agreement.isPresent()) {
-			this.calendarChanges.tell(schedule.get(), agreement.get(), now);
-		}
+		return reminders;
 	}
 
 	/**

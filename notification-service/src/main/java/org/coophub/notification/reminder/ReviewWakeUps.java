@@ -34,9 +34,7 @@ class ReviewWakeUps {
 	void sweep() {
 		try {
 			for (String agreementId : this.scheduler.awake(BATCH)) {
-				if (this.scheduler.wakeUp(agreementId)) {
-					this.reminders.replan(agreementId);
-				}
+				this.reminders.replanAfter(agreementId, () -> this.scheduler.wakeUp(agreementId));
 			}
 		}
 		catch (RuntimeException ex) {

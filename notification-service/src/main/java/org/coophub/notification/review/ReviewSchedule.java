@@ -23,6 +23,7 @@ import org.coophub.platform.zone.ProgramZone;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -82,6 +83,13 @@ public class ReviewSchedule extends OutboxDocument {
 
 	private final List<ScheduleChange> history;
 
+	/**
+	 * Whether a change made to this copy made the agreement known ACTIVE
+	 * ({@code knownSince} was unset in what was read): not stored.
+	 */
+	@Transient
+	private boolean newlyActive;
+
 	@PersistenceCreator
 	ReviewSchedule(String agreementId, List<ReviewCycle> cycles, List<ScheduleChange> history) {
 		this.agreementId = agreementId;
@@ -107,6 +115,7 @@ public class ReviewSchedule extends OutboxDocument {
 		boolean earlier = false;
 		if (agreement.status() == AgreementStatus.ACTIVE && occurredAt != null
 				&& (this.knownSince == null || occurredAt.isBefore(this.knownSince))) {
+			this.newlyActive |= this.knownSince == null;
 			this.knownSince = occurredAt;
 			earlier = true;
 		}
@@ -144,6 +153,7 @@ public class ReviewSchedule extends OutboxDocument {
 		}
 		if (this.knownSince == null) {
 			this.knownSince = now;
+			this.newlyActive = true;
 		}
 		LocalDate knownSinceDay = knownSinceDay();
 		int first = firstYear(knownSinceDay);
@@ -495,6 +505,18 @@ public class ReviewSchedule extends OutboxDocument {
 
 	public Instant knownSince() {
 		return this.knownSince;
+	}
+
+	/**
+	 * Whether the agreement became known ACTIVE by a change made to this copy of the
+	 * schedule since it was read. Until then nothing was ever planned for it (planning
+	 * needs {@code knownSince}, which is never unset), so no reminder of it can be
+	 * planned or sent yet, and its first planning has nothing to cancel and no calendar
+	 * to correct.
+	 * @return true if this copy is the schedule's first as ACTIVE
+	 */
+	public boolean newlyActive() {
+		return this.newlyActive;
 	}
 
 	public Instant wakeUpAt() {

@@ -64,27 +64,27 @@ public class ReviewScheduler {
 	 * @param version its version
 	 * @param occurredAt when the event happened: the first ACTIVE one dates what is
 	 * history
-	 * @return whether the schedule took something in, so reminders may need planning
-	 * again
+	 * @return the schedule as stored now: saved if it took something in, else as read
+	 * (the reminders are planned again either way: a crash may have come between the save
+	 * and the planning)
 	 */
-	public boolean follow(AgreementState agreement, long version, Instant occurredAt) {
+	public ReviewSchedule follow(AgreementState agreement, long version, Instant occurredAt) {
 		ReviewSchedule schedule = find(agreement.id()).orElseGet(() -> ReviewSchedule.of(agreement.id()));
 		if (!schedule.follow(agreement, version, occurredAt, this.programZone.id())) {
-			return false;
+			return schedule;
 		}
-		this.outbox.save(schedule, schedule.reconcile(today(schedule), this.clock.instant()));
-		return true;
+		return this.outbox.save(schedule, schedule.reconcile(today(schedule), this.clock.instant()));
 	}
 
 	/**
 	 * An activity changed: an ANNUAL_REVIEW completed holds the cycle of its year, one
 	 * planned for another day of the current cycle's year moves it.
 	 * @param activity the activity
-	 * @return whether the schedule changed
+	 * @return the schedule as saved, if it changed
 	 */
-	public boolean activity(ActivityState activity) {
+	public Optional<ReviewSchedule> activity(ActivityState activity) {
 		if (activity.type() != ActivityType.ANNUAL_REVIEW || activity.startsAt() == null) {
-			return false;
+			return Optional.empty();
 		}
 		// every agreement event makes a schedule, so none means its events are still on
 		// the way: the activity is parked until they are in
@@ -92,19 +92,17 @@ public class ReviewScheduler {
 			.orElseThrow(() -> new NotArrivedYetException("review schedule of agreement " + activity.agreementId()));
 		LocalDate day = activity.startsAt().toLocalDate();
 		if (activity.status() == ActivityStatus.COMPLETED) {
-			Optional<List<DomainEvent>> held = schedule.held(activity.id(), day, activity.hostOrganizationId(),
-					today(schedule), this.clock.instant());
-			held.ifPresent((events) -> this.outbox.save(schedule, events));
-			return held.isPresent();
+			return schedule
+				.held(activity.id(), day, activity.hostOrganizationId(), today(schedule), this.clock.instant())
+				.map((events) -> this.outbox.save(schedule, events));
 		}
 		if (activity.status() == ActivityStatus.PLANNED) {
 			List<DomainEvent> events = schedule.rescheduled(activity.id(), day, today(schedule), this.clock.instant());
 			if (!events.isEmpty()) {
-				this.outbox.save(schedule, events);
-				return true;
+				return Optional.of(this.outbox.save(schedule, events));
 			}
 		}
-		return false;
+		return Optional.empty();
 	}
 
 	/**
@@ -176,20 +174,19 @@ public class ReviewScheduler {
 	 * Lets a schedule change by itself as the clock says. With several instances, the
 	 * optimistic lock lets one of them save (and publish); the others change nothing.
 	 * @param agreementId the agreement
-	 * @return whether this instance changed it
+	 * @return the schedule as saved, if this instance changed it
 	 */
-	public boolean wakeUp(String agreementId) {
+	public Optional<ReviewSchedule> wakeUp(String agreementId) {
 		Optional<ReviewSchedule> found = find(agreementId);
 		if (found.isEmpty()) {
-			return false;
+			return Optional.empty();
 		}
 		ReviewSchedule schedule = found.get();
 		try {
-			this.outbox.save(schedule, schedule.reconcile(today(schedule), this.clock.instant()));
-			return true;
+			return Optional.of(this.outbox.save(schedule, schedule.reconcile(today(schedule), this.clock.instant())));
 		}
 		catch (OptimisticLockingFailureException ex) {
-			return false;
+			return Optional.empty();
 		}
 	}
 
