@@ -325,10 +325,10 @@ function drawList() {
       editable ? el('td', { class: 'actions' }, actionsOf(activity)) : null)));
   }
   const info = state.pageInfo;
-  const pages = info ? Math.max(1, info.totalPages) : 1;
-  $('page-info').textContent = info ? say('pageInfo', { page: state.page + 1, pages, total: fmt.number(info.totalElements) }) : '';
+  $('page-info').textContent = info ? say('pageInfo', { page: state.page + 1, pages: fmt.pages(info), total: fmt.total(info) }) : '';
   $('page-previous').disabled = state.page <= 0;
-  $('page-next').disabled = !info || state.page + 1 >= info.totalPages;
+  // a capped total is a lower bound: more pages may follow it
+  $('page-next').disabled = !info || (!info.totalCapped && state.page + 1 >= info.totalPages);
 }
 
 function onListClick(event) {

@@ -405,9 +405,10 @@ function drawList() {
   const holder = byId('agreement-list-holder');
   holder.replaceChildren(table('agreement-list', [t('code'), t('title'), t('status'), t('parties'), t('period')], rows, 'noAgreements'));
   const page = body.page || { number: 0, totalPages: 1, totalElements: rows.length };
-  byId('list-pages').textContent = say('pageOf', page.number + 1, Math.max(page.totalPages, 1), page.totalElements);
+  byId('list-pages').textContent = say('pageOf', page.number + 1, fmt.pages(page), fmt.total(page));
   byId('previous-page').disabled = page.number <= 0;
-  byId('next-page').disabled = page.number + 1 >= page.totalPages;
+  // a capped total (a search that matched more than the bound) is a lower bound: more pages may follow it
+  byId('next-page').disabled = !page.totalCapped && page.number + 1 >= page.totalPages;
 }
 
 // ---------------------------------------------------------------- one agreement

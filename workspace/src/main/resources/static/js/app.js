@@ -101,10 +101,17 @@ export function el(tag, attributes, ...children) {
   return node;
 }
 
-/** Formats in the page's language: vi 16:44, 06/11/2012, 980.000.000.000 ₫; times on the program's clock. */
+/**
+ * Formats in the page's language: vi 16:44, 06/11/2012, 980.000.000.000 ₫; times on the program's clock. A list's
+ * page (docs/api.md, paging) says totalCapped when a search's total stopped at its bound: more may follow.
+ */
 export const fmt = {
   locale() { return lang() === 'vi' ? 'vi-VN' : 'en-GB'; },
   number(value) { return new Intl.NumberFormat(fmt.locale()).format(value || 0); },
+  /** A list's total as its page tells it; vi 1.000+, en 1,000+ when a search's count stopped at its bound. */
+  total(page) { return fmt.number(page && page.totalElements) + (page && page.totalCapped ? '+' : ''); },
+  /** A list's number of pages, at least 1; 50+ when a search's count stopped at its bound. */
+  pages(page) { return String(Math.max(1, (page && page.totalPages) || 0)) + (page && page.totalCapped ? '+' : ''); },
   money(amount, currency) {
     try { return new Intl.NumberFormat(fmt.locale(), { style: 'currency', currency: currency || 'VND' }).format(amount || 0); }
     catch (unknownCurrency) { return `${fmt.number(amount)} ${currency}`; }

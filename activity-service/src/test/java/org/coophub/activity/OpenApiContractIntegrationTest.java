@@ -1,10 +1,15 @@
 package org.coophub.activity;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.coophub.testsupport.OpenApiDocument;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,12 +29,23 @@ class OpenApiContractIntegrationTest {
 	int port;
 
 	@Test
-	void servesATruthfulContractSavedForTheLinters() {
+	void servesATruthfulContractSavedForTheLinters() throws IOException {
 		OpenApiDocument api = OpenApiDocument.fetchAndSave(this.port, "activity-service");
 
 		assertThat(api.contractViolations("Hoạt động hợp tác", "Activities", List.of("POST /api/v1/activities",
 				"POST /api/v1/activities:import", "POST /api/v1/imports/activities")))
 			.isEmpty();
+		// every list's page, searched or not, is described by one schema that names the
+		// flag of a total that stopped at the bound
+		JsonNode saved = JsonMapper.builder()
+			.build()
+			.readTree(Files.readString(Path.of("target", "openapi", "activity-service.json")));
+		assertThat(saved.at("/paths/~1api~1v1~1activities/get/responses/200/content/application~1json/schema/$ref")
+			.asString()).startsWith("#/components/schemas/ListPage");
+		assertThat(saved.at("/components/schemas/PageMetadata/properties/totalCapped/type").asString())
+			.isEqualTo("boolean");
+		assertThat(saved.at("/components/schemas/PageMetadata/properties/totalCapped/description").asString())
+			.contains("bound");
 	}
 
 }

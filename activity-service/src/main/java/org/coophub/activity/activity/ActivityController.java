@@ -7,13 +7,12 @@ import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.coophub.platform.paging.ListPage;
 import org.coophub.platform.web.Versions;
-
 import org.coophub.platform.zone.ProgramZone;
 import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -130,10 +129,11 @@ class ActivityController {
 			description = "Filtered by agreement, type, status, host and start day (from and to, ISO dates); q: each word "
 					+ "begins a word of the title, description, place or topic, ignoring case and Vietnamese "
 					+ "diacritics (\"lam d\" finds \"Lâm Đồng\"). Paged (size at most 200), sorted by startsAt (the "
-					+ "only sort allowed, startsAt,desc too) then id.")
-	PagedModel<ActivityView> list(@ParameterObject ActivityQuery query, @ParameterObject Pageable pageable) {
+					+ "only sort allowed, startsAt,desc too) then id. With q, the total counts at most 1,000 matches: "
+					+ "when more match, page.totalElements is 1,000 and page.totalCapped is true.")
+	ListPage<ActivityView> list(@ParameterObject ActivityQuery query, @ParameterObject Pageable pageable) {
 		Pageable page = ActivityService.PAGING.check(pageable);
-		return new PagedModel<>(this.activities.list(query, page).map(ActivityView::of));
+		return this.activities.list(query, page).map(ActivityView::of);
 	}
 
 }

@@ -12,6 +12,8 @@ import org.coophub.activity.agreement.KnownOrganizations;
 import org.coophub.events.DomainEvent;
 import org.coophub.events.activity.Outcomes;
 import org.coophub.platform.outbox.OutboxWriter;
+import org.coophub.platform.paging.ListPage;
+import org.coophub.platform.paging.ListPages;
 import org.coophub.platform.paging.ListPaging;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
@@ -20,12 +22,10 @@ import org.coophub.platform.security.Actors;
 import org.coophub.platform.security.OrganizationScope;
 import org.coophub.platform.web.Versions;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -54,10 +54,13 @@ class ActivityService {
 
 	private final Clock clock;
 
+	private final ListPages pages;
+
 	ActivityService(Activities activities, MongoTemplate mongo, KnownAgreements agreements,
-			KnownOrganizations organizations, OutboxWriter outbox, Clock clock) {
+			KnownOrganizations organizations, OutboxWriter outbox, Clock clock, ListPages pages) {
 		this.activities = activities;
 		this.mongo = mongo;
+		this.pages = pages;
 		this.agreements = agreements;
 		this.organizations = organizations;
 		this.outbox = outbox;
@@ -217,14 +220,14 @@ class ActivityService {
 	}
 
 	/**
-	 * @param query what to narrow the list to
+	 * @param query what to narrow the list to; with free text, the total counts at most
+	 * {@link ListPages#bound()} matches
 	 * @param page a page {@link #PAGING} has checked
 	 * @return the page
 	 */
-	Page<Activity> list(ActivityQuery query, Pageable page) {
-		Query find = Query.query(query.criteria());
-		return PageableExecutionUtils.getPage(this.mongo.find(Query.of(find).with(page), Activity.class), page,
-				() -> this.mongo.count(find, Activity.class));
+	ListPage<Activity> list(ActivityQuery query, Pageable page) {
+		return this.pages.read(Query.query(query.criteria()), page, Activity.class,
+				query.q() != null && !query.q().isBlank());
 	}
 
 	List<Activity> all(ActivityQuery query) {

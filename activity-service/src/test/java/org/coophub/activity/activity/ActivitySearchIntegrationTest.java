@@ -11,6 +11,7 @@ import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.events.agreement.AgreementStatus;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.platform.paging.ListPages;
 import org.coophub.platform.text.SearchTokens;
 import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.WithInfrastructure;
@@ -36,12 +37,17 @@ import static org.awaitility.Awaitility.await;
 /**
  * The activity list answers free text from the activities' search tokens, with and
  * without diacritics and by prefix, beside the other filters; it is paged at most 200 a
- * page and sorted only by an indexed field; activities stored before they kept tokens are
- * found once the backfill has run.
+ * page and sorted only by an indexed field; a search's total counts at most a bound of
+ * matches and says when it stopped; activities stored before they kept tokens are found
+ * once the backfill has run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = ListPages.BOUND_PROPERTY + "=" + ActivitySearchIntegrationTest.BOUND)
 @WithInfrastructure
 class ActivitySearchIntegrationTest {
+
+	/** The bound of a search's total here: small, so that few activities exceed it. */
+	static final int BOUND = 5;
 
 	static final String LD = ActivityRecordingIntegrationTest.LD;
 
@@ -113,8 +119,35 @@ class ActivitySearchIntegrationTest {
 		assertThat(ids("&q=lam dong&sort=startsAt,desc")).containsExactly(conference, sports, review);
 		JsonNode page = list("&q=lam&size=2&page=1");
 		assertThat(page.at("/page/totalElements").asInt()).isEqualTo(3);
+		assertThat(page.at("/page").has("totalCapped")).as("an exact total is not capped").isFalse();
 		assertThat(page.at("/content/0/id").asString()).isEqualTo(conference);
 		assertThat(list("?q=lam dong&agreementId=" + UUID.randomUUID()).at("/page/totalElements").asInt()).isZero();
+	}
+
+	@Test
+	void aSearchTotalStopsAtTheBoundAndSaysSoWhileEveryPageIsStillServed() {
+		for (int n = 0; n < BOUND + 2; n++) {
+			record("TRAINING", "Tập huấn Bảo Lộc " + n, null, "2015-03-0" + (n + 1) + "T08:00:00", null, null);
+		}
+
+		JsonNode first = list("&q=bao loc&size=2");
+		assertThat(first.at("/content").size()).isEqualTo(2);
+		assertThat(first.at("/page/totalElements").asInt()).isEqualTo(BOUND);
+		assertThat(first.at("/page/totalPages").asInt()).isEqualTo(3);
+		assertThat(first.at("/page/totalCapped").asBoolean()).isTrue();
+		// the last page lies past the bound: served, and its total is exact again
+		JsonNode last = list("&q=bao loc&size=2&page=3");
+		assertThat(last.at("/content/0/title/vi").asString()).isEqualTo("Tập huấn Bảo Lộc 6");
+		assertThat(last.at("/page/totalElements").asInt()).isEqualTo(BOUND + 2);
+		assertThat(last.at("/page").has("totalCapped")).isFalse();
+		// without free text the list is one agreement's: its total is exact
+		JsonNode all = list("&size=2");
+		assertThat(all.at("/page/totalElements").asInt()).isEqualTo(BOUND + 2);
+		assertThat(all.at("/page").has("totalCapped")).isFalse();
+		// as many matches as the bound: exact
+		JsonNode asMany = list("&q=bao loc&type=TRAINING&to=2015-03-05&size=2");
+		assertThat(asMany.at("/page/totalElements").asInt()).isEqualTo(BOUND);
+		assertThat(asMany.at("/page").has("totalCapped")).isFalse();
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.coophub.agreement.agreement.AgreementInput.CommitmentInput;
 import org.coophub.events.agreement.AgreementStatus;
 import org.coophub.events.agreement.Area;
 import org.coophub.events.agreement.PartyConsent;
+import org.coophub.platform.paging.ListPage;
 import org.coophub.platform.problem.StaleVersionException;
 import org.coophub.platform.web.FieldError;
 import org.coophub.platform.web.Versions;
@@ -23,7 +24,6 @@ import org.coophub.platform.zone.ProgramZone;
 
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -222,13 +222,14 @@ class AgreementController {
 	@Operation(summary = "List agreements",
 			description = "Filtered by status, party (organization id), area and free text q: each word begins a word of "
 					+ "the code, titles or commitment titles, ignoring case and Vietnamese diacritics (\"lam d\" finds"
-					+ " \"Lâm Đồng\"). Paged (size at most 200), sorted by code (default) or signedOn, then id.")
-	PagedModel<AgreementView> list(@RequestParam(required = false) AgreementStatus status,
+					+ " \"Lâm Đồng\"). Paged (size at most 200), sorted by code (default) or signedOn, then id. With q,"
+					+ " the total counts at most 1,000 matches: when more match, page.totalElements is 1,000 and "
+					+ "page.totalCapped is true.")
+	ListPage<AgreementView> list(@RequestParam(required = false) AgreementStatus status,
 			@RequestParam(required = false) String party, @RequestParam(required = false) Area area,
 			@Parameter(example = "lam dong") @RequestParam(required = false) String q, Pageable pageable) {
 		Pageable page = AgreementSearch.PAGING.check(pageable);
-		return new PagedModel<>(
-				this.agreements.list(new AgreementFilter(status, party, area, q), page).map(AgreementView::of));
+		return this.agreements.list(new AgreementFilter(status, party, area, q), page).map(AgreementView::of);
 	}
 
 	@ExceptionHandler

@@ -2,23 +2,23 @@ package org.coophub.agreement.agreement;
 
 import java.util.Map;
 
+import org.coophub.platform.paging.ListPage;
+import org.coophub.platform.paging.ListPages;
 import org.coophub.platform.paging.ListPaging;
 import org.coophub.platform.text.SearchTokens;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * Lists agreements by status, party, area and free text, a page at a time. Every filter
  * is a lookup by an index of {@link Agreement} (the free text by its
  * {@link SearchTokens}), and a page is sorted by an indexed field: {@code code} unless
- * the client asks for {@code signedOn}.
+ * the client asks for {@code signedOn}. With free text the total counts at most
+ * {@link ListPages#bound()} matches.
  */
 @Component
 class AgreementSearch {
@@ -29,10 +29,10 @@ class AgreementSearch {
 	 */
 	static final ListPaging PAGING = new ListPaging(Map.of("code", "code", "signedOn", "signedOn"), Sort.by("code"));
 
-	private final MongoTemplate mongo;
+	private final ListPages pages;
 
-	AgreementSearch(MongoTemplate mongo) {
-		this.mongo = mongo;
+	AgreementSearch(ListPages pages) {
+		this.pages = pages;
 	}
 
 	/**
@@ -40,10 +40,9 @@ class AgreementSearch {
 	 * @param page a page {@link #PAGING} has checked
 	 * @return the page
 	 */
-	Page<Agreement> find(AgreementFilter filter, Pageable page) {
-		Query query = Query.query(criteria(filter));
-		return PageableExecutionUtils.getPage(this.mongo.find(Query.of(query).with(page), Agreement.class), page,
-				() -> this.mongo.count(query, Agreement.class));
+	ListPage<Agreement> find(AgreementFilter filter, Pageable page) {
+		return this.pages.read(Query.query(criteria(filter)), page, Agreement.class,
+				filter.q() != null && !filter.q().isBlank());
 	}
 
 	/**

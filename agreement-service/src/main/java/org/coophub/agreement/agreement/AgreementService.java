@@ -10,6 +10,7 @@ import org.coophub.events.agreement.Commitment;
 import org.coophub.events.agreement.Party;
 import org.coophub.events.agreement.PartyConsent;
 import org.coophub.platform.outbox.OutboxWriter;
+import org.coophub.platform.paging.ListPage;
 import org.coophub.platform.problem.NotFoundException;
 import org.coophub.platform.problem.RuleViolationException;
 import org.coophub.platform.security.Actor;
@@ -17,7 +18,6 @@ import org.coophub.platform.security.Actors;
 import org.coophub.platform.security.OrganizationScope;
 import org.coophub.platform.web.Versions;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
@@ -136,7 +136,7 @@ class AgreementService {
 			.orElseThrow(() -> new NotFoundException("Agreement", id + " on " + date + " (it did not exist yet)"));
 	}
 
-	Page<Agreement> list(AgreementFilter filter, Pageable pageable) {
+	ListPage<Agreement> list(AgreementFilter filter, Pageable pageable) {
 		return this.search.find(filter, pageable);
 	}
 

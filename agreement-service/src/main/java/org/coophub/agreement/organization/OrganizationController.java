@@ -10,11 +10,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import org.coophub.platform.paging.ListPage;
 import org.coophub.platform.problem.StaleVersionException;
 import org.coophub.platform.web.Versions;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -95,12 +95,12 @@ class OrganizationController {
 	@Operation(summary = "List organizations",
 			description = "Organizations by code (the only sort; size at most 200); contacts' e-mail addresses only for "
 					+ "the users of parties to an agreement with them.")
-	PagedModel<OrganizationView> list(Pageable pageable) {
+	ListPage<OrganizationView> list(Pageable pageable) {
 		Pageable page = OrganizationService.PAGING.check(pageable);
 		Optional<Set<String>> visible = this.visibility.visibleToCurrentUser();
-		return new PagedModel<>(this.organizations.list(page)
+		return ListPage.of(this.organizations.list(page))
 			.map((organization) -> OrganizationView.of(organization,
-					visible.map((ids) -> ids.contains(organization.id())).orElse(true))));
+					visible.map((ids) -> ids.contains(organization.id())).orElse(true)));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.stream.StreamSupport;
 
 import org.bson.Document;
 import org.coophub.agreement.JsonApi;
+import org.coophub.platform.paging.ListPages;
 import org.coophub.platform.text.SearchTokens;
 import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.WithInfrastructure;
@@ -31,12 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The agreement list answers free text from the agreements' search tokens (code, titles,
  * commitments' titles), with and without diacritics and by prefix, beside the other
  * filters; agreement and organization lists are paged at most 200 a page and sorted only
- * by indexed fields; agreements stored before they kept tokens are found once the
- * backfill has run.
+ * by indexed fields; a search's total counts at most a bound of matches and says when it
+ * stopped; agreements stored before they kept tokens are found once the backfill has run.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = ListPages.BOUND_PROPERTY + "=" + AgreementSearchIntegrationTest.BOUND)
 @WithInfrastructure
 class AgreementSearchIntegrationTest {
+
+	/** The bound of a search's total here: small, so that few agreements exceed it. */
+	static final int BOUND = 5;
 
 	@LocalServerPort
 	int port;
@@ -116,6 +121,34 @@ class AgreementSearchIntegrationTest {
 		}
 		problem("/api/v1/agreements?size=201", "size");
 		assertThat(list("&size=200").at("/page/size").asInt()).isEqualTo(200);
+	}
+
+	@Test
+	void aSearchTotalStopsAtTheBoundAndSaysSoWhileEveryPageIsStillServed() {
+		for (int n = 0; n < BOUND + 2; n++) {
+			String place = (n < BOUND) ? "Bảo Lộc Đà Lạt" : "Bảo Lộc";
+			agreement("BL" + n + "-" + this.suffix, "Hợp tác " + place + " " + n + " " + this.suffix,
+					"Cooperation " + n + " " + this.suffix);
+		}
+
+		JsonNode first = list("&q=bao loc " + this.suffix + "&size=2");
+		assertThat(first.at("/content").size()).isEqualTo(2);
+		assertThat(first.at("/page/totalElements").asInt()).isEqualTo(BOUND);
+		assertThat(first.at("/page/totalPages").asInt()).isEqualTo(3);
+		assertThat(first.at("/page/totalCapped").asBoolean()).isTrue();
+		// the last page lies past the bound: served, and its total is exact again
+		JsonNode last = list("&q=bao loc " + this.suffix + "&size=2&page=3");
+		assertThat(last.at("/content/0/code").asString()).isEqualTo("BL6-" + this.suffix);
+		assertThat(last.at("/page/totalElements").asInt()).isEqualTo(BOUND + 2);
+		assertThat(last.at("/page").has("totalCapped")).isFalse();
+		// without free text the total is exact
+		JsonNode all = list("&size=2");
+		assertThat(all.at("/page/totalElements").asInt()).isEqualTo(BOUND + 2);
+		assertThat(all.at("/page").has("totalCapped")).isFalse();
+		// as many matches as the bound: exact
+		JsonNode asMany = list("&q=da lat " + this.suffix + "&size=2");
+		assertThat(asMany.at("/page/totalElements").asInt()).isEqualTo(BOUND);
+		assertThat(asMany.at("/page").has("totalCapped")).isFalse();
 	}
 
 	@Test

@@ -13,7 +13,11 @@ import de.bwaldvogel.mongo.bson.Document;
  * an index serves the filter. The collection takes the filter once, when the pipeline
  * asks for its input (a {@code $lookup} runs queries of its own, which never see it), and
  * streams only the index's candidates; the {@code $match} stage then matches them as
- * before, so the answer is unchanged.
+ * before, so the answer is unchanged. The candidates are read one at a time as the
+ * pipeline pulls them: mongo-java-server's {@code $match} and {@code $limit} stages are a
+ * lazy {@code Stream.filter} and {@code Stream.limit}, so a {@code countDocuments} with a
+ * limit (a search's total that stops at a bound) reads about limit documents, not every
+ * candidate.
  */
 final class AggregateMatch {
 

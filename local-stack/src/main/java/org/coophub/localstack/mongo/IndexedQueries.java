@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -94,14 +96,17 @@ final class IndexedQueries<P> {
 
 	/**
 	 * The documents an index leads a filter to, for an aggregation that matches the
-	 * filter on them next (see {@link AggregateMatch}).
+	 * filter on them next (see {@link AggregateMatch}). They are read lazily, each
+	 * counted as examined when the pipeline pulls it: a {@code $limit} after the
+	 * {@code $match} (a count that stops at a bound) stops the reading, so it examines
+	 * about as many documents as the limit, not every candidate.
 	 * @param namespace the collection's full name, for the count of documents examined
 	 * @param filter the aggregation's leading {@code $match}
 	 * @param indexes the collection's indexes
-	 * @param documents reads the document at a position
+	 * @param documents reads the document at a position (null when it was deleted since)
 	 * @return the candidates in natural order, or null when no index serves the filter
 	 */
-	List<Document> candidates(String namespace, Document filter, List<Index<P>> indexes,
+	Stream<Document> candidates(String namespace, Document filter, List<Index<P>> indexes,
 			Function<P, Document> documents) {
 		IdLookup.Lookup<P> byId = IdLookup.lookup(filter, indexes);
 		Iterable<P> positions = (byId != null) ? byId.positions() : SecondaryLookup.candidates(filter, indexes);
@@ -111,15 +116,10 @@ final class IndexedQueries<P> {
 		List<P> ordered = new ArrayList<>();
 		positions.forEach(ordered::add);
 		ordered.sort(this.naturalOrder);
-		count(namespace, ordered.size());
-		List<Document> found = new ArrayList<>(ordered.size());
-		for (P position : ordered) {
-			Document document = documents.apply(position);
-			if (document != null) {
-				found.add(document);
-			}
-		}
-		return found;
+		return ordered.stream().map((position) -> {
+			count(namespace, 1);
+			return documents.apply(position);
+		}).filter(Objects::nonNull);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -181,6 +182,47 @@ class SecondaryIndexTest {
 			activities.deleteOne(Filters.eq("_id", "undated"));
 			assertThat(ids(server, 50, () -> activities.find(search).sort(Sorts.ascending("startsAt", "_id")).limit(2)))
 				.containsExactly("a-0-0", "a-1-0");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Backend.class)
+	void countsACommonWordUpToALimitReadingAboutLimitDocuments(Backend backend, @TempDir Path directory) {
+		try (MongoWireServer server = backend.start(directory)) {
+			assertBoundedCounts(server);
+		}
+	}
+
+	/**
+	 * A search's total that stops at a bound ({@code countDocuments} with a limit: a
+	 * {@code $limit} stage after the {@code $match}) reads the index's candidates only
+	 * until the limit is reached, however many hold the word.
+	 */
+	private static void assertBoundedCounts(MongoWireServer server) {
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> activities = activities(client);
+			activities.createIndex(Indexes.ascending("searchTokens"));
+			List<Document> many = new ArrayList<>();
+			for (int n = 0; n < 2_000; n++) {
+				many.add(new Document("_id", "hd-%04d".formatted(n)).append("searchTokens", List.of("hoat", "dong"))
+					.append("kind", (n % 4 == 0) ? "VISIT" : "WORKSHOP"));
+			}
+			activities.insertMany(many);
+			var common = Filters.all("searchTokens", "hoat", "dong");
+
+			assertExamined(server, 101,
+					() -> assertThat(activities.countDocuments(common, new CountOptions().limit(101))).isEqualTo(101));
+			// one candidate in four matches (kind has no index): the reading stops at the
+			// 101st match, the 401st candidate
+			var visits = Filters.and(common, Filters.eq("kind", "VISIT"));
+			assertExamined(server, 401,
+					() -> assertThat(activities.countDocuments(visits, new CountOptions().limit(101))).isEqualTo(101));
+			// fewer matches than the limit: every candidate is read, the count is exact
+			assertExamined(server, 2_000,
+					() -> assertThat(activities.countDocuments(visits, new CountOptions().limit(1_001)))
+						.isEqualTo(500));
+			// without a limit the total counts every match
+			assertExamined(server, 2_000, () -> assertThat(activities.countDocuments(common)).isEqualTo(2_000));
 		}
 	}
 
