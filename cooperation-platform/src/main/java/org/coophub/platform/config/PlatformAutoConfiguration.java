@@ -97,8 +97,9 @@ public class PlatformAutoConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(MongoTemplate mongo, EventSender sender, Clock clock,
-			@Value("${coophub.outbox.grace}") Duration grace, @Value("${coophub.outbox.relay-lanes}") int lanes) {
-		return new OutboxRelay(mongo, sender, clock, grace, lanes);
+			@Value("${coophub.outbox.grace}") Duration grace, @Value("${coophub.outbox.relay-lanes}") int lanes,
+			@Value("${coophub.outbox.removal-delay}") Duration removalDelay) {
+		return new OutboxRelay(mongo, sender, clock, grace, lanes, removalDelay);
 	}
 
 	@Bean

@@ -8,9 +8,14 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.coophub.platform.work.WorkLane;
@@ -30,6 +35,12 @@ import org.springframework.data.mongodb.core.query.Update;
  * overlap. What a broker outage left is retried from memory every poll; what a crash left
  * is found by a sweep of the collections at start and now and then. Publishing is
  * at-least-once: consumers are idempotent.
+ * <p>
+ * Acknowledged entries are removed together every removal delay, one bulk write per
+ * collection for all the documents the lanes published meanwhile, instead of one write
+ * per document: at a steady rate each lane mostly finds one document waiting, so removing
+ * at once costs a MongoDB command per event. Until removed, an acknowledged entry is
+ * remembered and never sent again by this relay.
  */
 public class OutboxRelay implements AutoCloseable {
 
@@ -64,15 +75,36 @@ public class OutboxRelay implements AutoCloseable {
 	/** Documents whose last attempt failed or that a sweep found, for the next poll. */
 	private final Set<DocumentRef> retry = ConcurrentHashMap.newKeySet();
 
-	public OutboxRelay(MongoTemplate mongo, EventSender sender, Clock clock, Duration grace, int lanes) {
+	/** Entries Kafka acknowledged, waiting for their removal. */
+	private final Queue<Acknowledged> unremoved = new ConcurrentLinkedQueue<>();
+
+	/** The event ids of {@link #unremoved}: not to be sent again meanwhile. */
+	private final Set<String> acknowledgedIds = ConcurrentHashMap.newKeySet();
+
+	private final ScheduledExecutorService remover;
+
+	/**
+	 * @param grace how old an entry must be before a sweep takes it
+	 * @param lanes how many documents are published at once
+	 * @param removalDelay how long acknowledged entries wait to be removed together
+	 */
+	public OutboxRelay(MongoTemplate mongo, EventSender sender, Clock clock, Duration grace, int lanes,
+			Duration removalDelay) {
 		this.mongo = mongo;
 		this.sender = sender;
 		this.clock = clock;
 		this.grace = grace;
 		for (int lane = 0; lane < lanes; lane++) {
-			// a lane publishes all that waits when it wakes: one removal per collection
+			// a lane publishes all that waits when it wakes
 			this.lanes.add(new WorkLane<>("outbox-relay-" + lane, Integer.MAX_VALUE, this::publishAll, this::paused));
 		}
+		this.remover = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "outbox-remover");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long delay = Math.max(1, removalDelay.toMillis());
+		this.remover.scheduleWithFixedDelay(this::removeAcknowledged, delay, delay, TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -157,18 +189,16 @@ public class OutboxRelay implements AutoCloseable {
 			return send(ref, acknowledged);
 		}
 		finally {
-			remove(acknowledged);
+			toRemove(acknowledged);
 		}
 	}
 
 	/**
-	 * Sends the documents' entries, each document's in order, and then removes what Kafka
-	 * acknowledged with one write per collection instead of one per document: under load
-	 * a lane finds several documents waiting, and each write is a round trip to MongoDB.
-	 * Stops at the first failure.
+	 * Sends the documents' entries, each document's in order, and hands what Kafka
+	 * acknowledged to the removal. Stops at the first failure.
 	 * @param refs the documents, in the order they were handed over
 	 * @throws RelayPausedException naming the document that failed and those after it,
-	 * once what was sent before it is removed
+	 * once what was sent before it is handed to the removal
 	 */
 	void publishAll(List<DocumentRef> refs) {
 		Map<DocumentRef, List<String>> acknowledged = new LinkedHashMap<>();
@@ -183,15 +213,16 @@ public class OutboxRelay implements AutoCloseable {
 			}
 		}
 		finally {
-			remove(acknowledged);
+			toRemove(acknowledged);
 		}
 	}
 
 	private int send(DocumentRef ref, Map<DocumentRef, List<String>> acknowledged) {
-		List<OutboxEntry> entries = this.written.remove(ref);
-		if (entries == null) {
-			entries = stored(ref);
-		}
+		List<OutboxEntry> written = this.written.remove(ref);
+		// a document saved again before its removal still holds what was sent
+		List<OutboxEntry> entries = ((written != null) ? written : stored(ref)).stream()
+			.filter((entry) -> !this.acknowledgedIds.contains(entry.eventId()))
+			.toList();
 		List<String> sent = new ArrayList<>();
 		try {
 			for (OutboxEntry entry : entries) {
@@ -214,21 +245,39 @@ public class OutboxRelay implements AutoCloseable {
 		return sent.size();
 	}
 
+	private void toRemove(Map<DocumentRef, List<String>> acknowledged) {
+		acknowledged.forEach((ref, eventIds) -> {
+			this.acknowledgedIds.addAll(eventIds);
+			this.unremoved.add(new Acknowledged(ref, eventIds));
+		});
+	}
+
 	/**
 	 * Pulls the acknowledged entries from their documents: one bulk write per collection.
+	 * What a failed write did not remove stays for the next time.
 	 */
-	private void remove(Map<DocumentRef, List<String>> acknowledged) {
-		Map<String, List<Map.Entry<DocumentRef, List<String>>>> byCollection = new TreeMap<>();
-		acknowledged.entrySet()
-			.forEach((ack) -> byCollection.computeIfAbsent(ack.getKey().collection(), (c) -> new ArrayList<>())
-				.add(ack));
+	void removeAcknowledged() {
+		List<Acknowledged> taken = new ArrayList<>();
+		for (Acknowledged ack = this.unremoved.poll(); ack != null; ack = this.unremoved.poll()) {
+			taken.add(ack);
+		}
+		Map<String, List<Acknowledged>> byCollection = new TreeMap<>();
+		taken.forEach((ack) -> byCollection.computeIfAbsent(ack.ref().collection(), (c) -> new ArrayList<>()).add(ack));
 		byCollection.forEach((collection, acks) -> {
-			BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-			for (Map.Entry<DocumentRef, List<String>> ack : acks) {
-				bulk.updateOne(Query.query(Criteria.where("_id").is(ack.getKey().id())), new Update()
-					.pull(HasOutbox.OUTBOX_FIELD, new Document("eventId", new Document("$in", ack.getValue()))));
+			try {
+				BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+				for (Acknowledged ack : acks) {
+					bulk.updateOne(Query.query(Criteria.where("_id").is(ack.ref().id())), new Update()
+						.pull(HasOutbox.OUTBOX_FIELD, new Document("eventId", new Document("$in", ack.eventIds()))));
+				}
+				bulk.execute();
+				acks.forEach((ack) -> this.acknowledgedIds.removeAll(ack.eventIds()));
 			}
-			bulk.execute();
+			catch (RuntimeException ex) {
+				log.warn("Removing published outbox entries from {} failed, will retry: {}", collection,
+						ex.getMessage());
+				this.unremoved.addAll(acks);
+			}
 		});
 	}
 
@@ -275,9 +324,21 @@ public class OutboxRelay implements AutoCloseable {
 	@Override
 	public void close() {
 		this.lanes.forEach(WorkLane::close);
+		this.remover.shutdown();
+		try {
+			this.remover.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		// what was acknowledged last would otherwise be sent again after a restart
+		removeAcknowledged();
 	}
 
 	record DocumentRef(String collection, Object id) {
+	}
+
+	private record Acknowledged(DocumentRef ref, List<String> eventIds) {
 	}
 
 	/** Sending failed: the documents not published, to be tried again. */

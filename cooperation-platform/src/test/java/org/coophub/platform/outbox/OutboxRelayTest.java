@@ -47,8 +47,9 @@ class OutboxRelayTest {
 		this.sent.add(entry.eventId());
 	};
 
+	// removals only when a test asks for them (removeAcknowledged), never by the timer
 	private final OutboxRelay relay = new OutboxRelay(this.mongo, this.sender, Clock.fixed(NOW, ZoneOffset.UTC),
-			Duration.ofSeconds(2), 2);
+			Duration.ofSeconds(2), 2, Duration.ofHours(1));
 
 	@AfterEach
 	void close() {
@@ -61,9 +62,42 @@ class OutboxRelayTest {
 		String id = store(entry("e1", NOW), entry("e2", NOW), entry("e3", NOW));
 
 		assertThat(this.relay.publish("aggregates", id)).isEqualTo(3);
+		this.relay.removeAcknowledged();
 
 		assertThat(this.sent).containsExactly("e1", "e2", "e3");
 		assertThat(outbox(id)).isEmpty();
+	}
+
+	@Test
+	void whatWasSentButNotYetRemovedIsNotSentAgain() {
+		String id = store(entry("e1", NOW));
+		assertThat(this.relay.publish("aggregates", id)).isOne();
+		// saved again before the removal: the stored outbox still holds e1
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				new org.springframework.data.mongodb.core.query.Update().push("outbox", entry("e2", NOW)),
+				"aggregates");
+
+		assertThat(this.relay.publish("aggregates", id)).isOne();
+		assertThat(this.sent).containsExactly("e1", "e2");
+		assertThat(outbox(id)).hasSize(2);
+
+		this.relay.removeAcknowledged();
+		assertThat(outbox(id)).isEmpty();
+	}
+
+	@Test
+	void theTimerRemovesWhatSeveralPublicationsAcknowledged() {
+		try (OutboxRelay timed = new OutboxRelay(this.mongo, this.sender, Clock.fixed(NOW, ZoneOffset.UTC),
+				Duration.ofSeconds(2), 2, Duration.ofMillis(20))) {
+			String first = store(entry("t1", NOW));
+			String second = store(entry("t2", NOW));
+			timed.publishSoon("aggregates", first, outboxEntries(first));
+			timed.publishSoon("aggregates", second, outboxEntries(second));
+
+			await().untilAsserted(() -> assertThat(List.of(outbox(first), outbox(second)))
+				.allSatisfy((outbox) -> assertThat(outbox).isEmpty()));
+			assertThat(this.sent).containsExactlyInAnyOrder("t1", "t2");
+		}
 	}
 
 	@Test
@@ -72,6 +106,7 @@ class OutboxRelayTest {
 		this.failOn = "e2";
 
 		assertThatThrownBy(() -> this.relay.publish("aggregates", id)).hasMessage("broker unavailable");
+		this.relay.removeAcknowledged();
 
 		assertThat(this.sent).containsExactly("e1");
 		assertThat(outbox(id)).extracting((entry) -> entry.getString("eventId")).containsExactly("e2", "e3");
@@ -95,12 +130,14 @@ class OutboxRelayTest {
 			.hasMessage("broker unavailable");
 
 		// what Kafka acknowledged before the failure is removed, in one write
+		this.relay.removeAcknowledged();
 		assertThat(this.sent).containsExactly("a1", "a2", "b1");
 		assertThat(outbox(first)).isEmpty();
 		assertThat(outbox(second)).extracting((entry) -> entry.getString("eventId")).containsExactly("b2");
 		assertThat(outbox(third)).hasSize(1);
 		this.failOn = null;
 		this.relay.publishAll(batch.subList(1, 3));
+		this.relay.removeAcknowledged();
 		assertThat(this.sent).containsExactly("a1", "a2", "b1", "b2", "c1");
 		assertThat(outbox(second)).isEmpty();
 		assertThat(outbox(third)).isEmpty();
@@ -118,6 +155,7 @@ class OutboxRelayTest {
 
 		await().untilAsserted(() -> assertThat(this.sent).containsExactly("old", "older"));
 		await().untilAsserted(() -> assertThat(this.relay.backlog()).doesNotContainKey("aggregates"));
+		this.relay.removeAcknowledged();
 		assertThat(outbox(stuck)).isEmpty();
 		assertThat(outbox(fresh)).hasSize(1);
 	}
@@ -139,7 +177,10 @@ class OutboxRelayTest {
 		this.relay.retryFailed();
 
 		await().untilAsserted(() -> assertThat(this.sent).containsExactly("e1"));
-		await().untilAsserted(() -> assertThat(outbox(id)).isEmpty());
+		await().untilAsserted(() -> {
+			this.relay.removeAcknowledged();
+			assertThat(outbox(id)).isEmpty();
+		});
 		assertThat(this.relay.backlog()).doesNotContainKey("aggregates");
 	}
 
@@ -185,7 +226,10 @@ class OutboxRelayTest {
 		for (int i = 0; i < 20; i++) {
 			assertThat(this.sent.indexOf(i + "-a")).isLessThan(this.sent.indexOf(i + "-b"));
 		}
-		await().untilAsserted(() -> assertThat(ids).allSatisfy((id) -> assertThat(outbox(id)).isEmpty()));
+		await().untilAsserted(() -> {
+			this.relay.removeAcknowledged();
+			assertThat(ids).allSatisfy((id) -> assertThat(outbox(id)).isEmpty());
+		});
 	}
 
 	private String store(Document... entries) {

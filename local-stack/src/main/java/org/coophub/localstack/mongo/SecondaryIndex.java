@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -49,7 +49,7 @@ final class SecondaryIndex<P> extends Index<P> {
 	/** The index's second key, null for an index of one field. */
 	private final String secondField;
 
-	private final NavigableMap<Object, Set<P>> entries = new TreeMap<>(ORDER);
+	private final NavigableMap<Object, PositionSet<P>> entries = new TreeMap<>(ORDER);
 
 	/**
 	 * For a compound index: per value of the leading field, the second field's values and
@@ -57,7 +57,7 @@ final class SecondaryIndex<P> extends Index<P> {
 	 * agreement's activities in a period, the reminders of a status due by a time) look
 	 * up only what both pin.
 	 */
-	private final NavigableMap<Object, NavigableMap<Object, Set<P>>> pairs = new TreeMap<>(ORDER);
+	private final NavigableMap<Object, NavigableMap<Object, PositionSet<P>>> pairs = new TreeMap<>(ORDER);
 
 	/** What each indexed document added, to remove it again. */
 	private final Map<P, Keys> keysByPosition = new HashMap<>();
@@ -111,8 +111,8 @@ final class SecondaryIndex<P> extends Index<P> {
 	 * @return their positions
 	 */
 	synchronized Set<P> equalTo(Object value) {
-		Set<P> positions = this.entries.get(normalized(value));
-		return (positions != null) ? new LinkedHashSet<>(positions) : Set.of();
+		PositionSet<P> positions = this.entries.get(normalized(value));
+		return (positions != null) ? positions.copy() : Set.of();
 	}
 
 	/**
@@ -121,7 +121,7 @@ final class SecondaryIndex<P> extends Index<P> {
 	 * @return the number of documents
 	 */
 	synchronized int countEqualTo(Object value) {
-		Set<P> positions = this.entries.get(normalized(value));
+		PositionSet<P> positions = this.entries.get(normalized(value));
 		return (positions != null) ? positions.size() : 0;
 	}
 
@@ -142,9 +142,9 @@ final class SecondaryIndex<P> extends Index<P> {
 	 * @return their positions
 	 */
 	synchronized Set<P> secondBetween(List<Object> leading, Range bounds) {
-		Set<P> positions = new LinkedHashSet<>();
+		Set<P> positions = new PositionSet<>();
 		for (Object value : leading) {
-			NavigableMap<Object, Set<P>> second = this.pairs.get(normalized(value));
+			NavigableMap<Object, PositionSet<P>> second = this.pairs.get(normalized(value));
 			if (second != null) {
 				positions.addAll(within(second, bounds, this.secondMultikeyDocuments > 0));
 			}
@@ -166,17 +166,17 @@ final class SecondaryIndex<P> extends Index<P> {
 			return null;
 		}
 		List<Set<P>> groups = new ArrayList<>();
-		for (Set<P> group : groups(this.entries, bounds, false, descending)) {
-			groups.add(new LinkedHashSet<>(group));
+		for (PositionSet<P> group : groups(this.entries, bounds, false, descending)) {
+			groups.add(group.copy());
 		}
 		return groups;
 	}
 
-	private static <P> Set<P> within(NavigableMap<Object, Set<P>> map, Range bounds, boolean multikey) {
-		Set<P> positions = new LinkedHashSet<>();
+	private static <P> Set<P> within(NavigableMap<Object, PositionSet<P>> map, Range bounds, boolean multikey) {
+		Set<P> positions = new PositionSet<>();
 		// walked from the bound that is set, so that the walk stops at the first other
 		// kind
-		for (Set<P> group : groups(map, bounds, multikey, bounds.lower() == null)) {
+		for (PositionSet<P> group : groups(map, bounds, multikey, bounds.lower() == null)) {
 			positions.addAll(group);
 		}
 		return positions;
@@ -188,8 +188,8 @@ final class SecondaryIndex<P> extends Index<P> {
 	 * each other in the map: the walk skips other kinds before it reaches the bound's and
 	 * stops where the kind changes after it.
 	 */
-	private static <P> List<Set<P>> groups(NavigableMap<Object, Set<P>> map, Range bounds, boolean multikey,
-			boolean descending) {
+	private static <P> List<PositionSet<P>> groups(NavigableMap<Object, PositionSet<P>> map, Range bounds,
+			boolean multikey, boolean descending) {
 		Object low = normalized(bounds.lower());
 		Object high = normalized(bounds.upper());
 		boolean equality = low != null && high != null && ORDER.compare(low, high) == 0 && bounds.lowerInclusive()
@@ -200,7 +200,7 @@ final class SecondaryIndex<P> extends Index<P> {
 			high = null;
 		}
 		Object kind = (low != null) ? low : high;
-		NavigableMap<Object, Set<P>> range;
+		NavigableMap<Object, PositionSet<P>> range;
 		if (low != null && high != null) {
 			int order = ORDER.compare(low, high);
 			if (order > 0 || (order == 0 && !(bounds.lowerInclusive() && bounds.upperInclusive()))) {
@@ -214,9 +214,9 @@ final class SecondaryIndex<P> extends Index<P> {
 		else {
 			range = map.headMap(high, bounds.upperInclusive());
 		}
-		List<Set<P>> groups = new ArrayList<>();
+		List<PositionSet<P>> groups = new ArrayList<>();
 		boolean entered = false;
-		for (Map.Entry<Object, Set<P>> entry : (descending ? range.descendingMap() : range).entrySet()) {
+		for (Map.Entry<Object, PositionSet<P>> entry : (descending ? range.descendingMap() : range).entrySet()) {
 			if (!sameKind(entry.getKey(), kind)) {
 				if (entered) {
 					break;
@@ -242,6 +242,7 @@ final class SecondaryIndex<P> extends Index<P> {
 	@Override
 	public synchronized void add(Document document, P position, MongoCollection<P> collection) {
 		Object leading = Utils.getSubdocumentValueCollectionAware(document, this.field);
+		shareElements(leading);
 		List<Object> values = indexable(leading);
 		Object second = (this.secondField != null)
 				? Utils.getSubdocumentValueCollectionAware(document, this.secondField) : null;
@@ -251,10 +252,10 @@ final class SecondaryIndex<P> extends Index<P> {
 		this.keysByPosition.put(position, keys);
 		this.positionsById.put(keys.id(), position);
 		for (Object value : values) {
-			this.entries.computeIfAbsent(value, (key) -> new LinkedHashSet<>()).add(position);
+			this.entries.computeIfAbsent(value, (key) -> new PositionSet<>()).add(position);
 			for (Object secondValue : secondValues) {
 				this.pairs.computeIfAbsent(value, (key) -> new TreeMap<>(ORDER))
-					.computeIfAbsent(secondValue, (key) -> new LinkedHashSet<>())
+					.computeIfAbsent(secondValue, (key) -> new PositionSet<>())
 					.add(position);
 			}
 		}
@@ -282,7 +283,7 @@ final class SecondaryIndex<P> extends Index<P> {
 			return null;
 		}
 		List<List<P>> groups = new ArrayList<>();
-		for (Set<P> group : (descending ? this.entries.descendingMap() : this.entries).values()) {
+		for (PositionSet<P> group : (descending ? this.entries.descendingMap() : this.entries).values()) {
 			List<P> kept = null;
 			for (P position : group) {
 				if (candidates.contains(position)) {
@@ -360,7 +361,7 @@ final class SecondaryIndex<P> extends Index<P> {
 		this.positionsById.remove(keys.id());
 		for (Object value : keys.values()) {
 			removeFrom(this.entries, value, position);
-			NavigableMap<Object, Set<P>> second = this.pairs.get(value);
+			NavigableMap<Object, PositionSet<P>> second = this.pairs.get(value);
 			if (second != null) {
 				for (Object secondValue : keys.secondValues()) {
 					removeFrom(second, secondValue, position);
@@ -375,12 +376,33 @@ final class SecondaryIndex<P> extends Index<P> {
 		this.unsortableDocuments -= unsortable(keys) ? 1 : 0;
 	}
 
-	private static <P> void removeFrom(NavigableMap<Object, Set<P>> map, Object value, P position) {
-		Set<P> positions = map.get(value);
+	private static <P> void removeFrom(NavigableMap<Object, PositionSet<P>> map, Object value, P position) {
+		PositionSet<P> positions = map.get(value);
 		if (positions != null) {
 			positions.remove(position);
 			if (positions.isEmpty()) {
 				map.remove(value);
+			}
+		}
+	}
+
+	/**
+	 * Makes the strings of an array value the instances the index already holds as keys:
+	 * a word that thousands of documents contain (a search token) is then one string on
+	 * the heap, not one per document. The strings are equal, so no answer changes.
+	 */
+	private void shareElements(Object leading) {
+		if (!(leading instanceof ArrayList<?> array)) {
+			return;
+		}
+		@SuppressWarnings("unchecked")
+		List<Object> elements = (List<Object>) array;
+		for (int i = 0; i < elements.size(); i++) {
+			if (elements.get(i) instanceof String element) {
+				Object held = this.entries.ceilingKey(element);
+				if (held != null && held != element && ORDER.compare(held, element) == 0) {
+					elements.set(i, held);
+				}
 			}
 		}
 	}
@@ -391,10 +413,11 @@ final class SecondaryIndex<P> extends Index<P> {
 	private static List<Object> indexable(Object value) {
 		Collection<?> values = (value instanceof Collection<?> elements) ? elements : Collections.singletonList(value);
 		List<Object> indexable = new ArrayList<>(values.size());
+		Set<Object> seen = (values.size() > 8) ? new HashSet<>() : null;
 		for (Object element : values) {
 			if (isIndexable(element)) {
 				Object normalized = normalized(element);
-				if (!indexable.contains(normalized)) {
+				if ((seen != null) ? seen.add(normalized) : !indexable.contains(normalized)) {
 					indexable.add(normalized);
 				}
 			}
