@@ -46,9 +46,21 @@ public final class BenchmarkCommand {
 			System.out.println(BenchmarkOptions.USAGE);
 			return;
 		}
+		if (BenchmarkJvm.shouldRestart()) {
+			System.exit(BenchmarkJvm.restart(args));
+		}
 		long refused = new BenchmarkCommand(BenchmarkOptions.parse(args)).run();
 		// the HTTP client's and Kafka's threads must not keep the JVM alive
 		System.exit((refused == 0) ? 0 : 1);
+	}
+
+	private static String benchmarkJvmOptions() {
+		String options = BenchmarkJvm.options();
+		if (options == null) {
+			options = String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+		}
+		long maxHeap = Runtime.getRuntime().maxMemory() >> 20;
+		return (options.isBlank() ? "none" : options) + "; largest heap " + maxHeap + " MB";
 	}
 
 	/**
@@ -70,6 +82,8 @@ public final class BenchmarkCommand {
 					+ " s: Kafka, MongoDB-wire (in memory) and SMTP capture in the benchmark JVM, services as JVMs"
 					: "attached: " + this.options.kafka());
 			this.conditions.put("service JVM options", serviceJvmOptions(stack, List.of()));
+			this.conditions.put("benchmark JVM options (it holds the embedded Kafka, MongoDB-wire and SMTP)",
+					benchmarkJvmOptions());
 			if (this.options.runs("preload") || this.options.runs("scale")) {
 				this.conditions.put("preload", Preload.describe(this.options));
 			}
