@@ -1,7 +1,6 @@
 package org.coophub.notification;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,25 +16,20 @@ import org.coophub.events.agreement.AgreementState;
 import org.coophub.events.agreement.AgreementStatus;
 import org.coophub.events.agreement.AgreementStatusChanged;
 import org.coophub.events.agreement.Area;
-import org.coophub.events.agreement.Contact;
-import org.coophub.events.agreement.OrganizationRegistered;
-import org.coophub.events.agreement.OrganizationState;
 import org.coophub.events.agreement.Party;
 import org.coophub.events.agreement.PartyAccepted;
 import org.coophub.events.agreement.PartyConsent;
 import org.coophub.events.agreement.PartyRole;
 import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.common.LocalizedText;
-import org.coophub.platform.outbox.EventSender;
-import org.coophub.platform.outbox.OutboxEntry;
 import org.coophub.testsupport.MongoCommandCounts;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -85,62 +79,46 @@ class AgreementCommandsIntegrationTest {
 	static final long REPLANNED = 7;
 
 	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	EventSender events;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
-	MongoTemplate mongo;
+	ApplicationContext context;
 
 	@Autowired
 	MongoCommandsByThread commands;
 
-	String run;
+	PartiesFixture test;
 
-	String ld;
-
-	String hcm;
+	MongoTemplate mongo;
 
 	@BeforeEach
 	void setUp() {
-		this.clock.set(TestClockConfiguration.START);
-		this.run = UUID.randomUUID().toString().substring(0, 8);
-		this.ld = "org-ld-" + this.run;
-		this.hcm = "org-hcm-" + this.run;
-		publish(new OrganizationRegistered(UUID.randomUUID().toString(), now(), this.ld, 1,
-				organization(this.ld, "Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng", "xuctien")));
-		publish(new OrganizationRegistered(UUID.randomUUID().toString(), now(), this.hcm, 1,
-				organization(this.hcm, "Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM", "vanphong")));
-		await().until(
-				() -> this.mongo.exists(Query.query(Criteria.where("_id").in(this.ld, this.hcm)), "known_organizations")
-						&& this.mongo.count(Query.query(Criteria.where("_id").in(this.ld, this.hcm)),
-								"known_organizations") == 2);
+		this.test = PartiesFixture.start(this.context);
+		this.mongo = this.test.mongo();
+		this.test.registerParties();
+		await().until(() -> this.mongo.exists(Query.query(Criteria.where("_id").in(this.test.ld(), this.test.hcm())),
+				"known_organizations")
+				&& this.mongo.count(Query.query(Criteria.where("_id").in(this.test.ld(), this.test.hcm())),
+						"known_organizations") == 2);
 	}
 
 	@Test
 	void eachAgreementEventCostsABoundedNumberOfCommandsAndTheActivationPlansTheReminders() {
 		Map<String, List<Map<String, Long>>> measured = new LinkedHashMap<>();
 		for (int i = 0; i < 3; i++) {
-			String agreementId = "agr-cmd-" + i + "-" + this.run;
+			String agreementId = "agr-cmd-" + i + "-" + this.test.run();
 			measure(measured, "created",
-					new AgreementCreated(UUID.randomUUID().toString(), now(), agreementId, 1,
+					new AgreementCreated(UUID.randomUUID().toString(), this.test.now(), agreementId, 1,
 							agreement(agreementId, AgreementStatus.DRAFT, PartyConsent.PENDING, PartyConsent.PENDING)),
 					(grown) -> knownVersion(agreementId) == 1);
 			measure(measured, "party-accepted",
-					new PartyAccepted(UUID.randomUUID().toString(), now(), agreementId, 2,
+					new PartyAccepted(UUID.randomUUID().toString(), this.test.now(), agreementId, 2,
 							agreement(agreementId, AgreementStatus.DRAFT, PartyConsent.ACCEPTED, PartyConsent.PENDING),
-							this.ld, null, "ld@LD"),
+							this.test.ld(), null, "ld@LD"),
 					(grown) -> knownVersion(agreementId) == 2);
 			measure(measured, "party-accepted",
-					new PartyAccepted(UUID.randomUUID().toString(), now(), agreementId, 3,
+					new PartyAccepted(UUID.randomUUID().toString(), this.test.now(), agreementId, 3,
 							agreement(agreementId, AgreementStatus.DRAFT, PartyConsent.ACCEPTED, PartyConsent.ACCEPTED),
-							this.hcm, null, "hcm@HCM"),
+							this.test.hcm(), null, "hcm@HCM"),
 					(grown) -> knownVersion(agreementId) == 3);
-			AgreementStatusChanged activated = new AgreementStatusChanged(UUID.randomUUID().toString(), now(),
+			AgreementStatusChanged activated = new AgreementStatusChanged(UUID.randomUUID().toString(), this.test.now(),
 					agreementId, 4,
 					agreement(agreementId, AgreementStatus.ACTIVE, PartyConsent.ACCEPTED, PartyConsent.ACCEPTED));
 			measure(measured, "activated", activated, (grown) -> planned(agreementId) == 6);
@@ -180,7 +158,7 @@ class AgreementCommandsIntegrationTest {
 			Predicate<Map<String, Long>> applied) {
 		Predicate<String> consumer = AgreementCommandsIntegrationTest::agreementEventsConsumer;
 		Map<String, Long> before = this.commands.snapshot(consumer);
-		publish(event);
+		this.test.publish(event);
 		List<Map<String, Long>> last = new ArrayList<>();
 		Map<String, Long> grown = await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(300))
@@ -214,7 +192,7 @@ class AgreementCommandsIntegrationTest {
 	}
 
 	private String key(String agreementId, String moment, String contact) {
-		return "review:" + agreementId + ":2026:2026-11-06:" + moment + ":" + contact + "-" + this.run + "@example.org";
+		return "review:" + agreementId + ":2026:2026-11-06:" + moment + ":" + this.test.email(contact);
 	}
 
 	private long knownVersion(String agreementId) {
@@ -227,28 +205,14 @@ class AgreementCommandsIntegrationTest {
 				"notifications");
 	}
 
-	private Instant now() {
-		return this.clock.instant();
-	}
-
-	private void publish(DomainEvent event) {
-		this.events.send(OutboxEntry.of(event, this.json.writeValueAsString(event)));
-	}
-
-	private OrganizationState organization(String id, String name, String contact) {
-		return new OrganizationState(id, id.toUpperCase(), new LocalizedText(name, null), "INDUSTRIAL_ZONE_AUTHORITY",
-				null, List.of(),
-				List.of(new Contact(contact, contact + "-" + this.run + "@example.org", null, null, null, "vi", true)),
-				true);
-	}
-
 	/** As the benchmark's: the review on 6 November, reminded 7 days before. */
 	private AgreementState agreement(String id, AgreementStatus status, PartyConsent ld, PartyConsent hcm) {
 		return new AgreementState(id, "IT-" + id, new LocalizedText("Chương trình hợp tác Lâm Đồng – TP.HCM", null),
-				List.of(new Party(this.ld, PartyRole.LEAD, ld), new Party(this.hcm, PartyRole.PARTNER, hcm)),
+				List.of(new Party(this.test.ld(), PartyRole.LEAD, ld),
+						new Party(this.test.hcm(), PartyRole.PARTNER, hcm)),
 				LocalDate.of(2020, 1, 15), LocalDate.of(2020, 1, 15), LocalDate.of(2035, 12, 31), "Asia/Ho_Chi_Minh",
-				List.of(Area.INVESTMENT_PROMOTION), status, List.of(),
-				new ReviewPolicy(11, 6, "Asia/Ho_Chi_Minh", List.of(this.hcm, this.ld), this.ld, List.of(7)));
+				List.of(Area.INVESTMENT_PROMOTION), status, List.of(), new ReviewPolicy(11, 6, "Asia/Ho_Chi_Minh",
+						List.of(this.test.hcm(), this.test.ld()), this.test.ld(), List.of(7)));
 	}
 
 }

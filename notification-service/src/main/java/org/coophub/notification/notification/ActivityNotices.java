@@ -125,21 +125,18 @@ public class ActivityNotices {
 				}
 			}
 		}
-		List<String> planned = new ArrayList<>();
+		// each notice inserted claimed by this instance and sent from memory: no claim
+		// of its own; one that exists already (a redelivered event) is not sent again
 		for (KnownOrganization party : others) {
 			for (Contact contact : party.recipients()) {
 				if (contact.dailyDigest()) {
 					continue;
 				}
-				String key = occasion.key(contact);
 				RenderedMail mail = render(occasion, agreement, host, party, contact);
-				if (this.ledger.plan(Notification.plan(occasion.kind(), key, agreement.id(), contact.email(), mail,
-						this.clock.instant()))) {
-					planned.add(key);
-				}
+				this.dispatcher.planAndSendSoon(Notification.plan(occasion.kind(), occasion.key(contact),
+						agreement.id(), contact.email(), mail, this.clock.instant()));
 			}
 		}
-		this.dispatcher.dispatchSoon(planned);
 	}
 
 	/**

@@ -183,6 +183,22 @@ public class Notification extends OutboxDocument {
 		return notification;
 	}
 
+	/**
+	 * Claims a notification about to be planned for the instance that will send it, as
+	 * the dispatcher's claim would (SENDING until the lease runs out): inserted this way,
+	 * it needs no claim of its own, and another instance's poll still takes it over once
+	 * the lease ran out unsent.
+	 * @param until the end of the lease
+	 */
+	void claim(Instant until) {
+		this.status = NotificationStatus.SENDING;
+		this.claimedUntil = until;
+	}
+
+	Instant claimedUntil() {
+		return this.claimedUntil;
+	}
+
 	void rendered(RenderedMail rendered) {
 		this.mail = rendered;
 		this.contentHash = rendered.contentHash();

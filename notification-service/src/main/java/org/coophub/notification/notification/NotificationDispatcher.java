@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,6 +39,12 @@ import org.springframework.stereotype.Component;
  * over one SMTP connection instead of one each. Nothing held in memory is lost at a
  * crash: those notices are still PLANNED in the ledger, and the poll
  * ({@code coophub.mail.dispatch-interval}) of any instance sends them.
+ * <p>
+ * A notice that goes out at once ({@link #planAndSendSoon}) is inserted already claimed
+ * by this instance, and handed over as inserted: it costs no claim of its own. Should
+ * this instance die, or the notice wait in memory past half its lease, the poll of any
+ * instance takes it over once the lease ran out, as it takes over a claim cut off
+ * mid-send.
  */
 @Component
 class NotificationDispatcher implements AutoCloseable {
@@ -84,8 +91,9 @@ class NotificationDispatcher implements AutoCloseable {
 	 * (each further batch would only wait for its timeout), and the poll sends all of it
 	 * once the store is back.
 	 */
-	private final WorkLane<String> sender = new WorkLane<>("mail-dispatch", SMTP_BATCH, this::dispatch, (batch, failure,
-			waiting) -> log.warn("Sending notifications failed, the poll will retry: {}", failure.getMessage()));
+	private final WorkLane<Queued> sender = new WorkLane<>("mail-dispatch", SMTP_BATCH, this::sendQueued,
+			(batch, failure, waiting) -> log.warn("Sending notifications failed, the poll will retry: {}",
+					failure.getMessage()));
 
 	/** Without tracing: the mails name no trace. */
 	NotificationDispatcher(MongoTemplate mongo, SmtpMailer mail, OutboxWriter outbox, Clock clock, int maxAttempts,
@@ -147,7 +155,44 @@ class NotificationDispatcher implements AutoCloseable {
 	 * @param ids the send keys
 	 */
 	public void dispatchSoon(List<String> ids) {
-		this.sender.offer(ids);
+		this.sender.offer(ids.stream().map((id) -> new Queued(id, null)).toList());
+	}
+
+	/**
+	 * Plans a notice to go out at once, claimed by this instance from the start, and
+	 * sends it soon, on the dispatcher's own thread: one insert instead of an insert and
+	 * a claim. The send key makes it idempotent: a notice that exists already (a
+	 * redelivered event) is neither planned nor sent again.
+	 * @param notice the notice, planned now
+	 * @return whether it was new
+	 */
+	public boolean planAndSendSoon(Notification notice) {
+		notice.claim(this.clock.instant().plus(this.claimLease));
+		Notification inserted;
+		try {
+			inserted = this.mongo.insert(notice);
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+		// as inserted, with the optimistic lock's version the outcome's save expects
+		this.sender.offer(List.of(new Queued(inserted.id(), inserted)));
+		return true;
+	}
+
+	/**
+	 * Sends what the lane took: the notices it holds claimed as inserted while at least
+	 * half their lease is left (the rest is the poll's once the lease ran out, so that no
+	 * other instance sends one while this one does), the others claimed first.
+	 */
+	private void sendQueued(List<Queued> queued) {
+		Instant halfLeaseAhead = this.clock.instant().plus(this.claimLease.dividedBy(2));
+		List<Notification> held = queued.stream()
+			.map(Queued::held)
+			.filter((notice) -> notice != null && notice.claimedUntil().isAfter(halfLeaseAhead))
+			.toList();
+		deliver(held, null);
+		send(queued.stream().filter((q) -> q.held() == null).map((q) -> new Due(q.id(), false)).toList());
 	}
 
 	/**
@@ -171,8 +216,6 @@ class NotificationDispatcher implements AutoCloseable {
 		for (int from = 0; from < due.size(); from += SMTP_BATCH) {
 			List<Due> batch = due.subList(from, Math.min(due.size(), from + SMTP_BATCH));
 			List<Notification> won = new ArrayList<>(batch.size());
-			List<Notification> claimed = new ArrayList<>(batch.size());
-			List<MimeMessage> messages = new ArrayList<>(batch.size());
 			RuntimeException stopped = null;
 			try {
 				won.addAll(claimPlanned(batch.stream().filter((d) -> !d.abandoned()).map(Due::id).toList()));
@@ -183,32 +226,43 @@ class NotificationDispatcher implements AutoCloseable {
 				// recorded, not left to its lease
 				stopped = ex;
 			}
-			for (Notification next : won) {
-				try {
-					MimeMessage message = this.traces.call(next.traceparent(), "compose notification", Span.Kind.CLIENT,
-							() -> message(next));
-					if (message != null) {
-						claimed.add(next);
-						messages.add(message);
-					}
-				}
-				catch (RuntimeException ex) {
-					// recording a failed composition failed: the others still go out
-					stopped = ex;
+			deliver(won, stopped);
+		}
+	}
+
+	/**
+	 * Composes the claimed notifications, sends them over one SMTP connection and records
+	 * each one's outcome; then throws what stopped the claims or a record, if anything
+	 * did.
+	 */
+	private void deliver(List<Notification> won, RuntimeException stoppedBefore) {
+		RuntimeException stopped = stoppedBefore;
+		List<Notification> claimed = new ArrayList<>(won.size());
+		List<MimeMessage> messages = new ArrayList<>(won.size());
+		for (Notification next : won) {
+			try {
+				MimeMessage message = this.traces.call(next.traceparent(), "compose notification", Span.Kind.CLIENT,
+						() -> message(next));
+				if (message != null) {
+					claimed.add(next);
+					messages.add(message);
 				}
 			}
-			if (!messages.isEmpty()) {
-				List<Exception> outcomes = this.mail.sendAll(messages);
-				for (int i = 0; i < claimed.size(); i++) {
-					Notification sent = claimed.get(i);
-					Exception failure = outcomes.get(i);
-					this.traces.run(sent.traceparent(), "send notification", Span.Kind.CLIENT,
-							() -> record(sent, failure));
-				}
+			catch (RuntimeException ex) {
+				// recording a failed composition failed: the others still go out
+				stopped = ex;
 			}
-			if (stopped != null) {
-				throw stopped;
+		}
+		if (!messages.isEmpty()) {
+			List<Exception> outcomes = this.mail.sendAll(messages);
+			for (int i = 0; i < claimed.size(); i++) {
+				Notification sent = claimed.get(i);
+				Exception failure = outcomes.get(i);
+				this.traces.run(sent.traceparent(), "send notification", Span.Kind.CLIENT, () -> record(sent, failure));
 			}
+		}
+		if (stopped != null) {
+			throw stopped;
 		}
 	}
 
@@ -321,6 +375,14 @@ class NotificationDispatcher implements AutoCloseable {
 	 * A notification found due, and whether it was found SENDING with its lease run out.
 	 */
 	private record Due(String id, boolean abandoned) {
+
+	}
+
+	/**
+	 * A notification handed to the lane: its send key, and the notice itself when this
+	 * instance inserted it claimed, else null.
+	 */
+	private record Queued(String id, Notification held) {
 
 	}
 

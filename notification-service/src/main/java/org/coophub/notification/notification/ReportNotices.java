@@ -1,7 +1,6 @@
 package org.coophub.notification.notification;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,20 +30,16 @@ public class ReportNotices {
 
 	private final MailTemplates templates;
 
-	private final NotificationLedger ledger;
-
 	private final NotificationDispatcher dispatcher;
 
 	private final Clock clock;
 
 	private final String reportsBaseUrl;
 
-	ReportNotices(Directory directory, MailTemplates templates, NotificationLedger ledger,
-			NotificationDispatcher dispatcher, Clock clock,
+	ReportNotices(Directory directory, MailTemplates templates, NotificationDispatcher dispatcher, Clock clock,
 			@Value("${coophub.reports.base-url}") String reportsBaseUrl) {
 		this.directory = directory;
 		this.templates = templates;
-		this.ledger = ledger;
 		this.dispatcher = dispatcher;
 		this.clock = clock;
 		this.reportsBaseUrl = reportsBaseUrl.replaceAll("/+$", "");
@@ -56,7 +51,6 @@ public class ReportNotices {
 		// the signed link opens without a session; older events have only the path
 		String path = (event.linkPath() != null) ? event.linkPath() : event.path();
 		String link = path.startsWith("http") ? path : this.reportsBaseUrl + (path.startsWith("/") ? "" : "/") + path;
-		List<String> planned = new ArrayList<>();
 		// only parties that accepted, and not of a report made before they did
 		for (String partyId : agreement.acceptedPartyIds()) {
 			if (!this.directory.toldOf(agreement, partyId, event.occurredAt())) {
@@ -79,13 +73,11 @@ public class ReportNotices {
 				model.put("contentHash", event.contentHash());
 				RenderedMail mail = this.templates.render(TEMPLATE, "report", language, model, agreement.code(),
 						String.valueOf(event.year()));
-				if (this.ledger.plan(Notification.plan(NotificationKind.ANNUAL_REPORT, key, agreement.id(), email, mail,
-						this.clock.instant()))) {
-					planned.add(key);
-				}
+				// inserted claimed and sent from memory, as an activity's notice
+				this.dispatcher.planAndSendSoon(Notification.plan(NotificationKind.ANNUAL_REPORT, key, agreement.id(),
+						email, mail, this.clock.instant()));
 			}
 		}
-		this.dispatcher.dispatchSoon(planned);
 	}
 
 }

@@ -41,13 +41,18 @@ record DispatchFixture(ApplicationContext context, String run, String domain) {
 
 	/** Plans a test mail due at a moment. */
 	String plan(String name, Instant at) {
+		Notification notification = notice(name, at);
+		bean(NotificationLedger.class).plan(notification);
+		return notification.id();
+	}
+
+	/** A test mail due at a moment, not yet planned. */
+	Notification notice(String name, Instant at) {
 		String email = name + "-" + this.run + "@" + this.domain;
 		RenderedMail mail = new RenderedMail("test", 1, "vi", "Thử nghiệm " + name, "Nội dung", "<p>Nội dung</p>");
 		// a kind like any other: the dispatcher sends whatever was planned
-		Notification notification = Notification.plan(NotificationKind.ANNUAL_REPORT, "test:" + name + ":" + email,
-				"agr-" + this.run, email, mail, at);
-		bean(NotificationLedger.class).plan(notification);
-		return notification.id();
+		return Notification.plan(NotificationKind.ANNUAL_REPORT, "test:" + name + ":" + email, "agr-" + this.run, email,
+				mail, at);
 	}
 
 	Notification find(String key) {

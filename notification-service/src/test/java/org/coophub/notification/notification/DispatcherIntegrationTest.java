@@ -239,6 +239,46 @@ class DispatcherIntegrationTest {
 	}
 
 	@Test
+	void aNoticePlannedClaimedGoesOutOnceWithoutAClaimAndIsNotPlannedTwice() {
+		NotificationDispatcher instance = instance(5);
+		Notification notice = this.test.notice("held", this.clock.instant());
+
+		assertThat(instance.planAndSendSoon(notice)).isTrue();
+
+		await().until(() -> this.test.status(notice.id()) == NotificationStatus.SENT);
+		assertThat(this.test.find(notice.id()).attempts()).isEqualTo(1);
+		// the same notice again, as a redelivered event plans it: nothing new
+		assertThat(instance.planAndSendSoon(this.test.notice("held", this.clock.instant()))).isFalse();
+		instance.dispatchDue();
+		assertThat(this.test.mails()).hasSize(1)
+			.extracting(MimeMessage::getMessageID)
+			.containsExactly(SmtpMailer.messageId(notice.id()));
+		assertThat(this.test.find(notice.id()).attempts()).isEqualTo(1);
+	}
+
+	@Test
+	void aNoticePlannedClaimedByAnInstanceThatDiedGoesOutOnceItsLeaseLapses() throws Exception {
+		// an instance that dies right after inserting the notice: its lane never sends it
+		NotificationDispatcher dying = instance(5);
+		dying.close();
+		Notification notice = this.test.notice("orphan", this.clock.instant());
+		assertThat(dying.planAndSendSoon(notice)).isTrue();
+		NotificationDispatcher survivor = instance(5);
+
+		survivor.dispatchDue();
+		assertThat(this.test.status(notice.id())).as("still claimed by the instance that died")
+			.isEqualTo(NotificationStatus.SENDING);
+
+		this.clock.advance(LEASE.plusSeconds(1));
+		survivor.dispatchDue();
+
+		await().until(() -> this.test.status(notice.id()) == NotificationStatus.SENT);
+		List<MimeMessage> mails = this.test.mails();
+		assertThat(mails).hasSize(1);
+		assertThat(mails.get(0).getMessageID()).isEqualTo(SmtpMailer.messageId(notice.id()));
+	}
+
+	@Test
 	void aReminderPastItsMomentAndNotSentShowsInTheGauges() {
 		// long before the other tests' mail, held by a live claim: nobody sends it
 		// meanwhile

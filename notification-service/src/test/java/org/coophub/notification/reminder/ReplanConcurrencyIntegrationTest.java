@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.coophub.events.DomainEvent;
 import org.coophub.events.activity.ActivityState;
 import org.coophub.events.activity.ActivityStatus;
 import org.coophub.events.activity.ActivityType;
@@ -18,25 +17,20 @@ import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.events.agreement.AgreementState;
 import org.coophub.events.agreement.AgreementStatus;
 import org.coophub.events.agreement.Area;
-import org.coophub.events.agreement.Contact;
-import org.coophub.events.agreement.OrganizationRegistered;
-import org.coophub.events.agreement.OrganizationState;
 import org.coophub.events.agreement.Party;
 import org.coophub.events.agreement.PartyRole;
 import org.coophub.events.agreement.ReviewPolicy;
 import org.coophub.events.common.LocalizedText;
-import org.coophub.notification.MutableClock;
+import org.coophub.notification.PartiesFixture;
 import org.coophub.notification.TestClockConfiguration;
 import org.coophub.notification.review.ReviewSchedule;
 import org.coophub.notification.review.ReviewScheduler;
-import org.coophub.platform.outbox.EventSender;
-import org.coophub.platform.outbox.OutboxEntry;
 import org.coophub.testsupport.WithInfrastructure;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -67,13 +61,7 @@ class ReplanConcurrencyIntegrationTest {
 	AgreementLocks locks;
 
 	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	EventSender events;
-
-	@Autowired
-	JsonMapper json;
+	ApplicationContext context;
 
 	@Autowired
 	MongoTemplate mongo;
@@ -82,16 +70,13 @@ class ReplanConcurrencyIntegrationTest {
 	void aReplanWaitsForTheOneRunningAndTheLatestScheduleIsPlanned() throws Exception {
 		// 1 March: the first reminder (7 October) is far, the sweep leaves the schedule
 		// alone
-		this.clock.set(TestClockConfiguration.START);
-		String run = UUID.randomUUID().toString().substring(0, 8);
-		String ld = "org-ld-" + run;
-		String hcm = "org-hcm-" + run;
+		PartiesFixture test = PartiesFixture.start(this.context);
+		String run = test.run();
+		String ld = test.ld();
+		String hcm = test.hcm();
 		String agreementId = "agr-locked-" + run;
-		publish(new OrganizationRegistered(UUID.randomUUID().toString(), this.clock.instant(), ld, 1,
-				organization(ld, "Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng", "xuctien-" + run)));
-		publish(new OrganizationRegistered(UUID.randomUUID().toString(), this.clock.instant(), hcm, 1,
-				organization(hcm, "Ban Quản lý các Khu chế xuất và công nghiệp TP.HCM", "vanphong-" + run)));
-		publish(new AgreementCreated(UUID.randomUUID().toString(), this.clock.instant(), agreementId, 1,
+		test.registerParties();
+		test.publish(new AgreementCreated(UUID.randomUUID().toString(), test.now(), agreementId, 1,
 				agreement(agreementId, ld, hcm)));
 		await().until(() -> keys(agreementId, "PLANNED").size() == 10);
 		assertThat(keys(agreementId, "PLANNED")).allMatch((key) -> key.contains(":2026-11-06:"));
@@ -147,16 +132,6 @@ class ReplanConcurrencyIntegrationTest {
 		return this.mongo.findDistinct(
 				Query.query(Criteria.where("agreementId").is(agreementId).and("status").is(status)), "_id",
 				"notifications", String.class);
-	}
-
-	private void publish(DomainEvent event) {
-		this.events.send(OutboxEntry.of(event, this.json.writeValueAsString(event)));
-	}
-
-	private static OrganizationState organization(String id, String name, String contact) {
-		return new OrganizationState(id, id.toUpperCase(), new LocalizedText(name, null), "INDUSTRIAL_ZONE_AUTHORITY",
-				null, List.of(), List.of(new Contact(contact, contact + "@example.org", null, null, null, "vi", true)),
-				true);
 	}
 
 	private static AgreementState agreement(String id, String ld, String hcm) {
