@@ -37,6 +37,11 @@ public final class BenchmarkCommand {
 
 	private final List<RunResult> runs = new ArrayList<>();
 
+	/** The loaded data of an attached stack, kept for its later runs. */
+	private Preload preload;
+
+	private long refused;
+
 	private BenchmarkCommand(BenchmarkOptions options) {
 		this.options = options;
 	}
@@ -71,70 +76,122 @@ public final class BenchmarkCommand {
 		Instant started = Instant.now();
 		String loadBefore = loadAverage();
 		describeConditions(started);
-		System.out.printf("Cooperation Hub benchmark, %s mode, %d run(s); starting the stack...%n", this.options.mode(),
-				this.options.runs());
-		long stackStart = System.nanoTime();
-		try (MeasuredStack stack = MeasuredStack.startOrAttach(this.options)) {
-			// Ctrl-C must not leave the service processes behind
-			Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-stack"));
-			this.conditions.put("stack", stack.embedded() ? "started by the benchmark in "
-					+ Math.round((System.nanoTime() - stackStart) / 1e9)
-					+ " s: Kafka, MongoDB-wire (in memory) and SMTP capture in the benchmark JVM, services as JVMs"
-					: "attached: " + this.options.kafka());
-			this.conditions.put("service JVM options", serviceJvmOptions(stack, List.of()));
-			this.conditions.put("benchmark JVM options (it holds the embedded Kafka, MongoDB-wire and SMTP)",
-					benchmarkJvmOptions());
-			if (this.options.runs("preload") || this.options.runs("scale")) {
-				this.conditions.put("preload", Preload.describe(this.options));
+		System.out.printf("Cooperation Hub benchmark, %s mode, %d run(s)%n", this.options.mode(), this.options.runs());
+		// a started stack is started afresh for every run, so every run measures the same
+		// grown store: on one stack each run's own activities and agreements grew the
+		// store of the next (docs/performance.md, "Method")
+		MeasuredStack attached = this.options.attach() ? MeasuredStack.startOrAttach(this.options) : null;
+		long refused = 0;
+		for (int run = 1; run <= this.options.runs(); run++) {
+			System.out.printf("== run %d of %d ==%n", run, this.options.runs());
+			long stackStart = System.nanoTime();
+			MeasuredStack stack = (attached != null) ? attached : startFresh();
+			try {
+				this.conditions.put("stack", stack.embedded() ? "started afresh by the benchmark for every run (in "
+						+ Math.round((System.nanoTime() - stackStart) / 1e9)
+						+ " s for the last): Kafka, MongoDB-wire (in memory) and SMTP capture in the benchmark JVM, "
+						+ "services as JVMs" : "attached, the same for every run: " + this.options.kafka());
+				refused = measure(run, stack, loadBefore, started);
 			}
-			Api api = new Api(stack::accessToken);
-			ProcessSampler sampler = new ProcessSampler(stack, api);
-			Fixtures fixtures = new Fixtures(api, stack);
-			Preload preload = new Preload(api, stack, sampler, this.options);
-			ScaleBenchmark scale = new ScaleBenchmark(api, stack, preload, this.options);
-			ProcessSampler.Snapshot allStart = sampler.snapshot();
-			for (int run = 1; run <= this.options.runs(); run++) {
-				System.out.printf("== run %d of %d ==%n", run, this.options.runs());
-				RunResult result = new RunResult();
-				if (this.options.runs("preload") && run == 1) {
-					// every figure, the limits' too, is taken with the grown store
-					phase(result, "preload", () -> preload.run(fixtures, result));
+			finally {
+				if (attached == null) {
+					stack.close();
 				}
-				if (this.options.runs("limits")) {
-					phase(result, "limits", () -> new LimitsBenchmark(stack, this.options).run(result));
-				}
-				if (this.options.runs("pipeline")) {
-					// fresh agreements per run, so no run starts with another's
-					// dashboards
-					Fixtures.Partners partners = fixtures.agreements("pipeline" + run, 20, true, 200, 7);
-					awaitAccepted(api, stack, partners);
-					phase(result, "pipeline",
-							() -> new PipelineBenchmark(api, stack, sampler, this.options).run(partners, result));
-				}
-				if (this.options.runs("scale")) {
-					phase(result, "scale", () -> scale.run(fixtures, result));
-				}
-				if (this.options.runs("reminders") && run == 1) {
-					phase(result, "reminders",
-							() -> new ReminderBenchmark(api, stack, this.options).run(fixtures, result));
-				}
-				// memory at the end of the run, after everything was loaded
-				ProcessSampler.Snapshot now = sampler.snapshot();
-				result.detail("processes at the end of the run", sampler.between(allStart, now));
-				measureHeap(sampler, result);
-				this.conditions.put("service JVM options", serviceJvmOptions(stack, sampler.collectors()));
-				this.runs.add(result);
-				this.conditions.put("other processes' CPU during the benchmark",
-						sampler.otherProcessesCores(allStart, now) + " cores of "
-								+ Runtime.getRuntime().availableProcessors() + " (measured from /proc/stat)");
-				this.conditions.put("load average (1, 5, 15 min) before → after", loadBefore + " → " + loadAverage());
-				this.conditions.put("duration", Duration.between(started, Instant.now()).toSeconds() + " s");
-				this.conditions.put("requests refused the caller (401/403)", api.refusedCaller());
-				write(this.runs);
 			}
-			System.out.printf("Requests refused the caller (401/403): %d%n", api.refusedCaller());
-			return api.refusedCaller();
 		}
+		System.out.printf("Requests refused the caller (401/403): %d%n", refused);
+		return refused;
+	}
+
+	private MeasuredStack startFresh() throws IOException {
+		// the previous run's store is garbage now: the next starts with an empty heap
+		System.gc();
+		System.out.println("starting the stack...");
+		MeasuredStack stack = MeasuredStack.startOrAttach(this.options);
+		// Ctrl-C must not leave the service processes behind
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-stack"));
+		return stack;
+	}
+
+	/**
+	 * One run: every phase asked for, on a stack of its own or, attached, on the one
+	 * stack, where only the first run loads the data.
+	 * @return the requests refused the caller so far
+	 */
+	private long measure(int run, MeasuredStack stack, String loadBefore, Instant started) throws Exception {
+		boolean fresh = stack.embedded();
+		this.conditions.put("service JVM options", serviceJvmOptions(stack, List.of()));
+		this.conditions.put("benchmark JVM options (it holds the embedded Kafka, MongoDB-wire and SMTP)",
+				benchmarkJvmOptions());
+		if (this.options.runs("preload") || this.options.runs("scale")) {
+			this.conditions.put("preload", Preload.describe(this.options, fresh));
+		}
+		Api api = new Api(stack::accessToken);
+		ProcessSampler sampler = new ProcessSampler(stack, api);
+		Fixtures fixtures = new Fixtures(api, stack);
+		Preload preload = (fresh || this.preload == null) ? new Preload(api, stack, sampler, this.options)
+				: this.preload;
+		this.preload = preload;
+		ScaleBenchmark scale = new ScaleBenchmark(api, stack, preload, this.options);
+		ProcessSampler.Snapshot runStart = sampler.snapshot();
+		RunResult result = new RunResult();
+		Growth growth = new Growth();
+		if (this.options.runs("preload") && (fresh || run == 1)) {
+			// every figure, the limits' too, is taken with the grown store; the growth
+			// rule's figures also with a tenth of it, on the way
+			Preload.AtTenth atTenth = (this.options.runs("pipeline") && this.options.runs("scale"))
+					? (loaded, activities) -> measureAtTenth(run, stack, api, sampler, fixtures, scale, loaded,
+							growth.atTenth(activities), activities)
+					: null;
+			phase(result, "preload", () -> preload.run(fixtures, result, atTenth));
+		}
+		if (this.options.runs("limits")) {
+			phase(result, "limits", () -> new LimitsBenchmark(stack, this.options).run(result));
+		}
+		if (this.options.runs("pipeline")) {
+			// fresh agreements per run, so no run starts with another's dashboards
+			Fixtures.Partners partners = fixtures.agreements("pipeline" + run, 20, true, 200, 7);
+			awaitAccepted(api, stack, partners);
+			phase(result, "pipeline",
+					() -> new PipelineBenchmark(api, stack, sampler, this.options).run(partners, result));
+		}
+		if (this.options.runs("scale")) {
+			phase(result, "scale", () -> scale.run(fixtures, result));
+		}
+		if (this.options.runs("reminders") && (fresh || run == 1)) {
+			// on one stack, a second set of reminder agreements would grow the store
+			// the later runs measure
+			phase(result, "reminders", () -> new ReminderBenchmark(api, stack, this.options).run(fixtures, result));
+		}
+		growth.compare(result);
+		// memory at the end of the run, after everything was loaded
+		ProcessSampler.Snapshot now = sampler.snapshot();
+		result.detail("processes during the run", sampler.between(runStart, now));
+		measureHeap(sampler, result);
+		this.conditions.put("service JVM options", serviceJvmOptions(stack, sampler.collectors()));
+		this.runs.add(result);
+		this.conditions.put("other processes' CPU during the last run", sampler.otherProcessesCores(runStart, now)
+				+ " cores of " + Runtime.getRuntime().availableProcessors() + " (measured from /proc/stat)");
+		this.conditions.put("load average (1, 5, 15 min) before → after", loadBefore + " → " + loadAverage());
+		this.conditions.put("duration", Duration.between(started, Instant.now()).toSeconds() + " s");
+		this.refused += api.refusedCaller();
+		this.conditions.put("requests refused the caller (401/403)", this.refused);
+		write(this.runs);
+		return this.refused;
+	}
+
+	/**
+	 * The pipeline at 100/s and the read paths with a tenth of the activities stored, on
+	 * agreements of their own.
+	 */
+	private void measureAtTenth(int run, MeasuredStack stack, Api api, ProcessSampler sampler, Fixtures fixtures,
+			ScaleBenchmark scale, Fixtures.Partners loaded, RunResult atTenth, int activities) throws Exception {
+		System.out.printf("-- growth checkpoint: %d activities stored --%n", activities);
+		Fixtures.Partners partners = fixtures.agreements("growth" + run, 20, true, 200, 7);
+		awaitAccepted(api, stack, partners);
+		new PipelineBenchmark(api, stack, sampler, this.options).run(partners, atTenth, List.of(100));
+		scale.queries(atTenth, loaded.agreementIds(), activities);
+		atTenth.notes().forEach((note) -> System.out.println("  growth checkpoint: " + note));
 	}
 
 	private void measureHeap(ProcessSampler sampler, RunResult result) {

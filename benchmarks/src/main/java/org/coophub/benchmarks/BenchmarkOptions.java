@@ -39,7 +39,8 @@ record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowS
 			java -jar benchmarks/target/benchmarks.jar [options]
 			  --quick                      smoke run: 10 s windows, 1 run, preload 1,000 × 10 activities and 1,000
 			                               review schedules, 1,000 reminder agreements
-			  --runs=N                     repeat the measurements N times (default 3; quick 1)
+			  --runs=N                     repeat the measurements N times (default 3; quick 1), each on a stack
+			                               started afresh and preloaded (attached: one stack, preloaded once)
 			  --phases=preload,limits,pipeline,scale,reminders   which parts to run (default all)
 			  --window=S                   seconds per rate step (default 60; quick 10)
 			  --warmup=S                   seconds at 50/s before the steps, for the JIT (default 60; quick 5)

@@ -171,8 +171,12 @@ final class LagMonitor implements AutoCloseable {
 		while (this.running) {
 			try {
 				for (ConsumerRecord<byte[], byte[]> record : this.tap.poll(Duration.ofMillis(20))) {
-					Header subject = record.headers().lastHeader("ce_subject");
-					Tapped tapped = new Tapped(record.offset(), record.timestamp(), text(subject));
+					Tapped tapped = new Tapped(record.offset(), record.timestamp(), header(record, "ce_subject"),
+							header(record, "ce_id"), header(record, "ce_type"), header(record, "ce_time"));
+					Recording recording = this.recording;
+					if (recording != null) {
+						recording.tapped(tapped);
+					}
 					for (String group : this.groups) {
 						this.pending.get(group).get(record.partition()).add(tapped);
 					}
@@ -186,6 +190,10 @@ final class LagMonitor implements AutoCloseable {
 			}
 		}
 		this.tap.close();
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		return text(record.headers().lastHeader(name));
 	}
 
 	/**
@@ -262,9 +270,10 @@ final class LagMonitor implements AutoCloseable {
 	}
 
 	/**
-	 * A record seen by the tap.
+	 * A record seen by the tap: where it is, when it was published (its Kafka timestamp)
+	 * and its CloudEvents subject, id, type and time.
 	 */
-	record Tapped(long offset, long publishedAt, String subject) {
+	record Tapped(long offset, long publishedAt, String subject, String eventId, String type, String time) {
 	}
 
 	/**
@@ -284,6 +293,8 @@ final class LagMonitor implements AutoCloseable {
 
 		private final Map<String, List<String>> unmatchedSubjects = new LinkedHashMap<>();
 
+		private final List<Tapped> tapped = Collections.synchronizedList(new ArrayList<>());
+
 		Recording(List<String> groups, ToLongFunction<String> requestTimes) {
 			this.requestTimes = requestTimes;
 			groups.forEach((g) -> {
@@ -292,6 +303,17 @@ final class LagMonitor implements AutoCloseable {
 				this.unmatched.put(g, Collections.synchronizedList(new ArrayList<>()));
 				this.unmatchedSubjects.put(g, Collections.synchronizedList(new ArrayList<>()));
 			});
+		}
+
+		void tapped(Tapped record) {
+			this.tapped.add(record);
+		}
+
+		/** Every record published while recording. */
+		List<Tapped> tapped() {
+			synchronized (this.tapped) {
+				return List.copyOf(this.tapped);
+			}
 		}
 
 		void applied(String group, Tapped record, long now) {

@@ -48,6 +48,14 @@ final class PipelineBenchmark {
 	}
 
 	void run(Fixtures.Partners partners, RunResult result) throws Exception {
+		run(partners, result, this.options.rates());
+	}
+
+	/**
+	 * After the warm-up, the rates given, stopping at the first not sustained from 100/s
+	 * up.
+	 */
+	void run(Fixtures.Partners partners, RunResult result, List<Integer> rates) throws Exception {
 		try (LagMonitor monitor = new LagMonitor(this.stack.kafka(), "activity-events", GROUPS,
 				Duration.ofMillis(this.options.lagPollMillis()));
 				LagMonitor mailOutcomes = new LagMonitor(this.stack.kafka(), "notification-events",
@@ -67,7 +75,7 @@ final class PipelineBenchmark {
 			int bestRate = 0;
 			Step at100 = null;
 			Step firstFailure = null;
-			for (int rate : this.options.rates()) {
+			for (int rate : rates) {
 				this.stack.clearMail();
 				Step step = step(monitor, mailOutcomes, partners, rate, this.options.windowSeconds());
 				System.out.printf("  %5d/s: %s%n", rate, step.summary());
@@ -121,6 +129,17 @@ final class PipelineBenchmark {
 			result.measure("pipeline.at100." + name + ".request.p99", "POST sent → " + group + " applied, p99 at 100/s",
 					"ms", Stats.percentile(fromRequest, 99));
 		}
+		if (step.mailMillis.isEmpty()) {
+			result.note("Pipeline: no mail of the 100/s step was matched with its activity's event.");
+		}
+		else {
+			for (int p : new int[] { 50, 99 }) {
+				result.measure(
+						"pipeline.at100.mail.p" + p, "event published → notification's mail accepted by SMTP, p" + p
+								+ " at 100/s (" + step.mailMillis.size() + " mails)",
+						"ms", Stats.percentile(step.mailMillis, p));
+			}
+		}
 		result.measure("pipeline.at100.http.p99", "POST /api/v1/activities response time, p99 at 100/s", "ms",
 				Stats.percentile(step.httpMillis, 99));
 		double p99 = Stats.percentile(step.recording.fromEvent("reporting-service"), 99);
@@ -171,6 +190,7 @@ final class PipelineBenchmark {
 		Map<String, Long> requestTimes = new ConcurrentHashMap<>();
 		Step step = new Step(rate, seconds);
 		step.recording = monitor.record((id) -> requestTimes.getOrDefault(id, -1L));
+		LagMonitor.Recording mails = mailOutcomes.record((id) -> -1L);
 		ProcessSampler.Snapshot before = this.sampler.snapshot();
 		long publishedBefore = monitor.published();
 		List<String> agreements = partners.agreementIds();
@@ -243,6 +263,8 @@ final class PipelineBenchmark {
 					(settled < 0) ? "not within 5 min" : "after " + settled + " ms");
 		}
 		awaitMailAndOutcomes(mailOutcomes, partners.mailDomain());
+		mailOutcomes.stopRecording();
+		step.mailMillis = MailLatency.of(step.recording.tapped(), mails.tapped());
 		step.cost = ActivityCost.between(before, this.sampler.snapshot(), step.ok.get());
 		return step;
 	}
@@ -292,6 +314,9 @@ final class PipelineBenchmark {
 		volatile String firstError;
 
 		LagMonitor.Recording recording;
+
+		/** Each mail the step caused: from its activity's event to SMTP's acceptance. */
+		List<Long> mailMillis = List.of();
 
 		long sent;
 
@@ -363,6 +388,7 @@ final class PipelineBenchmark {
 				row.put(name + " p50 ms", Stats.round(Stats.percentile(latencies, 50)));
 				row.put(name + " p99 ms", Stats.round(Stats.percentile(latencies, 99)));
 			}
+			row.put("mail p99 ms", Stats.round(Stats.percentile(this.mailMillis, 99)));
 			row.put("backlog at end", this.backlogAtEnd);
 			row.put("drain ms", this.drainMillis);
 			row.put("other load, cores", this.otherCores);

@@ -15,8 +15,10 @@ class BenchmarkOptionsTest {
 		assertThat(options.serviceJvmOptions()).containsExactly("-XX:MaxRAMPercentage=75", "-Xmx256m",
 				"-Dfile.encoding=UTF-8");
 		assertThat(options.serviceJvmOptions()).noneMatch((option) -> option.startsWith("-XX:TieredStopAtLevel"));
-		assertThat(Preload.describe(options)).startsWith("1000 agreements × 100 activities")
-			.contains("10000 review schedules (1000 of those agreements, 9000 more agreements without activities)");
+		assertThat(Preload.describe(options, true)).startsWith("1000 agreements × 100 activities")
+			.contains("10000 review schedules (1000 of those agreements, 9000 more agreements without activities)")
+			.contains("every run, into its fresh stack");
+		assertThat(Preload.describe(options, false)).contains("loaded at the start of run 1");
 	}
 
 	@Test
