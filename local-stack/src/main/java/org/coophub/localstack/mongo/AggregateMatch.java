@@ -1,6 +1,7 @@
 package org.coophub.localstack.mongo;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.bson.Document;
@@ -40,7 +41,7 @@ final class AggregateMatch {
 		if (filter == null) {
 			return run.get();
 		}
-		PENDING.set(new Pending(database + "." + query.get(command), filter));
+		PENDING.set(new Pending(database + "." + query.get(command), new Offered(filter, countsOnly(query))));
 		try {
 			return run.get();
 		}
@@ -54,13 +55,13 @@ final class AggregateMatch {
 	 * @param namespace the collection's full name
 	 * @return the filter, or null when none is offered to it
 	 */
-	static Document take(String namespace) {
+	static Offered take(String namespace) {
 		Pending pending = PENDING.get();
 		if (pending == null || !pending.namespace().equals(namespace)) {
 			return null;
 		}
 		PENDING.remove();
-		return pending.filter();
+		return pending.offered();
 	}
 
 	private static Document leadingMatch(String command, Document query) {
@@ -72,7 +73,40 @@ final class AggregateMatch {
 		return (first.size() == 1 && first.get("$match") instanceof Document filter) ? filter : null;
 	}
 
-	private record Pending(String namespace, Document filter) {
+	/**
+	 * Whether the pipeline only counts what its {@code $match} lets through, within a
+	 * {@code $skip} and a {@code $limit}: a {@code $count}, or a {@code $group} of
+	 * everything into one, last ({@code countDocuments}). The order its input comes in
+	 * then changes nothing, so the candidates need not be sorted into the scan's order.
+	 */
+	private static boolean countsOnly(Document query) {
+		List<?> stages = List.copyOf((Collection<?>) query.get("pipeline"));
+		for (int i = 1; i < stages.size(); i++) {
+			if (!(stages.get(i) instanceof Document stage) || stage.size() != 1) {
+				return false;
+			}
+			boolean last = i == stages.size() - 1;
+			if (stage.containsKey("$skip") || stage.containsKey("$limit")) {
+				continue;
+			}
+			return last && (stage.containsKey("$count") || (stage.get("$group") instanceof Document group
+					&& !(group.get("_id") instanceof Document) && !(group.get("_id") instanceof String)));
+		}
+		return false;
+	}
+
+	/**
+	 * A leading {@code $match}'s filter, and whether the pipeline only counts its
+	 * matches.
+	 *
+	 * @param filter the filter
+	 * @param countsOnly whether the input's order changes nothing
+	 */
+	record Offered(Document filter, boolean countsOnly) {
+
+	}
+
+	private record Pending(String namespace, Offered offered) {
 
 	}
 

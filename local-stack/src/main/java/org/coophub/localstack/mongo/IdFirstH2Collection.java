@@ -53,9 +53,9 @@ final class IdFirstH2Collection extends H2Collection {
 	// pipeline pulls them, and one deleted meanwhile is left out
 	@Override
 	public synchronized Stream<Document> queryAllAsStream() {
-		Document filter = AggregateMatch.take(getFullName());
-		Stream<Document> candidates = (filter != null)
-				? this.queries.candidates(getFullName(), filter, getIndexes(), this::getDocument) : null;
+		AggregateMatch.Offered offered = AggregateMatch.take(getFullName());
+		Stream<Document> candidates = (offered != null)
+				? this.queries.candidates(getFullName(), offered, getIndexes(), this::getDocument) : null;
 		return (candidates != null) ? candidates : super.queryAllAsStream();
 	}
 

@@ -74,15 +74,17 @@ final class IndexedQueries<P> {
 		}
 		List<Set<P>> groups = (page.limit() > 0) ? SecondaryLookup.orderedRange(query, indexes, page.orderBy()) : null;
 		if (groups != null) {
-			return examine(namespace, query, firstGroups(query, groups, page), naturalDescending, match);
+			return examine(namespace, query, firstGroups(query, groups, page).positions(), naturalDescending, match);
 		}
 		Set<P> candidates = SecondaryLookup.candidates(query, indexes);
-		List<List<P>> ordered = (candidates != null && page.limit() > 0 && candidates.size() > SORTED_WALK)
-				? SecondaryLookup.orderedAmong(candidates, indexes, page.orderBy()) : null;
-		if (ordered != null) {
-			// many candidates for a short sorted page (a search word most documents
-			// hold): the sort's index gives their order, so only the first are matched
-			return examine(namespace, query, firstGroups(query, ordered, page), naturalDescending, match);
+		if (candidates != null && page.limit() > 0 && candidates.size() > SORTED_WALK) {
+			List<P> first = firstInSortOrder(query, candidates, indexes, page);
+			if (first != null) {
+				// many candidates for a short sorted page (a search word most documents
+				// hold): the sort's index gives their order, so only the first are
+				// matched
+				return examine(namespace, query, first, naturalDescending, match);
+			}
 		}
 		if (candidates != null) {
 			return examine(namespace, query, candidates, naturalDescending, match);
@@ -101,21 +103,27 @@ final class IndexedQueries<P> {
 	 * {@code $match} (a count that stops at a bound) stops the reading, so it examines
 	 * about as many documents as the limit, not every candidate.
 	 * @param namespace the collection's full name, for the count of documents examined
-	 * @param filter the aggregation's leading {@code $match}
+	 * @param offered the aggregation's leading {@code $match}, and whether the pipeline
+	 * only counts its matches
 	 * @param indexes the collection's indexes
 	 * @param documents reads the document at a position (null when it was deleted since)
-	 * @return the candidates in natural order, or null when no index serves the filter
+	 * @return the candidates in natural order (in the index's when the pipeline only
+	 * counts), or null when no index serves the filter
 	 */
-	Stream<Document> candidates(String namespace, Document filter, List<Index<P>> indexes,
+	Stream<Document> candidates(String namespace, AggregateMatch.Offered offered, List<Index<P>> indexes,
 			Function<P, Document> documents) {
-		IdLookup.Lookup<P> byId = IdLookup.lookup(filter, indexes);
-		Iterable<P> positions = (byId != null) ? byId.positions() : SecondaryLookup.candidates(filter, indexes);
+		IdLookup.Lookup<P> byId = IdLookup.lookup(offered.filter(), indexes);
+		Iterable<P> positions = (byId != null) ? byId.positions()
+				: SecondaryLookup.candidates(offered.filter(), indexes);
 		if (positions == null) {
 			return null;
 		}
 		List<P> ordered = new ArrayList<>();
 		positions.forEach(ordered::add);
-		ordered.sort(this.naturalOrder);
+		if (!offered.countsOnly()) {
+			// sorting every candidate grows with them: a count with a bound needs none
+			ordered.sort(this.naturalOrder);
+		}
 		return ordered.stream().map((position) -> {
 			count(namespace, 1);
 			return documents.apply(position);
@@ -123,11 +131,32 @@ final class IndexedQueries<P> {
 	}
 
 	/**
+	 * The candidates that can fill the sorted page, walking the sort's index: first as
+	 * far as a few pages' worth of candidates, the whole index only when too few of those
+	 * match. Null when no index gives the sort's order.
+	 */
+	private List<P> firstInSortOrder(Document query, Set<P> candidates, List<Index<P>> indexes, Page<P> page) {
+		long needed = (long) page.skip() + page.limit();
+		int bound = (int) Math.min(Integer.MAX_VALUE, Math.max(SORTED_WALK, 4 * needed));
+		SecondaryIndex.Walk<P> walk = SecondaryLookup.orderedAmong(candidates, indexes, page.orderBy(), bound);
+		if (walk == null) {
+			return null;
+		}
+		Groups<P> first = firstGroups(query, walk.groups(), page);
+		if (first.filled() || walk.complete()) {
+			return first.positions();
+		}
+		return firstGroups(query,
+				SecondaryLookup.orderedAmong(candidates, indexes, page.orderBy(), Integer.MAX_VALUE).groups(), page)
+			.positions();
+	}
+
+	/**
 	 * The groups, in the sort's order, up to the one in which the documents matching the
 	 * filter reach skip plus limit: every document the sorted page can hold is among
 	 * them, ties with the last one included, so sorting them gives the page a scan would.
 	 */
-	private List<P> firstGroups(Document query, List<? extends Collection<P>> groups, Page<P> page) {
+	private Groups<P> firstGroups(Document query, List<? extends Collection<P>> groups, Page<P> page) {
 		long needed = (long) page.skip() + page.limit();
 		long matched = 0;
 		List<P> positions = new ArrayList<>();
@@ -139,10 +168,17 @@ final class IndexedQueries<P> {
 			}
 			positions.addAll(group);
 			if (matched >= needed) {
-				break;
+				return new Groups<>(positions, true);
 			}
 		}
-		return positions;
+		return new Groups<>(positions, false);
+	}
+
+	/**
+	 * The positions of the first groups, and whether their matches fill the page.
+	 */
+	private record Groups<P>(List<P> positions, boolean filled) {
+
 	}
 
 	private QueryResult examine(String namespace, Document filter, Iterable<P> positions, boolean naturalDescending,

@@ -272,32 +272,51 @@ final class SecondaryIndex<P> extends Index<P> {
 	 * Some documents in the order of the leading field, one group per value (the
 	 * documents tied on it), for a sort by that field that needs only its first matches
 	 * among many candidates: walking the index in order and keeping the candidates finds
-	 * them without sorting all. Null unless every document holds exactly one indexable
-	 * value there, so that the index's order is the sort's.
+	 * them without sorting all. The walk stops after the group that brings the kept
+	 * candidates to the bound, so a page's walk does not grow with the data. Null unless
+	 * every document holds exactly one indexable value there, so that the index's order
+	 * is the sort's.
 	 * @param candidates the documents that may match, from another index
 	 * @param descending whether to walk from the highest value down
+	 * @param bound how many candidates are enough
 	 * @return the candidates in groups, in the sort's order, or null
 	 */
-	synchronized List<List<P>> orderedAmong(Set<P> candidates, boolean descending) {
+	synchronized Walk<P> orderedAmong(Set<P> candidates, boolean descending, int bound) {
 		if (this.unsortableDocuments > 0) {
 			return null;
 		}
 		List<List<P>> groups = new ArrayList<>();
+		int kept = 0;
 		for (PositionSet<P> group : (descending ? this.entries.descendingMap() : this.entries).values()) {
-			List<P> kept = null;
+			if (kept >= bound) {
+				return new Walk<>(groups, false);
+			}
+			List<P> inGroup = null;
 			for (P position : group) {
 				if (candidates.contains(position)) {
-					if (kept == null) {
-						kept = new ArrayList<>(1);
+					if (inGroup == null) {
+						inGroup = new ArrayList<>(1);
 					}
-					kept.add(position);
+					inGroup.add(position);
 				}
 			}
-			if (kept != null) {
-				groups.add(kept);
+			if (inGroup != null) {
+				groups.add(inGroup);
+				kept += inGroup.size();
 			}
 		}
-		return groups;
+		return new Walk<>(groups, true);
+	}
+
+	/**
+	 * Candidates in groups in the sort's order, and whether the walk saw every one.
+	 *
+	 * @param <P> the backend's position of a document
+	 * @param groups the groups, in order
+	 * @param complete false when it stopped at its bound
+	 */
+	record Walk<P>(List<List<P>> groups, boolean complete) {
+
 	}
 
 	@Override

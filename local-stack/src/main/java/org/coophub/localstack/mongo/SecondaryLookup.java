@@ -142,9 +142,11 @@ final class SecondaryLookup {
 	 * @param candidates the lookup's candidates
 	 * @param indexes the collection's indexes
 	 * @param orderBy the sort
+	 * @param bound how many candidates are enough
 	 * @return the groups, or null when no index gives the sort's order
 	 */
-	static <P> List<List<P>> orderedAmong(Set<P> candidates, List<Index<P>> indexes, Document orderBy) {
+	static <P> SecondaryIndex.Walk<P> orderedAmong(Set<P> candidates, List<Index<P>> indexes, Document orderBy,
+			int bound) {
 		if (orderBy == null || orderBy.isEmpty()) {
 			return null;
 		}
@@ -154,7 +156,7 @@ final class SecondaryLookup {
 		}
 		for (Index<P> index : indexes) {
 			if (index instanceof SecondaryIndex<P> secondary && secondary.field().equals(sorted)) {
-				return secondary.orderedAmong(candidates, direction.doubleValue() < 0);
+				return secondary.orderedAmong(candidates, direction.doubleValue() < 0, bound);
 			}
 		}
 		return null;
