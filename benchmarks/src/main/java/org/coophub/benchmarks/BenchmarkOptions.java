@@ -70,7 +70,7 @@ record BenchmarkOptions(boolean quick, int runs, Set<String> phases, int windowS
 		Set<String> phases = new LinkedHashSet<>(List.of("preload", "limits", "pipeline", "scale", "reminders"));
 		int window = quick ? 10 : 60;
 		int warmup = quick ? 5 : 60;
-		List<Integer> rates = List.of(50, 100, 200, 400, 700, 1000, 1500, 2000);
+		List<Integer> rates = List.of(50, 100, 200, 300, 400, 700, 1000, 1500, 2000);
 		int scaleAgreements = 1000;
 		int perAgreement = quick ? 10 : 100;
 		int schedules = quick ? 1000 : 10000;

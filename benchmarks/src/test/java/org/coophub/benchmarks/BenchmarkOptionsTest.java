@@ -12,6 +12,8 @@ class BenchmarkOptionsTest {
 		assertThat(options.phases()).containsExactly("preload", "limits", "pipeline", "scale", "reminders");
 		assertThat(options.scaleAgreements() * options.scalePerAgreement()).isEqualTo(100_000);
 		assertThat(options.preloadSchedules()).isEqualTo(10_000);
+		// issue 17's target rate is one of the steps, so the report can say it was held
+		assertThat(options.rates()).startsWith(50, 100, 200, 300, 400);
 		assertThat(options.serviceJvmOptions()).containsExactly("-XX:MaxRAMPercentage=75", "-Xmx256m",
 				"-Dfile.encoding=UTF-8");
 		assertThat(options.serviceJvmOptions()).noneMatch((option) -> option.startsWith("-XX:TieredStopAtLevel"));
