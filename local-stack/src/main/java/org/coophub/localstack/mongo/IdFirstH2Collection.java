@@ -54,8 +54,8 @@ final class IdFirstH2Collection extends H2Collection {
 	@Override
 	public synchronized Stream<Document> queryAllAsStream() {
 		AggregateMatch.Offered offered = AggregateMatch.take(getFullName());
-		Stream<Document> candidates = (offered != null)
-				? this.queries.candidates(getFullName(), offered, getIndexes(), this::getDocument) : null;
+		Stream<Document> candidates = (offered != null) ? this.queries.candidates(getFullName(), offered, getIndexes(),
+				this::getDocument, this::documentMatchesQuery) : null;
 		return (candidates != null) ? candidates : super.queryAllAsStream();
 	}
 

@@ -53,8 +53,8 @@ final class IdFirstMemoryCollection extends MemoryCollection {
 	@Override
 	public synchronized Stream<Document> queryAllAsStream() {
 		AggregateMatch.Offered offered = AggregateMatch.take(getFullName());
-		Stream<Document> candidates = (offered != null)
-				? this.queries.candidates(getFullName(), offered, getIndexes(), this::getDocument) : null;
+		Stream<Document> candidates = (offered != null) ? this.queries.candidates(getFullName(), offered, getIndexes(),
+				this::getDocument, this::documentMatchesQuery) : null;
 		return (candidates != null) ? candidates : super.queryAllAsStream();
 	}
 

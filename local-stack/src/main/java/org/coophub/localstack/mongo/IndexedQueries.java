@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * else the collection's own query (a scan unless a unique index matches the filter
  * exactly). Candidates are matched against the whole filter, so every way gives the
  * scan's answer; they are visited in the collection's natural order, so that even an
- * unsorted answer comes in the scan's order. Each query adds the documents it examined to
- * {@link DocumentsExamined}.
+ * unsorted answer comes in the scan's order. Each query adds the documents it examined,
+ * and the entries the secondary indexes read for it, to {@link DocumentsExamined}.
  *
  * @param <P> the backend's position of a document
  */
@@ -35,7 +35,8 @@ final class IndexedQueries<P> {
 
 	/**
 	 * Above this many candidates for a sorted page, they are walked in the order of the
-	 * sort's index (when it has one) instead of all being matched and sorted.
+	 * sort's index (when it has one and the walk pays, see
+	 * {@link SecondaryLookup#walkAmong}) instead of all being matched and sorted.
 	 */
 	static final int SORTED_WALK = 200;
 
@@ -65,6 +66,17 @@ final class IndexedQueries<P> {
 	 */
 	QueryResult query(String namespace, Document query, Page<P> page, List<Index<P>> indexes, Match<P> match,
 			IntSupplier size, Supplier<QueryResult> scan) {
+		long read = entriesRead(indexes);
+		try {
+			return answer(namespace, query, page, indexes, match, size, scan);
+		}
+		finally {
+			countEntries(namespace, entriesRead(indexes) - read);
+		}
+	}
+
+	private QueryResult answer(String namespace, Document query, Page<P> page, List<Index<P>> indexes, Match<P> match,
+			IntSupplier size, Supplier<QueryResult> scan) {
 		boolean naturalDescending = page.naturalDescending();
 		IdLookup.Lookup<P> byId = IdLookup.lookup(query, indexes);
 		if (byId != null) {
@@ -72,22 +84,24 @@ final class IndexedQueries<P> {
 			byId.positions().forEach(positions::add);
 			return examine(namespace, byId.rest(), positions, naturalDescending, match);
 		}
-		List<Set<P>> groups = (page.limit() > 0) ? SecondaryLookup.orderedRange(query, indexes, page.orderBy()) : null;
-		if (groups != null) {
-			return examine(namespace, query, firstGroups(query, groups, page).positions(), naturalDescending, match);
+		if (page.limit() > 0) {
+			FirstGroups<P> first = new FirstGroups<>(query, page);
+			if (SecondaryLookup.walkRange(query, indexes, page.orderBy(), first)) {
+				return examine(namespace, query, first.positions, naturalDescending, match);
+			}
 		}
-		Set<P> candidates = SecondaryLookup.candidates(query, indexes);
+		Candidates<P> candidates = SecondaryLookup.candidates(query, indexes);
 		if (candidates != null && page.limit() > 0 && candidates.size() > SORTED_WALK) {
-			List<P> first = firstInSortOrder(query, candidates, indexes, page);
-			if (first != null) {
+			FirstGroups<P> first = new FirstGroups<>(query, page);
+			if (SecondaryLookup.walkAmong(candidates, indexes, page.orderBy(), first.needed, first)) {
 				// many candidates for a short sorted page (a search word most documents
 				// hold): the sort's index gives their order, so only the first are
 				// matched
-				return examine(namespace, query, first, naturalDescending, match);
+				return examine(namespace, query, first.positions, naturalDescending, match);
 			}
 		}
 		if (candidates != null) {
-			return examine(namespace, query, candidates, naturalDescending, match);
+			return examine(namespace, query, candidates.toList(), naturalDescending, match);
 		}
 		int documents = size.getAsInt();
 		// what no index serves, for whoever looks for the queries that grow with the data
@@ -98,30 +112,53 @@ final class IndexedQueries<P> {
 
 	/**
 	 * The documents an index leads a filter to, for an aggregation that matches the
-	 * filter on them next (see {@link AggregateMatch}). They are read lazily, each
-	 * counted as examined when the pipeline pulls it: a {@code $limit} after the
-	 * {@code $match} (a count that stops at a bound) stops the reading, so it examines
-	 * about as many documents as the limit, not every candidate.
+	 * filter on them next (see {@link AggregateMatch}). Mostly they are read lazily, each
+	 * counted as examined when the pipeline pulls it, outside the collection's lock. A
+	 * pipeline that only counts, up to a bound (a search's total that stops at 1,001),
+	 * gets instead the first candidates that match the filter, read and matched here
+	 * until there are as many as it can use: the candidates are walked where the index
+	 * keeps them, so a bounded count reads about as many entries and documents as its
+	 * bound, however many documents hold a common word.
 	 * @param namespace the collection's full name, for the count of documents examined
-	 * @param offered the aggregation's leading {@code $match}, and whether the pipeline
-	 * only counts its matches
+	 * @param offered the aggregation's leading {@code $match}, and what the pipeline does
+	 * with its matches
 	 * @param indexes the collection's indexes
 	 * @param documents reads the document at a position (null when it was deleted since)
+	 * @param matches whether a document matches a filter
 	 * @return the candidates in natural order (in the index's when the pipeline only
 	 * counts), or null when no index serves the filter
 	 */
 	Stream<Document> candidates(String namespace, AggregateMatch.Offered offered, List<Index<P>> indexes,
-			Function<P, Document> documents) {
-		IdLookup.Lookup<P> byId = IdLookup.lookup(offered.filter(), indexes);
-		Iterable<P> positions = (byId != null) ? byId.positions()
-				: SecondaryLookup.candidates(offered.filter(), indexes);
-		if (positions == null) {
-			return null;
+			Function<P, Document> documents, BiPredicate<Document, Document> matches) {
+		long read = entriesRead(indexes);
+		try {
+			return candidateDocuments(namespace, offered, indexes, documents, matches);
 		}
-		List<P> ordered = new ArrayList<>();
-		positions.forEach(ordered::add);
+		finally {
+			countEntries(namespace, entriesRead(indexes) - read);
+		}
+	}
+
+	private Stream<Document> candidateDocuments(String namespace, AggregateMatch.Offered offered,
+			List<Index<P>> indexes, Function<P, Document> documents, BiPredicate<Document, Document> matches) {
+		IdLookup.Lookup<P> byId = IdLookup.lookup(offered.filter(), indexes);
+		List<P> ordered;
+		if (byId != null) {
+			ordered = new ArrayList<>();
+			byId.positions().forEach(ordered::add);
+		}
+		else {
+			Candidates<P> found = SecondaryLookup.candidates(offered.filter(), indexes);
+			if (found == null) {
+				return null;
+			}
+			if (offered.countsOnly() && offered.needed() < Long.MAX_VALUE) {
+				return firstMatches(namespace, offered, found, documents, matches).stream();
+			}
+			ordered = found.toList();
+		}
 		if (!offered.countsOnly()) {
-			// sorting every candidate grows with them: a count with a bound needs none
+			// sorting every candidate grows with them: a count needs no order
 			ordered.sort(this.naturalOrder);
 		}
 		return ordered.stream().map((position) -> {
@@ -131,53 +168,60 @@ final class IndexedQueries<P> {
 	}
 
 	/**
-	 * The candidates that can fill the sorted page, walking the sort's index: first as
-	 * far as a few pages' worth of candidates, the whole index only when too few of those
-	 * match. Null when no index gives the sort's order.
+	 * The first candidates, in the index's order, that match the filter, as many as the
+	 * counting pipeline can use (or all there are).
 	 */
-	private List<P> firstInSortOrder(Document query, Set<P> candidates, List<Index<P>> indexes, Page<P> page) {
-		long needed = (long) page.skip() + page.limit();
-		int bound = (int) Math.min(Integer.MAX_VALUE, Math.max(SORTED_WALK, 4 * needed));
-		SecondaryIndex.Walk<P> walk = SecondaryLookup.orderedAmong(candidates, indexes, page.orderBy(), bound);
-		if (walk == null) {
-			return null;
+	private List<Document> firstMatches(String namespace, AggregateMatch.Offered offered, Candidates<P> found,
+			Function<P, Document> documents, BiPredicate<Document, Document> matches) {
+		List<Document> matching = new ArrayList<>();
+		if (offered.needed() <= 0) {
+			return matching;
 		}
-		Groups<P> first = firstGroups(query, walk.groups(), page);
-		if (first.filled() || walk.complete()) {
-			return first.positions();
-		}
-		return firstGroups(query,
-				SecondaryLookup.orderedAmong(candidates, indexes, page.orderBy(), Integer.MAX_VALUE).groups(), page)
-			.positions();
+		found.visit((position) -> {
+			count(namespace, 1);
+			Document document = documents.apply(position);
+			if (document != null && matches.test(document, offered.filter())) {
+				matching.add(document);
+			}
+			return matching.size() < offered.needed();
+		});
+		return matching;
 	}
 
 	/**
-	 * The groups, in the sort's order, up to the one in which the documents matching the
-	 * filter reach skip plus limit: every document the sorted page can hold is among
-	 * them, ties with the last one included, so sorting them gives the page a scan would.
+	 * Collects the groups a walk in the sort's order visits, up to the one in which the
+	 * documents matching the filter reach skip plus limit: every document the sorted page
+	 * can hold is among them, ties with the last one included, so sorting them gives the
+	 * page a scan would.
 	 */
-	private Groups<P> firstGroups(Document query, List<? extends Collection<P>> groups, Page<P> page) {
-		long needed = (long) page.skip() + page.limit();
-		long matched = 0;
-		List<P> positions = new ArrayList<>();
-		for (Collection<P> group : groups) {
+	private static final class FirstGroups<P> implements Predicate<Collection<P>> {
+
+		private final Document query;
+
+		private final BiPredicate<Document, P> matches;
+
+		private final long needed;
+
+		private final List<P> positions = new ArrayList<>();
+
+		private long matched;
+
+		FirstGroups(Document query, Page<P> page) {
+			this.query = query;
+			this.matches = page.matches();
+			this.needed = (long) page.skip() + page.limit();
+		}
+
+		@Override
+		public boolean test(Collection<P> group) {
 			for (P position : group) {
-				if (page.matches().test(query, position)) {
-					matched++;
+				if (this.matches.test(this.query, position)) {
+					this.matched++;
 				}
 			}
-			positions.addAll(group);
-			if (matched >= needed) {
-				return new Groups<>(positions, true);
-			}
+			this.positions.addAll(group);
+			return this.matched < this.needed;
 		}
-		return new Groups<>(positions, false);
-	}
-
-	/**
-	 * The positions of the first groups, and whether their matches fill the page.
-	 */
-	private record Groups<P>(List<P> positions, boolean filled) {
 
 	}
 
@@ -195,6 +239,23 @@ final class IndexedQueries<P> {
 		if (counts != null) {
 			counts.add(namespace, documents);
 		}
+	}
+
+	private void countEntries(String namespace, long entries) {
+		DocumentsExamined counts = this.examined.get();
+		if (counts != null && entries > 0) {
+			counts.addIndexEntries(namespace, entries);
+		}
+	}
+
+	private static <P> long entriesRead(List<Index<P>> indexes) {
+		long read = 0;
+		for (Index<P> index : indexes) {
+			if (index instanceof SecondaryIndex<P> secondary) {
+				read += secondary.entriesRead();
+			}
+		}
+		return read;
 	}
 
 	/**

@@ -117,6 +117,19 @@ public final class MongoWireServer implements AutoCloseable {
 		return this.examined.of(database, collection);
 	}
 
+	/**
+	 * How many entries the secondary indexes of a collection read for its queries since
+	 * this server was created: each document position a lookup walked, copied or tested.
+	 * A page or a bounded count of a word most documents hold reads about as many as it
+	 * uses, not as many as hold the word.
+	 * @param database the database
+	 * @param collection the collection
+	 * @return the index entries read
+	 */
+	public long indexEntriesRead(String database, String collection) {
+		return this.examined.indexEntriesOf(database, collection);
+	}
+
 	/** A connection string without a database: each service names its own. */
 	public String connectionString() {
 		return "mongodb://127.0.0.1:" + port();

@@ -12,7 +12,9 @@ import java.util.NoSuchElementException;
  * object per member. A search token's entries are most of the embedded server's heap
  * (every document holds about a hundred words and their prefixes), and a node object per
  * entry, as in {@code java.util.HashSet}, made the garbage collector mark tens of
- * millions of them. Iteration order is the table's: callers that need an order sort.
+ * millions of them. Iteration order is the table's: callers that need an order sort. The
+ * index never hands out copies: lookups read a set in place, under the index's lock (see
+ * {@link Postings}).
  *
  * @param <P> the backend's position of a document
  */
@@ -28,16 +30,6 @@ final class PositionSet<P> extends AbstractSet<P> {
 
 	PositionSet() {
 		this.table = new Object[FIRST_CAPACITY];
-	}
-
-	private PositionSet(PositionSet<P> other) {
-		this.table = other.table.clone();
-		this.size = other.size;
-	}
-
-	/** A copy that later changes of this set leave alone: one array copy. */
-	PositionSet<P> copy() {
-		return new PositionSet<>(this);
 	}
 
 	@Override

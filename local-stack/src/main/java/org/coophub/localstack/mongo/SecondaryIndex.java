@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
@@ -35,6 +38,14 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * another kind (missing, null, a sub-document) is known to the index but reachable by no
  * lookup, which is right because {@link SecondaryLookup} only looks up values of those
  * kinds, and no such value equals or orders against the others in the matcher.
+ * <p>
+ * Lookups read the sets where the index keeps them, never copies: an equality or
+ * {@code $all} gives {@link Postings}, a sorted page walks the index in order and stops
+ * once it has enough. So a query that needs a bounded number of documents reads a bounded
+ * number of entries ({@link #entriesRead()}), however many documents hold a value. Every
+ * method holds the index's lock; the postings and the walks' visitors are used while the
+ * collection's lock is held too, as it is for every query and write, so no write changes
+ * a set while it is read.
  *
  * @param <P> the backend's position of a document
  */
@@ -63,6 +74,9 @@ final class SecondaryIndex<P> extends Index<P> {
 	private final Map<P, Keys> keysByPosition = new HashMap<>();
 
 	private final Map<Object, P> positionsById = new HashMap<>();
+
+	/** What lookups read, for {@link #entriesRead()}. */
+	private final LongAdder entriesRead = new LongAdder();
 
 	/**
 	 * Documents with an array in the leading field: then a range may use one bound only.
@@ -106,13 +120,29 @@ final class SecondaryIndex<P> extends Index<P> {
 	}
 
 	/**
-	 * The documents whose field holds the value, or an element equal to it.
-	 * @param value an {@link #isIndexable indexable} value
+	 * The documents whose field holds the values, read in the index's own sets (see
+	 * {@link Postings}).
+	 * @param values {@link #isIndexable indexable} values
+	 * @param all whether a document must hold every value ({@code $all}), else any
 	 * @return their positions
 	 */
-	synchronized Set<P> equalTo(Object value) {
-		PositionSet<P> positions = this.entries.get(normalized(value));
-		return (positions != null) ? positions.copy() : Set.of();
+	synchronized Postings<P> holding(List<Object> values, boolean all) {
+		List<PositionSet<P>> sets = new ArrayList<>(values.size());
+		for (Object value : values) {
+			PositionSet<P> positions = this.entries.get(normalized(value));
+			if (positions != null) {
+				sets.add(positions);
+			}
+			else if (all) {
+				// no document holds this one: none holds them all
+				return new Postings<>(this, List.of(), true, this.entriesRead);
+			}
+		}
+		if (all) {
+			// the rarest first: its documents are the ones walked
+			sets.sort(Comparator.comparingInt(PositionSet::size));
+		}
+		return new Postings<>(this, sets, all, this.entriesRead);
 	}
 
 	/**
@@ -153,43 +183,47 @@ final class SecondaryIndex<P> extends Index<P> {
 	}
 
 	/**
-	 * The documents within the bounds on the leading field, one group per value, in the
-	 * order of the values: for a query sorted by this field that needs only its first
-	 * documents. Null while a document holds an array in the field, whose place in a sort
-	 * is not one of its entries.
+	 * Walks the documents within the bounds on the leading field, one group per value, in
+	 * the order of the values, until the visitor has enough: for a query sorted by this
+	 * field that needs only its first documents, so the walk reads only the groups it
+	 * uses. Not while a document holds an array in the field, whose place in a sort is
+	 * not one of its entries.
 	 * @param bounds the range
 	 * @param descending whether to walk from the highest value down
-	 * @return the groups of positions, or null
+	 * @param visitor takes a group (to read, not to keep), answers whether to go on
+	 * @return false when the index cannot give the order
 	 */
-	synchronized List<Set<P>> orderedBetween(Range bounds, boolean descending) {
+	synchronized boolean walkBetween(Range bounds, boolean descending, Predicate<? super Set<P>> visitor) {
 		if (this.multikeyDocuments > 0) {
-			return null;
+			return false;
 		}
-		List<Set<P>> groups = new ArrayList<>();
-		for (PositionSet<P> group : groups(this.entries, bounds, false, descending)) {
-			groups.add(group.copy());
-		}
-		return groups;
+		walkGroups(this.entries, bounds, false, descending, (group) -> {
+			this.entriesRead.add(group.size());
+			return visitor.test(group);
+		});
+		return true;
 	}
 
-	private static <P> Set<P> within(NavigableMap<Object, PositionSet<P>> map, Range bounds, boolean multikey) {
+	private Set<P> within(NavigableMap<Object, PositionSet<P>> map, Range bounds, boolean multikey) {
 		Set<P> positions = new PositionSet<>();
 		// walked from the bound that is set, so that the walk stops at the first other
 		// kind
-		for (PositionSet<P> group : groups(map, bounds, multikey, bounds.lower() == null)) {
+		walkGroups(map, bounds, multikey, bounds.lower() == null, (group) -> {
+			this.entriesRead.add(group.size());
 			positions.addAll(group);
-		}
+			return true;
+		});
 		return positions;
 	}
 
 	/**
-	 * The entries within the bounds, in order. The matcher compares only values of one
-	 * kind (numbers with numbers, strings with strings...), whose entries are next to
-	 * each other in the map: the walk skips other kinds before it reaches the bound's and
-	 * stops where the kind changes after it.
+	 * Visits the entries within the bounds, in order, while the visitor goes on. The
+	 * matcher compares only values of one kind (numbers with numbers, strings with
+	 * strings...), whose entries are next to each other in the map: the walk skips other
+	 * kinds before it reaches the bound's and stops where the kind changes after it.
 	 */
-	private static <P> List<PositionSet<P>> groups(NavigableMap<Object, PositionSet<P>> map, Range bounds,
-			boolean multikey, boolean descending) {
+	private static <P> void walkGroups(NavigableMap<Object, PositionSet<P>> map, Range bounds, boolean multikey,
+			boolean descending, Predicate<PositionSet<P>> visitor) {
 		Object low = normalized(bounds.lower());
 		Object high = normalized(bounds.upper());
 		boolean equality = low != null && high != null && ORDER.compare(low, high) == 0 && bounds.lowerInclusive()
@@ -204,7 +238,7 @@ final class SecondaryIndex<P> extends Index<P> {
 		if (low != null && high != null) {
 			int order = ORDER.compare(low, high);
 			if (order > 0 || (order == 0 && !(bounds.lowerInclusive() && bounds.upperInclusive()))) {
-				return List.of();
+				return;
 			}
 			range = map.subMap(low, bounds.lowerInclusive(), high, bounds.upperInclusive());
 		}
@@ -214,19 +248,19 @@ final class SecondaryIndex<P> extends Index<P> {
 		else {
 			range = map.headMap(high, bounds.upperInclusive());
 		}
-		List<PositionSet<P>> groups = new ArrayList<>();
 		boolean entered = false;
 		for (Map.Entry<Object, PositionSet<P>> entry : (descending ? range.descendingMap() : range).entrySet()) {
 			if (!sameKind(entry.getKey(), kind)) {
 				if (entered) {
-					break;
+					return;
 				}
 				continue;
 			}
 			entered = true;
-			groups.add(entry.getValue());
+			if (!visitor.test(entry.getValue())) {
+				return;
+			}
 		}
-		return groups;
 	}
 
 	@Override
@@ -269,30 +303,26 @@ final class SecondaryIndex<P> extends Index<P> {
 	}
 
 	/**
-	 * Some documents in the order of the leading field, one group per value (the
-	 * documents tied on it), for a sort by that field that needs only its first matches
-	 * among many candidates: walking the index in order and keeping the candidates finds
-	 * them without sorting all. The walk stops after the group that brings the kept
-	 * candidates to the bound, so a page's walk does not grow with the data. Null unless
-	 * every document holds exactly one indexable value there, so that the index's order
-	 * is the sort's.
+	 * Walks the candidates in the order of the leading field, one group per value (the
+	 * candidates tied on it), until the visitor has enough: for a sort by that field that
+	 * needs only its first matches among many candidates, walking the index in order and
+	 * testing each document in the candidates finds them without sorting all, and reads
+	 * only the entries before the page is full, however many candidates there are. Not
+	 * unless every document holds exactly one indexable value there, so that the index's
+	 * order is the sort's.
 	 * @param candidates the documents that may match, from another index
 	 * @param descending whether to walk from the highest value down
-	 * @param bound how many candidates are enough
-	 * @return the candidates in groups, in the sort's order, or null
+	 * @param visitor takes a group of candidates, answers whether to go on
+	 * @return false when the index cannot give the order
 	 */
-	synchronized Walk<P> orderedAmong(Set<P> candidates, boolean descending, int bound) {
+	synchronized boolean walkAmong(Candidates<P> candidates, boolean descending, Predicate<? super List<P>> visitor) {
 		if (this.unsortableDocuments > 0) {
-			return null;
+			return false;
 		}
-		List<List<P>> groups = new ArrayList<>();
-		int kept = 0;
 		for (PositionSet<P> group : (descending ? this.entries.descendingMap() : this.entries).values()) {
-			if (kept >= bound) {
-				return new Walk<>(groups, false);
-			}
 			List<P> inGroup = null;
 			for (P position : group) {
+				this.entriesRead.increment();
 				if (candidates.contains(position)) {
 					if (inGroup == null) {
 						inGroup = new ArrayList<>(1);
@@ -300,23 +330,21 @@ final class SecondaryIndex<P> extends Index<P> {
 					inGroup.add(position);
 				}
 			}
-			if (inGroup != null) {
-				groups.add(inGroup);
-				kept += inGroup.size();
+			if (inGroup != null && !visitor.test(inGroup)) {
+				return true;
 			}
 		}
-		return new Walk<>(groups, true);
+		return true;
 	}
 
 	/**
-	 * Candidates in groups in the sort's order, and whether the walk saw every one.
-	 *
-	 * @param <P> the backend's position of a document
-	 * @param groups the groups, in order
-	 * @param complete false when it stopped at its bound
+	 * How many entries this index has read for queries since it was created: each
+	 * document's position that a lookup walked, copied or tested. A query that needs a
+	 * bounded number of documents reads a bounded number of entries; tests assert it.
+	 * @return the entries read
 	 */
-	record Walk<P>(List<List<P>> groups, boolean complete) {
-
+	long entriesRead() {
+		return this.entriesRead.sum();
 	}
 
 	@Override

@@ -2,10 +2,10 @@ package org.coophub.localstack.mongo;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.Document;
@@ -17,7 +17,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * <ul>
  * <li>an equality on a value, or {@code $eq}: the documents holding it;</li>
  * <li>{@code $in} of values: the documents holding any of them;</li>
- * <li>{@code $all} of values (multikey): the documents holding the rarest of them;</li>
+ * <li>{@code $all} of values (multikey): the documents holding all of them, read by
+ * walking the rarest value's documents;</li>
  * <li>{@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}: the documents in the
  * range.</li>
  * </ul>
@@ -31,16 +32,21 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class SecondaryLookup {
 
+	/**
+	 * About how many index entries can be read for the cost of reading and matching one
+	 * document: what decides whether a sorted page walks the sort's index.
+	 */
+	static final long ENTRIES_PER_DOCUMENT = 32;
+
 	private SecondaryLookup() {
 	}
 
 	/**
 	 * @param query the filter
 	 * @param indexes the collection's indexes
-	 * @return the candidates' positions, or null when no secondary index serves the
-	 * filter
+	 * @return the candidates, or null when no secondary index serves the filter
 	 */
-	static <P> Set<P> candidates(Document query, List<Index<P>> indexes) {
+	static <P> Candidates<P> candidates(Document query, List<Index<P>> indexes) {
 		if (query == null || query.isEmpty()) {
 			return null;
 		}
@@ -55,7 +61,7 @@ final class SecondaryLookup {
 		}
 		List<Map.Entry<String, Object>> conditions = new ArrayList<>();
 		collectConditions(query, conditions);
-		Set<P> best = null;
+		Candidates<P> best = null;
 		int bestSize = Integer.MAX_VALUE;
 		for (Map.Entry<String, Object> condition : conditions) {
 			for (SecondaryIndex<P> index : secondary) {
@@ -73,7 +79,7 @@ final class SecondaryLookup {
 					// the next
 					Set<P> both = index.secondBetween(values, second);
 					if (both.size() < bestSize) {
-						best = both;
+						best = Candidates.of(both);
 						bestSize = both.size();
 					}
 					continue;
@@ -91,7 +97,7 @@ final class SecondaryLookup {
 		for (SecondaryIndex<P> index : secondary) {
 			SecondaryIndex.Range range = bounds(index.field(), conditions);
 			if (range != null) {
-				return index.between(range);
+				return Candidates.of(index.between(range));
 			}
 		}
 		return null;
@@ -99,22 +105,24 @@ final class SecondaryLookup {
 
 	/**
 	 * For a query sorted by an index's leading field that needs only its first documents:
-	 * the documents within the range its conditions set on that field, in groups by
-	 * value, in the sort's order, so that the walk can stop once enough match (the
-	 * portfolio page by code, the reminders due first). Not when an equality-like
-	 * condition can use an index: its candidates are fewer.
+	 * walks the documents within the range its conditions set on that field, in groups by
+	 * value, in the sort's order, until the visitor has enough (the portfolio page by
+	 * code, the reminders due first). Not when an equality-like condition can use an
+	 * index: its candidates are fewer.
 	 * @param query the filter
 	 * @param indexes the collection's indexes
 	 * @param orderBy the sort
-	 * @return the groups, or null when no index serves the sort this way
+	 * @param visitor takes a group (to read, not to keep), answers whether to go on
+	 * @return false when no index serves the sort this way (nothing was visited)
 	 */
-	static <P> List<Set<P>> orderedRange(Document query, List<Index<P>> indexes, Document orderBy) {
+	static <P> boolean walkRange(Document query, List<Index<P>> indexes, Document orderBy,
+			Predicate<? super Set<P>> visitor) {
 		if (query == null || orderBy == null || orderBy.isEmpty()) {
-			return null;
+			return false;
 		}
 		String sorted = orderBy.keySet().iterator().next();
 		if (!(orderBy.get(sorted) instanceof Number direction)) {
-			return null;
+			return false;
 		}
 		List<Map.Entry<String, Object>> conditions = new ArrayList<>();
 		collectConditions(query, conditions);
@@ -123,7 +131,7 @@ final class SecondaryLookup {
 			if (index instanceof SecondaryIndex<P> secondary) {
 				for (Map.Entry<String, Object> condition : conditions) {
 					if (secondary.field().equals(condition.getKey()) && equalityValues(condition.getValue()) != null) {
-						return null;
+						return false;
 					}
 				}
 				if (sortedBy == null && secondary.field().equals(sorted)) {
@@ -132,34 +140,46 @@ final class SecondaryLookup {
 			}
 		}
 		SecondaryIndex.Range range = (sortedBy != null) ? bounds(sorted, conditions) : null;
-		return (range != null) ? sortedBy.orderedBetween(range, direction.doubleValue() < 0) : null;
+		return range != null && sortedBy.walkBetween(range, direction.doubleValue() < 0, visitor);
 	}
 
 	/**
-	 * The candidates of an equality-like lookup in the order of a sort whose leading
-	 * field has a secondary index, in groups of documents tied on it (see
-	 * {@link SecondaryIndex#orderedAmong}).
+	 * Walks the candidates of an equality-like lookup in the order of a sort whose
+	 * leading field has a secondary index, in groups of candidates tied on it, until the
+	 * visitor has enough (see {@link SecondaryIndex#walkAmong}). Only when the walk pays:
+	 * it reads about {@code needed} times (index size / candidates) entries before the
+	 * page is full, and matching and sorting every candidate instead reads each
+	 * candidate's document, which costs about {@link #ENTRIES_PER_DOCUMENT} entries'
+	 * reading.
 	 * @param candidates the lookup's candidates
 	 * @param indexes the collection's indexes
 	 * @param orderBy the sort
-	 * @param bound how many candidates are enough
-	 * @return the groups, or null when no index gives the sort's order
+	 * @param needed how many matches fill the page (skip plus limit)
+	 * @param visitor takes a group of candidates, answers whether to go on
+	 * @return false when no index gives the sort's order or walking it does not pay
+	 * (nothing was visited)
 	 */
-	static <P> SecondaryIndex.Walk<P> orderedAmong(Set<P> candidates, List<Index<P>> indexes, Document orderBy,
-			int bound) {
+	static <P> boolean walkAmong(Candidates<P> candidates, List<Index<P>> indexes, Document orderBy, long needed,
+			Predicate<? super List<P>> visitor) {
 		if (orderBy == null || orderBy.isEmpty()) {
-			return null;
+			return false;
 		}
 		String sorted = orderBy.keySet().iterator().next();
 		if (!(orderBy.get(sorted) instanceof Number direction)) {
-			return null;
+			return false;
 		}
 		for (Index<P> index : indexes) {
 			if (index instanceof SecondaryIndex<P> secondary && secondary.field().equals(sorted)) {
-				return secondary.orderedAmong(candidates, direction.doubleValue() < 0, bound);
+				double size = candidates.size();
+				if ((double) needed * secondary.getCount() > ENTRIES_PER_DOCUMENT * size * size) {
+					// few candidates spread over a large index: the walk would read
+					// most of it
+					return false;
+				}
+				return secondary.walkAmong(candidates, direction.doubleValue() < 0, visitor);
 			}
 		}
-		return null;
+		return false;
 	}
 
 	/** The field conditions every match must meet: top-level ones and $and clauses'. */
@@ -201,23 +221,8 @@ final class SecondaryLookup {
 		return total;
 	}
 
-	private static <P> Set<P> equalityCandidates(SecondaryIndex<P> index, Object condition) {
-		List<Object> values = equalityValues(condition);
-		if (isAll(condition)) {
-			Set<P> rarest = null;
-			for (Object value : values) {
-				Set<P> holding = index.equalTo(value);
-				if (rarest == null || holding.size() < rarest.size()) {
-					rarest = holding;
-				}
-			}
-			return rarest;
-		}
-		Set<P> positions = new LinkedHashSet<>();
-		for (Object value : values) {
-			positions.addAll(index.equalTo(value));
-		}
-		return positions;
+	private static <P> Candidates<P> equalityCandidates(SecondaryIndex<P> index, Object condition) {
+		return index.holding(equalityValues(condition), isAll(condition));
 	}
 
 	/**

@@ -31,6 +31,25 @@ class AggregateMatchTest {
 	}
 
 	@Test
+	void aCountIsToldHowManyMatchesItCanUse() {
+		// countDocuments with a limit of 1,001: the search's bounded total
+		assertThat(offered(stage("$limit", 1001), stage("$group", new Document("_id", 1).append("n", sum()))).needed())
+			.isEqualTo(1001);
+		assertThat(offered(stage("$skip", 5), stage("$limit", 10), stage("$count", "n")).needed()).isEqualTo(15);
+		assertThat(offered(stage("$limit", 10), stage("$skip", 5), stage("$count", "n")).needed()).isEqualTo(10);
+		assertThat(offered(stage("$skip", 5), stage("$count", "n")).needed()).isEqualTo(Long.MAX_VALUE);
+		assertThat(offered(stage("$limit", 20)).needed()).isEqualTo(Long.MAX_VALUE);
+	}
+
+	@Test
+	void aGroupThatSumsAFieldIsNotACount() {
+		// which documents a $limit lets through changes a sum of amounts
+		assertThat(offered(stage("$limit", 10),
+				stage("$group", new Document("_id", null).append("total", new Document("$sum", "$amount"))))
+			.countsOnly()).isFalse();
+	}
+
+	@Test
 	void theFilterIsOfferedOnceAndOnlyToTheCollectionAggregated() {
 		Document command = aggregate(stage("$count", "n"));
 		AggregateMatch.during("activities", "aggregate", command, () -> {

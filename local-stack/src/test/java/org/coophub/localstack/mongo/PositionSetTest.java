@@ -36,20 +36,6 @@ class PositionSetTest {
 	}
 
 	@Test
-	void aCopyKeepsItsMembersWhenTheSetChangesLater() {
-		PositionSet<String> positions = new PositionSet<>();
-		positions.add("a");
-		positions.add("b");
-
-		PositionSet<String> copy = positions.copy();
-		positions.remove("a");
-		positions.add("c");
-
-		assertThat(copy).containsExactlyInAnyOrder("a", "b");
-		assertThat(positions).containsExactlyInAnyOrder("b", "c");
-	}
-
-	@Test
 	void emptiedItHoldsNothing() {
 		PositionSet<Integer> positions = new PositionSet<>();
 		for (int position = 0; position < 1_000; position++) {

@@ -271,9 +271,10 @@ class SecondaryIndexTest {
 						.sort(Sorts.ascending("nextAttemptAt"))
 						.limit(5)))
 				.hasSize(5);
-			// multikey: the documents holding the rarest token are the candidates
+			// multikey: the candidates are the documents holding every token, found by
+			// walking the rarest token's 10 and testing each in the others' entries
 			assertThat(
-					ids(server, 10, () -> activities.find(Filters.all("searchTokens", List.of("hoi", "thao", "a-3")))))
+					ids(server, 5, () -> activities.find(Filters.all("searchTokens", List.of("hoi", "thao", "a-3")))))
 				.containsExactlyInAnyOrder("a-3-0", "a-3-2", "a-3-4", "a-3-6", "a-3-8")
 				.allMatch((id) -> id.startsWith("a-3-"));
 			assertThat(ids(server, 300, () -> activities.find(Filters.in("searchTokens", List.of("hoi", "nghi")))))
