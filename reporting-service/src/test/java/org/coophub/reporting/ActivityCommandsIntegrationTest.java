@@ -14,6 +14,8 @@ import org.coophub.events.agreement.AgreementCreated;
 import org.coophub.events.notification.NotificationSent;
 import org.coophub.platform.outbox.EventSender;
 import org.coophub.platform.outbox.OutboxEntry;
+import org.coophub.reporting.dashboard.DashboardProjection;
+import org.coophub.reporting.dashboard.LiveBatch;
 import org.coophub.testsupport.MongoCommandCounts;
 import org.coophub.testsupport.ServiceClients;
 import org.coophub.testsupport.WithInfrastructure;
@@ -45,6 +47,9 @@ class ActivityCommandsIntegrationTest {
 	/** The same for the outcome of the notice mailed about it. */
 	static final long MAILED = 2;
 
+	/** Activities in one poll of a batch binding. */
+	static final int POLL = 10;
+
 	@LocalServerPort
 	int port;
 
@@ -56,6 +61,9 @@ class ActivityCommandsIntegrationTest {
 
 	@Autowired
 	MeterRegistry registry;
+
+	@Autowired
+	DashboardProjection dashboards;
 
 	RestTestClient http;
 
@@ -91,6 +99,26 @@ class ActivityCommandsIntegrationTest {
 		JsonNode dashboard = await().until(this::dashboard,
 				(d) -> d.get("activityCount").asInt() == 4 && d.at("/notifications/sent").asInt() == 3);
 		assertThat(dashboard.at("/conferenceTotals/investorsAttending").asInt()).isEqualTo(4 * 120);
+	}
+
+	@Test
+	void aPollOfActivitiesIsWrittenWithOneCommandPerCollection() {
+		Map<String, Long> before = MongoCommandCounts.snapshot(this.registry);
+		LiveBatch poll = this.dashboards.liveBatch();
+		for (int i = 1; i <= POLL; i++) {
+			String activityId = "poll-" + i + "-" + this.agreementId;
+			poll.activity(DashboardTestData.conference(this.agreementId, activityId, 120, "350000000000"), 1,
+					Instant.now());
+		}
+		poll.write();
+		Map<String, Long> commands = MongoCommandCounts.without(MongoCommandCounts.since(this.registry, before),
+				ActivityCommandsIntegrationTest::polled);
+		System.out.println("MongoDB commands of a poll of " + POLL + " activity.recorded: " + commands);
+
+		assertThat(commands).as("one bulk write for the summaries, one for the entries")
+			.isEqualTo(Map.of("update portfolio", 1L, "update dashboard_activities", 1L));
+		JsonNode dashboard = await().until(this::dashboard, (d) -> d.get("activityCount").asInt() == 1 + POLL);
+		assertThat(dashboard.at("/conferenceTotals/investorsAttending").asInt()).isEqualTo((1 + POLL) * 120);
 	}
 
 	private Map<String, Long> cheapestOfThree(Function<Integer, DomainEvent> event, String lastWrite) {

@@ -14,6 +14,7 @@ import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.coophub.platform.health.KafkaClusterHealthIndicator;
+import org.coophub.platform.messaging.BatchDeadLetters;
 import org.coophub.platform.messaging.CloudEventSender;
 import org.coophub.platform.messaging.DeadLetterCounter;
 import org.coophub.platform.messaging.EventRouter;
@@ -163,6 +164,11 @@ public class PlatformAutoConfiguration {
 	@Bean
 	EventRouter eventRouter(JsonMapper json, ParkedEvents parked, Traces traces) {
 		return new EventRouter(json, parked, traces);
+	}
+
+	@Bean
+	BatchDeadLetters batchDeadLetters(KafkaProperties kafka) {
+		return new BatchDeadLetters(kafka);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package org.coophub.platform.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -25,7 +26,10 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -103,6 +107,79 @@ public class EventRouter {
 			this.traces.run(traceparentOf(message), "handle " + type, Span.Kind.CONSUMER,
 					() -> dispatch(name, type, message.getPayload(), routes.handlers));
 		};
+	}
+
+	/**
+	 * The consumer of one binding in batch mode: a poll's records are handed to the
+	 * handlers one by one, as {@link #route}, inside one {@link PollScope}, which writes
+	 * what they left once for the whole poll (docs/architecture.md, "Applying a poll
+	 * together"). A record that cannot be read ends the poll early: what came before it
+	 * is written, and the binder's error handler gets its index (it commits the records
+	 * before it and dead-letters it after the binding's attempts).
+	 * @param name names the route in parked records, so they come back to the same
+	 * handlers (outside any poll: the scope's target is then the one-event writer)
+	 * @param configurer adds the handlers
+	 * @param scope opens and writes a poll's worth of changes
+	 * @return the binding's consumer
+	 */
+	public Consumer<Message<List<byte[]>>> routeBatch(String name, Consumer<Routes> configurer, PollScope scope) {
+		Consumer<Message<byte[]>> each = route(name, configurer);
+		return (batch) -> {
+			scope.open();
+			try {
+				BatchListenerFailedException poison = acceptEach(batch, each);
+				STORE_OUTAGES.invoke(scope::write);
+				if (poison != null) {
+					throw poison;
+				}
+			}
+			finally {
+				scope.close();
+			}
+		};
+	}
+
+	/**
+	 * A record consumer over a batch: each record in turn, as {@link #route}; an
+	 * unreadable one is reported by its index.
+	 * @param each the record consumer
+	 * @return the batch consumer
+	 */
+	public Consumer<Message<List<byte[]>>> each(Consumer<Message<byte[]>> each) {
+		return (batch) -> {
+			BatchListenerFailedException poison = acceptEach(batch, each);
+			if (poison != null) {
+				throw poison;
+			}
+		};
+	}
+
+	/**
+	 * @return the first unreadable record's failure, by its index, or null once all went
+	 * through
+	 */
+	private static BatchListenerFailedException acceptEach(Message<List<byte[]>> batch,
+			Consumer<Message<byte[]>> each) {
+		List<byte[]> payloads = batch.getPayload();
+		for (int i = 0; i < payloads.size(); i++) {
+			try {
+				each.accept(record(batch, i));
+			}
+			catch (UnreadableEventException ex) {
+				return new BatchListenerFailedException(ex.getMessage(), ex, i);
+			}
+		}
+		return null;
+	}
+
+	/** One record of a batch, with the headers the binder converted for it. */
+	private static Message<byte[]> record(Message<List<byte[]>> batch, int index) {
+		MessageBuilder<byte[]> record = MessageBuilder.withPayload(batch.getPayload().get(index));
+		if (batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS) instanceof List<?> headers
+				&& headers.get(index) instanceof Map<?, ?> converted) {
+			converted.forEach((key, value) -> record.setHeader(key.toString(), value));
+		}
+		return record.build();
 	}
 
 	/**
@@ -194,6 +271,21 @@ public class EventRouter {
 			throw new UnreadableEventException(
 					"Cannot read " + eventClass.getSimpleName() + ": " + ex.getOriginalMessage(), ex);
 		}
+	}
+
+	/**
+	 * Where the handlers of a batch binding write a poll's changes: opened before its
+	 * first record, written after its last (retried while the store is away), closed
+	 * either way. Called on the binding's consumer thread.
+	 */
+	public interface PollScope {
+
+		void open();
+
+		void write();
+
+		void close();
+
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -169,6 +172,88 @@ class EventRouterTest {
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessage("agreement not known");
 		assertThat(calls).hasValue(1);
+	}
+
+	@Test
+	void aPollIsHandledRecordByRecordAndWrittenOnce() {
+		RecordingScope scope = new RecordingScope();
+		Consumer<Message<List<byte[]>>> batch = this.router.routeBatch("reviews",
+				(routes) -> routes.on(ReviewScheduled.class, (event) -> scope.pending.add(event.eventId())), scope);
+
+		batch.accept(poll(SCHEDULED, SCHEDULED.replace("e-1", "e-2")));
+
+		assertThat(scope.written).containsExactly(List.of("e-1", "e-2"));
+		assertThat(scope.closed).isOne();
+	}
+
+	@Test
+	void anUnreadableRecordInAPollIsNamedByItsIndexAfterWhatCameBeforeItIsWritten() {
+		RecordingScope scope = new RecordingScope();
+		Consumer<Message<List<byte[]>>> batch = this.router.routeBatch("reviews",
+				(routes) -> routes.on(ReviewScheduled.class, (event) -> scope.pending.add(event.eventId())), scope);
+
+		assertThatThrownBy(() -> batch.accept(poll(SCHEDULED, "{\"eventId\": ", SCHEDULED.replace("e-1", "e-3"))))
+			.isInstanceOfSatisfying(BatchListenerFailedException.class,
+					(ex) -> assertThat(ex.getIndex()).as("the second record").isOne())
+			.hasCauseInstanceOf(UnreadableEventException.class);
+		assertThat(scope.written).as("the record before it, not the one after").containsExactly(List.of("e-1"));
+		assertThat(scope.closed).isOne();
+	}
+
+	@Test
+	void aPollWaitsOutAStoreOutageWhenWritten() {
+		RecordingScope scope = new RecordingScope();
+		scope.outages.set(2);
+		Consumer<Message<List<byte[]>>> batch = this.router.routeBatch("reviews",
+				(routes) -> routes.on(ReviewScheduled.class, (event) -> scope.pending.add(event.eventId())), scope);
+
+		batch.accept(poll(SCHEDULED));
+
+		assertThat(scope.written).containsExactly(List.of("e-1"));
+	}
+
+	/** Keeps what the handlers left until written, as a projection's batch does. */
+	private static final class RecordingScope implements EventRouter.PollScope {
+
+		private final List<String> pending = new ArrayList<>();
+
+		private final List<List<String>> written = new ArrayList<>();
+
+		private final AtomicInteger outages = new AtomicInteger();
+
+		private int closed;
+
+		@Override
+		public void open() {
+			this.pending.clear();
+		}
+
+		@Override
+		public void write() {
+			if (this.outages.getAndDecrement() > 0) {
+				throw new DataAccessResourceFailureException("MongoDB is away");
+			}
+			this.written.add(List.copyOf(this.pending));
+		}
+
+		@Override
+		public void close() {
+			this.closed++;
+		}
+
+	}
+
+	/**
+	 * A poll as the binder hands it over in batch mode: each record's headers by index.
+	 */
+	private static Message<List<byte[]>> poll(String... records) {
+		List<byte[]> payloads = new ArrayList<>();
+		List<Map<String, Object>> headers = new ArrayList<>();
+		for (String json : records) {
+			payloads.add(json.getBytes(StandardCharsets.UTF_8));
+			headers.add(Map.of("ce_type", "org.coophub.review.scheduled.v1".getBytes(StandardCharsets.UTF_8)));
+		}
+		return MessageBuilder.withPayload(payloads).setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, headers).build();
 	}
 
 	private static final String SCHEDULED = """

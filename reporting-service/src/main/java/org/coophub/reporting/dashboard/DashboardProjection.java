@@ -40,6 +40,15 @@ public class DashboardProjection {
 				this.programZone);
 	}
 
+	/**
+	 * @return a poll's worth of live events, written together (to the same generations as
+	 * {@link #live()}) when the poll is done
+	 */
+	public LiveBatch liveBatch() {
+		return new LiveBatch(this.collections.writeTargets().stream().map(this::replayInto).toList(), this.events,
+				this.programZone);
+	}
+
 	public ReplayBatch replayInto(int generation) {
 		return new ReplayBatch(this.mongo, this.upserts, this.collections, generation, this.programZone);
 	}

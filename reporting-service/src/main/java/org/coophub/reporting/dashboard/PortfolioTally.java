@@ -43,6 +43,15 @@ final class PortfolioTally {
 	}
 
 	/**
+	 * The summary of an agreement unless it has counted any version of this entry: a
+	 * first outcome counted without reading the stored entry; a refusal collides with the
+	 * summary's id.
+	 */
+	static Query neverCounted(String agreementId, String entryKey) {
+		return Query.query(Criteria.where("_id").is(agreementId).and(APPLIED + "." + entryKey).exists(false));
+	}
+
+	/**
 	 * The agreement at a newer version, with the code the portfolio is ordered by.
 	 */
 	static Update agreement(AgreementSummary agreement) {

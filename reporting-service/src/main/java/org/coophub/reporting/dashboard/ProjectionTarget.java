@@ -10,10 +10,10 @@ import org.coophub.platform.zone.ProgramZone;
 
 /**
  * What the events feed into the dashboards: written one event at a time as they arrive
- * ({@link Projector}) or a poll's worth at a time by a rebuild ({@link ReplayBatch}).
- * Both store the same parts, made here.
+ * ({@link Projector}), a poll's worth at a time as they arrive ({@link LiveBatch}) or by
+ * a rebuild ({@link ReplayBatch}). Both store the same parts, made here.
  */
-public abstract sealed class ProjectionTarget permits Projector, ReplayBatch {
+public abstract sealed class ProjectionTarget permits Projector, ReplayBatch, LiveBatch {
 
 	private final ProgramZone programZone;
 

@@ -27,7 +27,7 @@ import org.springframework.data.mongodb.core.query.Update;
 public final class Projector extends ProjectionTarget {
 
 	/** The version of an activity as recorded. */
-	private static final long FIRST_VERSION = 1;
+	static final long FIRST_VERSION = 1;
 
 	private final MongoTemplate mongo;
 
@@ -146,13 +146,11 @@ public final class Projector extends ProjectionTarget {
 	 * @return whether it counted
 	 */
 	private boolean countedAsFirst(StoredNotification notification, String key, String portfolio) {
-		Query neverCounted = Query.query(Criteria.where("_id")
-			.is(notification.agreementId())
-			.and(PortfolioTally.APPLIED + "." + key)
-			.exists(false));
 		try {
-			this.mongo.upsert(neverCounted, PortfolioTally.count(key, notification.version(),
-					PortfolioTally.increments(null, notification.entry().outcome())), portfolio);
+			this.mongo.upsert(
+					PortfolioTally.neverCounted(notification.agreementId(), key), PortfolioTally.count(key,
+							notification.version(), PortfolioTally.increments(null, notification.entry().outcome())),
+					portfolio);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {

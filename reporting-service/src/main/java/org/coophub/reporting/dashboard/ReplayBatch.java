@@ -2,6 +2,7 @@ package org.coophub.reporting.dashboard;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,62 +129,94 @@ public final class ReplayBatch extends ProjectionTarget {
 
 	/**
 	 * The portfolio's summaries, in one bulk write: the agreements and reviews as the
-	 * heads get them, and the totals counted against the entries stored so far (read in
-	 * one query per collection), each guarded as {@link Projector} guards it. Written
-	 * before the entries, for the same reason.
+	 * heads get them, and the totals counted against the entries stored so far, each
+	 * guarded as {@link Projector} guards it, and read as it reads them: an activity's
+	 * stored entry only when the batch holds a later version than its first (one query
+	 * for all), a notification's only when the summary has counted it already (its first
+	 * outcome is counted unread, and a collision then reads it). Written before the
+	 * entries, for the same reason.
 	 */
 	private void writePortfolio() {
-		List<Pair<Query, Update>> upserts = new ArrayList<>();
+		List<Tally> tallies = new ArrayList<>();
 		for (Part part : this.agreements.values()) {
-			upserts.add(Pair.of(DashboardHead.olderOrMissing(part.id(), DashboardHead.AGREEMENT, part.version()),
+			tallies.add(Tally.retried(DashboardHead.olderOrMissing(part.id(), DashboardHead.AGREEMENT, part.version()),
 					PortfolioTally.agreement((AgreementSummary) part.value())));
 		}
 		for (Map.Entry<String, ReviewEntry> review : this.reviews.entrySet()) {
-			upserts.add(Pair.of(DashboardHead.earlierCycleOrMissing(review.getKey(), review.getValue().year(),
+			tallies.add(Tally.retried(DashboardHead.earlierCycleOrMissing(review.getKey(), review.getValue().year(),
 					review.getValue().version()), Update.update(DashboardHead.REVIEW, review.getValue())));
 		}
-		Map<String, StoredActivity> activitiesBefore = stored(this.activities.keySet(), StoredActivity.class,
+		Map<String, StoredActivity> activitiesBefore = stored(laterThanFirst(this.activities), StoredActivity.class,
 				this.collections.activities(this.generation), StoredActivity::id);
 		for (StoredActivity activity : this.activities.values()) {
 			StoredActivity before = activitiesBefore.get(activity.id());
 			if (before == null || before.version() < activity.version()) {
 				String key = PortfolioTally.activityKey(activity.id());
-				upserts.add(Pair
-					.of(PortfolioTally.uncounted(activity.agreementId(), key, activity.version()), PortfolioTally.count(
-							key, activity.version(),
-							PortfolioTally.increments((before != null) ? before.entry() : null, activity.entry()))));
+				tallies.add(Tally.retried(PortfolioTally.uncounted(activity.agreementId(), key, activity.version()),
+						PortfolioTally.count(key, activity.version(), PortfolioTally
+							.increments((before != null) ? before.entry() : null, activity.entry()))));
 			}
 		}
-		Map<String, StoredNotification> notificationsBefore = stored(this.notifications.keySet(),
-				StoredNotification.class, this.collections.notifications(this.generation), StoredNotification::id);
 		for (StoredNotification notification : this.notifications.values()) {
-			StoredNotification before = notificationsBefore.get(notification.id());
-			if (before == null || before.version() < notification.version()) {
-				String key = PortfolioTally.notificationKey(notification.id());
-				upserts
-					.add(Pair.of(PortfolioTally.uncounted(notification.agreementId(), key, notification.version()),
-							PortfolioTally.count(key, notification.version(),
-									PortfolioTally.increments((before != null) ? before.entry().outcome() : null,
-											notification.entry().outcome()))));
-			}
+			String key = PortfolioTally.notificationKey(notification.id());
+			tallies.add(new Tally(PortfolioTally.neverCounted(notification.agreementId(), key),
+					PortfolioTally.count(key, notification.version(),
+							PortfolioTally.increments(null, notification.entry().outcome())),
+					() -> countAgainstStored(notification, key)));
 		}
-		if (upserts.isEmpty()) {
+		if (tallies.isEmpty()) {
 			return;
 		}
 		String collection = this.collections.portfolio(this.generation);
 		try {
-			this.mongo.bulkOps(BulkMode.UNORDERED, collection).upsert(upserts).execute();
+			this.mongo.bulkOps(BulkMode.UNORDERED, collection)
+				.upsert(tallies.stream().map((t) -> Pair.of(t.guarded(), t.update())).toList())
+				.execute();
 		}
 		catch (BulkOperationException ex) {
 			if (!VersionedUpserts.onlyNotNewer(ex.getErrors())) {
 				throw ex;
 			}
-			// a collision may be another writer creating the summary meanwhile: once more
 			for (var error : ex.getErrors()) {
-				Pair<Query, Update> upsert = upserts.get(error.getIndex());
-				PortfolioTally.upsertGuarded(this.mongo, upsert.getFirst(), upsert.getSecond(), collection);
+				Tally tally = tallies.get(error.getIndex());
+				if (tally.onCollision() != null) {
+					tally.onCollision().run();
+				}
+				else {
+					// a collision may be another writer creating the summary meanwhile
+					PortfolioTally.upsertGuarded(this.mongo, tally.guarded(), tally.update(), collection);
+				}
 			}
 		}
+	}
+
+	/**
+	 * A notification the summary has counted in some version: what to take back is read
+	 * from its stored entry, as {@link Projector} reads it.
+	 */
+	private void countAgainstStored(StoredNotification notification, String key) {
+		StoredNotification before = this.mongo.findById(notification.id(), StoredNotification.class,
+				this.collections.notifications(this.generation));
+		if (before == null || before.version() < notification.version()) {
+			PortfolioTally.upsertGuarded(this.mongo,
+					PortfolioTally.uncounted(notification.agreementId(), key, notification.version()),
+					PortfolioTally.count(key, notification.version(), PortfolioTally.increments(
+							(before != null) ? before.entry().outcome() : null, notification.entry().outcome())),
+					this.collections.portfolio(this.generation));
+		}
+	}
+
+	/**
+	 * An activity's first version (its recording) has no earlier one counted, so its
+	 * stored entry need not be read (see {@link Projector}).
+	 */
+	private static Set<String> laterThanFirst(Map<String, StoredActivity> activities) {
+		Set<String> ids = new LinkedHashSet<>();
+		activities.values()
+			.stream()
+			.filter((activity) -> activity.version() > Projector.FIRST_VERSION)
+			.forEach((activity) -> ids.add(activity.id()));
+		return ids;
 	}
 
 	private <T> Map<String, T> stored(Set<String> ids, Class<T> type, String collection, Function<T, String> id) {
@@ -225,6 +258,18 @@ public final class ReplayBatch extends ProjectionTarget {
 			any = true;
 		}
 		execute(heads, any);
+	}
+
+	/**
+	 * One guarded upsert of a summary, and what to do when it collides: by default (null)
+	 * it is tried once more.
+	 */
+	private record Tally(Query guarded, Update update, Runnable onCollision) {
+
+		static Tally retried(Query guarded, Update update) {
+			return new Tally(guarded, update, null);
+		}
+
 	}
 
 	/** A versioned part of a head, kept newest per agreement. */

@@ -1,5 +1,6 @@
 package org.coophub.reporting.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.coophub.events.notification.ReviewCycleStatus;
@@ -24,21 +25,31 @@ class EventsConfiguration {
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> activityEvents(EventRouter router, DashboardProjection dashboards) {
-		return router.route("activityEvents", (routes) -> ProjectionRoutes.activityEvents(routes, dashboards::live));
+	DashboardPolls dashboardPolls(DashboardProjection dashboards) {
+		return new DashboardPolls(dashboards);
+	}
+
+	/**
+	 * A poll's activities are applied together (docs/architecture.md, "Applying a poll
+	 * together").
+	 */
+	@Bean
+	Consumer<Message<List<byte[]>>> activityEvents(EventRouter router, DashboardPolls polls) {
+		return router.routeBatch("activityEvents", (routes) -> ProjectionRoutes.activityEvents(routes, polls::target),
+				polls);
 	}
 
 	/**
 	 * Review dates, hosts and notification outcomes; a review falling due, or held, also
 	 * asks for its annual report (after the projection holds the review, so the report
-	 * names the host and covers the right period). The route keeps its name: records
-	 * parked under it come back to it.
+	 * names the host and covers the right period: after the poll is written). The route
+	 * keeps its name: records parked under it come back to it.
 	 */
 	@Bean
-	Consumer<Message<byte[]>> notificationEvents(EventRouter router, DashboardProjection dashboards,
+	Consumer<Message<List<byte[]>>> notificationEvents(EventRouter router, DashboardPolls polls,
 			ApplicationEventPublisher publisher) {
-		Consumer<Message<byte[]>> project = router.route("notificationEvents",
-				(routes) -> ProjectionRoutes.notificationEvents(routes, dashboards::live));
+		Consumer<Message<List<byte[]>>> project = router.routeBatch("notificationEvents",
+				(routes) -> ProjectionRoutes.notificationEvents(routes, polls::target), polls);
 		Consumer<Message<byte[]>> due = router.route("reviewsFallingDue",
 				(routes) -> routes.on(ReviewScheduled.class, (e) -> {
 					if (e.status() == ReviewCycleStatus.DUE) {
@@ -47,7 +58,7 @@ class EventsConfiguration {
 				})
 					.on(ReviewHeld.class, (e) -> publisher
 						.publishEvent(new ReviewWasHeld(e.agreementId(), e.year(), e.heldOn(), e.occurredAt()))));
-		return project.andThen(due);
+		return project.andThen(router.each(due));
 	}
 
 }
