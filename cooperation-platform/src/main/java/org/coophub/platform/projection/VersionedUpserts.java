@@ -100,14 +100,15 @@ public class VersionedUpserts {
 	}
 
 	/**
-	 * The newer of two versions of one document.
+	 * The newer of two versions of one document, as the store's guard keeps them: of two
+	 * with the same version, the one that came first.
 	 * @param <T> the document type
 	 * @param a one version
-	 * @param b another
-	 * @return the one with the higher version, {@code b} when equal
+	 * @param b another, that came after it
+	 * @return the one with the higher version, {@code a} when equal
 	 */
 	public static <T extends Versioned> T newer(T a, T b) {
-		return (a.version() > b.version()) ? a : b;
+		return (b.version() > a.version()) ? b : a;
 	}
 
 	private static Bson olderOrMissing(Versioned document) {

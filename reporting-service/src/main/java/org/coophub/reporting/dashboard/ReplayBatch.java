@@ -72,12 +72,15 @@ public final class ReplayBatch extends ProjectionTarget {
 		this.reviews.merge(agreementId, review, ReplayBatch::later);
 	}
 
-	/** The later cycle, or of the same cycle the newer version, as {@link Projector}. */
+	/**
+	 * The later cycle, or of the same cycle the newer version (the first of equal ones),
+	 * as {@link Projector}.
+	 */
 	private static ReviewEntry later(ReviewEntry a, ReviewEntry b) {
 		if (a.year() != b.year()) {
 			return (a.year() > b.year()) ? a : b;
 		}
-		return (a.version() > b.version()) ? a : b;
+		return (b.version() > a.version()) ? b : a;
 	}
 
 	@Override

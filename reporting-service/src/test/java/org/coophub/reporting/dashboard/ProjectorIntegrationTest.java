@@ -79,6 +79,50 @@ class ProjectorIntegrationTest {
 			.investorsAttending()).isEqualTo(150);
 	}
 
+	/**
+	 * A live poll ends where the same events one at a time end: of two outcomes with the
+	 * same version (a redelivery that differs), the first is kept, as the store's guard
+	 * keeps it.
+	 */
+	@Test
+	void aPollOfEventsEndsWhereTheSameEventsOneAtATimeEnd() {
+		String agreementId = UUID.randomUUID().toString();
+		String activityId = "act-" + agreementId;
+		LiveBatch poll = this.projection.liveBatch();
+
+		poll.agreement(agreement(agreementId), 1);
+		poll.activity(conference(agreementId, activityId, 80, "5000"), 2, AT);
+		poll.activity(conference(agreementId, activityId, 10, "1"), 1, AT);
+		poll.notification(agreementId, "n1", NotificationOutcome.FAILED, "reminder", 1, AT);
+		poll.notification(agreementId, "n1", NotificationOutcome.SENT, "reminder", 1, AT);
+		poll.notification(agreementId, "n2", NotificationOutcome.FAILED, "reminder", 1, AT);
+		poll.notification(agreementId, "n2", NotificationOutcome.LATE, "reminder", 2, AT);
+		poll.review(agreementId, review(2, ReviewCycleStatus.DUE));
+		poll.review(agreementId, review(2, ReviewCycleStatus.UPCOMING));
+		poll.write();
+
+		AgreementDashboard dashboard = this.queries.dashboard(agreementId);
+		assertThat(dashboard.notifications().get("n1").outcome()).as("the first of one version")
+			.isEqualTo(NotificationOutcome.FAILED);
+		assertThat(dashboard.notifications().get("n2").outcome()).isEqualTo(NotificationOutcome.LATE);
+		assertThat(dashboard.review().status()).isEqualTo(ReviewCycleStatus.DUE);
+		AgreementDashboardView view = AgreementDashboardView.of(dashboard, LocalDate.of(2025, 11, 1),
+				this.queries.names());
+		assertThat(view.conferenceTotals().investorsAttending()).isEqualTo(80);
+		assertThat(view.notifications().failed()).isOne();
+		assertThat(view.notifications().sent()).isOne();
+		assertThat(view.notifications().late()).isOne();
+		PortfolioEntry summary = PortfolioIntegrationTest.wholePortfolio(this.queries)
+			.stream()
+			.filter((entry) -> entry.agreementId().equals(agreementId))
+			.findFirst()
+			.orElseThrow();
+		assertThat(summary.activityCount()).isOne();
+		assertThat(summary.conferenceTotals().investorsAttending()).isEqualTo(80);
+		assertThat(summary.notifications()).as("the portfolio counted as the entries hold")
+			.isEqualTo(view.notifications());
+	}
+
 	@Test
 	void aPastCycleRecordedLateIsKeptPerCycleAndDoesNotReplaceTheLaterOneOnTheDashboard() {
 		String agreementId = UUID.randomUUID().toString();
