@@ -2,6 +2,7 @@ package org.coophub.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ public class EventRouter {
 	public Consumer<Message<List<byte[]>>> routeBatch(String name, Consumer<Routes> configurer, PollScope scope) {
 		Consumer<Message<byte[]>> each = route(name, configurer);
 		return (batch) -> {
-			scope.open();
+			scope.open(keysOf(batch));
 			try {
 				BatchListenerFailedException poison = acceptEach(batch, each);
 				STORE_OUTAGES.invoke(scope::write);
@@ -170,6 +171,21 @@ public class EventRouter {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The Kafka keys of a poll's records, in order, as text (the producers send the
+	 * partition key's UTF-8 bytes); null for a record without one.
+	 */
+	private static List<String> keysOf(Message<List<byte[]>> batch) {
+		List<String> keys = new ArrayList<>(batch.getPayload().size());
+		Object received = batch.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
+		for (int i = 0; i < batch.getPayload().size(); i++) {
+			Object key = (received instanceof List<?> list && i < list.size()) ? list.get(i) : null;
+			keys.add((key instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
+					: (key != null) ? key.toString() : null);
+		}
+		return keys;
 	}
 
 	/** One record of a batch, with the headers the binder converted for it. */
@@ -281,6 +297,17 @@ public class EventRouter {
 	public interface PollScope {
 
 		void open();
+
+		/**
+		 * Opens the scope for a poll whose records carry these Kafka keys (in order; null
+		 * for a record without one), so that it may read at once what the records will
+		 * need by their keys (an agreement's parties for its activities) instead of once
+		 * per record. By default {@link #open()}.
+		 * @param keys the records' keys
+		 */
+		default void open(List<String> keys) {
+			open();
+		}
 
 		void write();
 

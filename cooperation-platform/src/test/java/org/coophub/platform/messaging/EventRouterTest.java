@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -187,6 +188,24 @@ class EventRouterTest {
 	}
 
 	@Test
+	void aPollsScopeIsOpenedWithItsRecordsKeys() {
+		RecordingScope scope = new RecordingScope();
+		Consumer<Message<List<byte[]>>> batch = this.router.routeBatch("reviews",
+				(routes) -> routes.on(ReviewScheduled.class, (event) -> scope.pending.add(event.eventId())), scope);
+		Message<List<byte[]>> poll = poll(SCHEDULED, SCHEDULED.replace("e-1", "e-2"), SCHEDULED.replace("e-1", "e-3"));
+		List<Object> keys = new ArrayList<>();
+		keys.add("agr-1".getBytes(StandardCharsets.UTF_8));
+		keys.add(null);
+		keys.add("agr-2");
+
+		batch.accept(MessageBuilder.fromMessage(poll).setHeader(KafkaHeaders.RECEIVED_KEY, keys).build());
+
+		assertThat(scope.keys).as("as text, in order, null where a record has none")
+			.containsExactly(Arrays.asList("agr-1", null, "agr-2"));
+		assertThat(scope.written).containsExactly(List.of("e-1", "e-2", "e-3"));
+	}
+
+	@Test
 	void anUnreadableRecordInAPollIsNamedByItsIndexAfterWhatCameBeforeItIsWritten() {
 		RecordingScope scope = new RecordingScope();
 		Consumer<Message<List<byte[]>>> batch = this.router.routeBatch("reviews",
@@ -221,11 +240,19 @@ class EventRouterTest {
 
 		private final AtomicInteger outages = new AtomicInteger();
 
+		private final List<List<String>> keys = new ArrayList<>();
+
 		private int closed;
 
 		@Override
 		public void open() {
 			this.pending.clear();
+		}
+
+		@Override
+		public void open(List<String> keys) {
+			this.keys.add(keys);
+			open();
 		}
 
 		@Override

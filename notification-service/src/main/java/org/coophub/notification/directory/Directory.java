@@ -1,6 +1,7 @@
 package org.coophub.notification.directory;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,13 +128,36 @@ public class Directory {
 	 * @return it with its parties, if the agreement is known
 	 */
 	public Optional<AgreementParties> withParties(String agreementId) {
-		Aggregation read = Aggregation.newAggregation(Aggregation.match(Criteria.where("_id").is(agreementId)),
+		return read(Criteria.where("_id").is(agreementId)).stream().findFirst();
+	}
+
+	/**
+	 * Many agreements with their parties, as {@link #withParties(String)} reads one, in
+	 * one command for all: a poll of activities reads the parties of its agreements once.
+	 * @param agreementIds the agreements
+	 * @return those known, by id
+	 */
+	public Map<String, AgreementParties> withParties(Collection<String> agreementIds) {
+		if (agreementIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, AgreementParties> found = new HashMap<>();
+		read(Criteria.where("_id").in(agreementIds)).forEach((parties) -> found.put(parties.agreement().id(), parties));
+		return found;
+	}
+
+	private List<AgreementParties> read(Criteria agreements) {
+		Aggregation read = Aggregation.newAggregation(Aggregation.match(agreements),
 				Aggregation.lookup(ORGANIZATIONS, "partyIds", "_id", "organizations"),
 				Aggregation.lookup(ACCEPTANCES, "_id", "agreementId", "acceptances"));
-		Document found = this.mongo.aggregate(read, AGREEMENTS, Document.class).getUniqueMappedResult();
-		if (found == null) {
-			return Optional.empty();
-		}
+		return this.mongo.aggregate(read, AGREEMENTS, Document.class)
+			.getMappedResults()
+			.stream()
+			.map(this::parties)
+			.toList();
+	}
+
+	private AgreementParties parties(Document found) {
 		MongoConverter converter = this.mongo.getConverter();
 		Map<String, KnownOrganization> organizations = new HashMap<>();
 		for (Document organization : found.getList("organizations", Document.class, List.of())) {
@@ -147,8 +171,7 @@ public class Directory {
 		}
 		found.remove("organizations");
 		found.remove("acceptances");
-		return Optional
-			.of(new AgreementParties(converter.read(KnownAgreement.class, found), organizations, acceptedAt));
+		return new AgreementParties(converter.read(KnownAgreement.class, found), organizations, acceptedAt);
 	}
 
 	public Optional<KnownAgreement> agreement(String id) {

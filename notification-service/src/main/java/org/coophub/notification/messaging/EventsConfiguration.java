@@ -1,6 +1,7 @@
 package org.coophub.notification.messaging;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -80,28 +81,42 @@ class EventsConfiguration {
 	}
 
 	@Bean
-	Consumer<Message<byte[]>> activityEvents(EventRouter router, ActivityNotices notices, ActivityLog log,
+	ActivityPolls activityPolls(ActivityNotices notices, ActivityLog log) {
+		return new ActivityPolls(notices, log);
+	}
+
+	/**
+	 * A poll's activities are applied together (docs/architecture.md, "Applying a poll
+	 * together"): each record's handler runs as before, but the activities it logs and
+	 * the notices it plans wait for the poll's end; the replanning of an agreement whose
+	 * review an activity holds or moves runs at once, under the agreement's lock.
+	 */
+	@Bean
+	Consumer<Message<List<byte[]>>> activityEvents(EventRouter router, ActivityNotices notices, ActivityPolls polls,
 			ReviewScheduler reviews, Reminders reminders) {
 		ActivityHandler followed = (activity, version) -> {
-			log.apply(activity, version);
+			polls.log(activity, version);
 			reminders.replanAfter(activity.agreementId(), () -> reviews.activity(activity));
 		};
-		return router.route("activityEvents", (routes) -> routes.on(ActivityRecorded.class, (event) -> {
-			followed.apply(event.activity(), event.version());
-			notices.recorded(event);
-		}).on(ActivityCompleted.class, (event) -> {
-			followed.apply(event.activity(), event.version());
-			notices.completed(event);
-		})
-			.on(ActivityUpdated.class, (event) -> followed.apply(event.activity(), event.version()))
-			.on(ActivityRescheduled.class, (event) -> {
-				followed.apply(event.activity(), event.version());
-				notices.rescheduled(event);
-			})
-			.on(ActivityCancelled.class, (event) -> {
-				followed.apply(event.activity(), event.version());
-				notices.cancelled(event);
-			}));
+		return router.routeBatch("activityEvents",
+				(routes) -> routes.on(ActivityRecorded.class, polls.wholly((event) -> {
+					followed.apply(event.activity(), event.version());
+					notices.recorded(event, polls.notices());
+				})).on(ActivityCompleted.class, polls.wholly((event) -> {
+					followed.apply(event.activity(), event.version());
+					notices.completed(event, polls.notices());
+				}))
+					.on(ActivityUpdated.class,
+							polls.wholly((event) -> followed.apply(event.activity(), event.version())))
+					.on(ActivityRescheduled.class, polls.wholly((event) -> {
+						followed.apply(event.activity(), event.version());
+						notices.rescheduled(event, polls.notices());
+					}))
+					.on(ActivityCancelled.class, polls.wholly((event) -> {
+						followed.apply(event.activity(), event.version());
+						notices.cancelled(event, polls.notices());
+					})),
+				polls);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +54,8 @@ public class ActivityNotices {
 
 	private final NoticeSuppression suppression;
 
+	private final NoticePlans atOnce;
+
 	ActivityNotices(Directory directory, MailTemplates templates, NotificationLedger ledger,
 			NotificationDispatcher dispatcher, Clock clock, DailyDigests digests, NoticeSuppression suppression) {
 		this.digests = digests;
@@ -62,15 +65,33 @@ public class ActivityNotices {
 		this.dispatcher = dispatcher;
 		this.clock = clock;
 		this.suppression = suppression;
+		this.atOnce = new AtOnce();
 	}
 
-	public void recorded(ActivityRecorded event) {
-		tellOtherParties(new Occasion(NotificationKind.ACTIVITY_RECORDED, event.eventId(), event.occurredAt(),
+	/**
+	 * @return the notices of one event planned as it is handled: outside a poll (a parked
+	 * event routed again)
+	 */
+	public NoticePlans atOnce() {
+		return this.atOnce;
+	}
+
+	/**
+	 * @param agreementIds the agreements of a poll's activity events (their Kafka keys),
+	 * whose parties are read now, in one command
+	 * @return where the poll's notices wait until it is written
+	 */
+	public NoticeBatch batch(Collection<String> agreementIds) {
+		return new NoticeBatch(agreementIds, this.directory, this.ledger, this.dispatcher);
+	}
+
+	public void recorded(ActivityRecorded event, NoticePlans plans) {
+		tellOtherParties(plans, new Occasion(NotificationKind.ACTIVITY_RECORDED, event.eventId(), event.occurredAt(),
 				event.activity(), null));
 	}
 
-	public void completed(ActivityCompleted event) {
-		tellOtherParties(new Occasion(NotificationKind.ACTIVITY_COMPLETED, event.eventId(), event.occurredAt(),
+	public void completed(ActivityCompleted event, NoticePlans plans) {
+		tellOtherParties(plans, new Occasion(NotificationKind.ACTIVITY_COMPLETED, event.eventId(), event.occurredAt(),
 				event.activity(), null));
 	}
 
@@ -78,25 +99,28 @@ public class ActivityNotices {
 	 * Tells the partners of a planned activity that it moved, with the old and the new
 	 * dates.
 	 * @param event the rescheduling
+	 * @param plans where its notices go
 	 */
-	public void rescheduled(ActivityRescheduled event) {
-		tellOtherParties(new Occasion(NotificationKind.ACTIVITY_RESCHEDULED, event.eventId(), event.occurredAt(),
+	public void rescheduled(ActivityRescheduled event, NoticePlans plans) {
+		tellOtherParties(plans, new Occasion(NotificationKind.ACTIVITY_RESCHEDULED, event.eventId(), event.occurredAt(),
 				event.activity(), event.previousStartsAt()));
 	}
 
 	/**
 	 * Tells the partners of a planned activity that it will not take place.
 	 * @param event the cancellation
+	 * @param plans where its notices go
 	 */
-	public void cancelled(ActivityCancelled event) {
-		tellOtherParties(new Occasion(NotificationKind.ACTIVITY_CANCELLED, event.eventId(), event.occurredAt(),
+	public void cancelled(ActivityCancelled event, NoticePlans plans) {
+		tellOtherParties(plans, new Occasion(NotificationKind.ACTIVITY_CANCELLED, event.eventId(), event.occurredAt(),
 				event.activity(), null));
 	}
 
-	private void tellOtherParties(Occasion occasion) {
+	private void tellOtherParties(NoticePlans plans, Occasion occasion) {
 		ActivityState activity = occasion.activity();
-		// the agreement, its parties' organizations and acceptances in one read
-		AgreementParties parties = this.directory.withParties(activity.agreementId())
+		// the agreement, its parties' organizations and acceptances in one read (one for
+		// the whole poll)
+		AgreementParties parties = plans.parties(activity.agreementId())
 			.orElseThrow(() -> new NotArrivedYetException("agreement " + activity.agreementId()));
 		KnownAgreement agreement = parties.agreement();
 		KnownOrganization host = organization(parties, activity.hostOrganizationId());
@@ -109,11 +133,11 @@ public class ActivityNotices {
 		}
 		Optional<String> suppressed = this.suppression.reason(activity, agreement.timeZone(), occasion.recordedAt());
 		if (suppressed.isPresent()) {
-			keepUnsent(occasion, agreement, host, others, suppressed.get());
+			keepUnsent(plans, occasion, agreement, host, others, suppressed.get());
 			return;
 		}
 		// digest entries first: once a single notice is out, the event's digest entries
-		// are in
+		// are in (a poll's notices are planned after all its records were handled)
 		for (KnownOrganization party : others) {
 			for (Contact contact : party.recipients()) {
 				if (contact.dailyDigest()) {
@@ -133,8 +157,8 @@ public class ActivityNotices {
 					continue;
 				}
 				RenderedMail mail = render(occasion, agreement, host, party, contact);
-				this.dispatcher.planAndSendSoon(Notification.plan(occasion.kind(), occasion.key(contact),
-						agreement.id(), contact.email(), mail, this.clock.instant()));
+				plans.sendSoon(Notification.plan(occasion.kind(), occasion.key(contact), agreement.id(),
+						contact.email(), mail, this.clock.instant()));
 			}
 		}
 	}
@@ -144,12 +168,12 @@ public class ActivityNotices {
 	 * key of the single notice; contacts who take a digest get the same entry, and
 	 * nothing goes into their digest.
 	 */
-	private void keepUnsent(Occasion occasion, KnownAgreement agreement, KnownOrganization host,
+	private void keepUnsent(NoticePlans plans, Occasion occasion, KnownAgreement agreement, KnownOrganization host,
 			List<KnownOrganization> others, String reason) {
 		for (KnownOrganization party : others) {
 			for (Contact contact : party.recipients()) {
 				RenderedMail mail = render(occasion, agreement, host, party, contact);
-				this.ledger.plan(Notification.suppressed(occasion.kind(), occasion.key(contact), agreement.id(),
+				plans.keepUnsent(Notification.suppressed(occasion.kind(), occasion.key(contact), agreement.id(),
 						contact.email(), mail, reason, this.clock.instant()));
 			}
 		}
@@ -225,6 +249,28 @@ public class ActivityNotices {
 		if (value != null) {
 			lines.put(key, String.valueOf(value));
 		}
+	}
+
+	/**
+	 * One event's notices planned as it is handled.
+	 */
+	private final class AtOnce implements NoticePlans {
+
+		@Override
+		public Optional<AgreementParties> parties(String agreementId) {
+			return ActivityNotices.this.directory.withParties(agreementId);
+		}
+
+		@Override
+		public void sendSoon(Notification notice) {
+			ActivityNotices.this.dispatcher.planAndSendSoon(notice);
+		}
+
+		@Override
+		public void keepUnsent(Notification notice) {
+			ActivityNotices.this.ledger.plan(notice);
+		}
+
 	}
 
 	/**

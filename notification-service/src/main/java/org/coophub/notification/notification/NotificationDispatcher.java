@@ -68,6 +68,9 @@ class NotificationDispatcher implements AutoCloseable {
 
 	private final MongoTemplate mongo;
 
+	/** The ledger's bulk insert, over the same store (the ledger keeps no state). */
+	private final NotificationLedger ledger;
+
 	private final SmtpMailer mail;
 
 	private final OutboxWriter outbox;
@@ -107,6 +110,7 @@ class NotificationDispatcher implements AutoCloseable {
 			@Value("${coophub.mail.claim-lease}") Duration claimLease, List<MailComposer> composers,
 			MailMetrics metrics, Traces traces) {
 		this.mongo = mongo;
+		this.ledger = new NotificationLedger(mongo);
 		this.claimLease = claimLease;
 		this.mail = mail;
 		this.outbox = outbox;
@@ -178,6 +182,23 @@ class NotificationDispatcher implements AutoCloseable {
 		// as inserted, with the optimistic lock's version the outcome's save expects
 		this.sender.offer(List.of(new Queued(inserted.id(), inserted)));
 		return true;
+	}
+
+	/**
+	 * Plans many notices to go out at once as {@link #planAndSendSoon} plans one, with
+	 * one unordered bulk insert for all: those that existed already (a redelivered event)
+	 * are neither planned nor sent again, the others are sent soon as inserted.
+	 * @param notices the notices, planned now, each send key once
+	 * @return how many were new
+	 */
+	public int planAllAndSendSoon(List<Notification> notices) {
+		Instant until = this.clock.instant().plus(this.claimLease);
+		notices.forEach((notice) -> notice.claim(until));
+		List<Notification> inserted = this.ledger.planAllAsInserted(notices);
+		if (!inserted.isEmpty()) {
+			this.sender.offer(inserted.stream().map((notice) -> new Queued(notice.id(), notice)).toList());
+		}
+		return inserted.size();
 	}
 
 	/**

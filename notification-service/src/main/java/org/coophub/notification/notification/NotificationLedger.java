@@ -1,12 +1,16 @@
 package org.coophub.notification.notification;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 
@@ -16,6 +20,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -56,14 +61,46 @@ public class NotificationLedger {
 	 * @return the send keys of those that existed already
 	 */
 	public List<String> planAll(List<Notification> notifications) {
+		Set<Integer> existing = insertUnlessPresent(notifications);
+		return existing.stream().map((index) -> notifications.get(index).id()).toList();
+	}
+
+	/**
+	 * Plans many notifications as {@link #planAll} does, and answers those it inserted as
+	 * inserted: with the optimistic lock's version stored with them (0), which the save
+	 * of their outcome expects.
+	 * @param notifications the notifications, each send key once
+	 * @return those that did not exist yet, in order
+	 */
+	List<Notification> planAllAsInserted(List<Notification> notifications) {
+		Set<Integer> existing = insertUnlessPresent(notifications);
+		MongoPersistentEntity<?> entity = this.mongo.getConverter()
+			.getMappingContext()
+			.getRequiredPersistentEntity(Notification.class);
+		List<Notification> inserted = new ArrayList<>(notifications.size());
+		for (int i = 0; i < notifications.size(); i++) {
+			if (!existing.contains(i)) {
+				Notification notification = notifications.get(i);
+				entity.getPropertyAccessor(notification).setProperty(entity.getRequiredVersionProperty(), 0L);
+				inserted.add(notification);
+			}
+		}
+		return inserted;
+	}
+
+	/**
+	 * One unordered insert of all: a duplicate send key refuses that one alone.
+	 * @return the indexes of those refused because their send key existed
+	 */
+	private Set<Integer> insertUnlessPresent(List<Notification> notifications) {
 		if (notifications.isEmpty()) {
-			return List.of();
+			return Set.of();
 		}
 		List<Document> documents = notifications.stream().map(this::document).toList();
 		return this.mongo.execute(Notification.class, (collection) -> {
 			try {
 				collection.insertMany(documents, new InsertManyOptions().ordered(false));
-				return List.of();
+				return Set.of();
 			}
 			catch (MongoBulkWriteException ex) {
 				boolean onlyExisting = ex.getWriteConcernError() == null && ex.getWriteErrors()
@@ -72,7 +109,7 @@ public class NotificationLedger {
 				if (!onlyExisting) {
 					throw ex;
 				}
-				return ex.getWriteErrors().stream().map((error) -> notifications.get(error.getIndex()).id()).toList();
+				return ex.getWriteErrors().stream().map(BulkWriteError::getIndex).collect(Collectors.toSet());
 			}
 		});
 	}

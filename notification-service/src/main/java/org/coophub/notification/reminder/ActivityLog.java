@@ -1,6 +1,7 @@
 package org.coophub.notification.reminder;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.coophub.events.activity.ActivityState;
@@ -29,6 +30,36 @@ public class ActivityLog {
 
 	public void apply(ActivityState activity, long version) {
 		this.upserts.upsertIfNewer(LoggedActivity.of(activity, version));
+	}
+
+	/**
+	 * @return a poll's activities to log, written together
+	 */
+	public Batch batch() {
+		return new Batch();
+	}
+
+	/**
+	 * A poll's activities, logged with one bulk write of the same version-guarded upserts
+	 * as {@link #apply} (several versions of one activity: the newest).
+	 */
+	public final class Batch {
+
+		private final List<LoggedActivity> activities = new ArrayList<>();
+
+		private Batch() {
+		}
+
+		public void apply(ActivityState activity, long version) {
+			this.activities.add(LoggedActivity.of(activity, version));
+		}
+
+		public void write() {
+			ActivityLog.this.upserts.upsertAllIfNewer(this.activities,
+					ActivityLog.this.mongo.getCollectionName(LoggedActivity.class));
+			this.activities.clear();
+		}
+
 	}
 
 	/**
