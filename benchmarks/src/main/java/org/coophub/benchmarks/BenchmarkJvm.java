@@ -18,8 +18,15 @@ import java.util.List;
  */
 final class BenchmarkJvm {
 
-	/** Half of the memory: the services' five JVMs take about 2.5 GB of the rest. */
-	static final List<String> OPTIONS = List.of("-XX:MaxRAMPercentage=50");
+	/**
+	 * Half of the memory: the services' five JVMs take about 2.5 GB of the rest. The heap
+	 * holds GBs of live documents, over which G1's adaptive start of a concurrent mark
+	 * began one every 25 s or so (58 in a repetition's first 24 minutes, a quarter of a
+	 * core at 200 activities a second); started at three quarters of the heap, a mark
+	 * runs when there is garbage to find (docs/performance.md, 2026-12-05, late morning).
+	 */
+	static final List<String> OPTIONS = List.of("-XX:MaxRAMPercentage=50", "-XX:-G1UseAdaptiveIHOP",
+			"-XX:InitiatingHeapOccupancyPercent=75");
 
 	/** Set in the JVM that measures, to the options it was started with. */
 	private static final String STARTED_WITH = "coophub.benchmark.jvm-options";
