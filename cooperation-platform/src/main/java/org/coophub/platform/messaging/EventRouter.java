@@ -296,18 +296,14 @@ public class EventRouter {
 	 */
 	public interface PollScope {
 
-		void open();
-
 		/**
 		 * Opens the scope for a poll whose records carry these Kafka keys (in order; null
 		 * for a record without one), so that it may read at once what the records will
 		 * need by their keys (an agreement's parties for its activities) instead of once
-		 * per record. By default {@link #open()}.
+		 * per record.
 		 * @param keys the records' keys
 		 */
-		default void open(List<String> keys) {
-			open();
-		}
+		void open(List<String> keys);
 
 		void write();
 

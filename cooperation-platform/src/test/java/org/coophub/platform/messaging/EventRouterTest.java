@@ -245,14 +245,9 @@ class EventRouterTest {
 		private int closed;
 
 		@Override
-		public void open() {
-			this.pending.clear();
-		}
-
-		@Override
 		public void open(List<String> keys) {
 			this.keys.add(keys);
-			open();
+			this.pending.clear();
 		}
 
 		@Override

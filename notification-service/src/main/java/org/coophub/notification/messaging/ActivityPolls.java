@@ -16,7 +16,7 @@ import org.coophub.notification.notification.NoticeBatch;
 import org.coophub.notification.notification.NoticePlans;
 import org.coophub.notification.notification.Notification;
 import org.coophub.notification.reminder.ActivityLog;
-import org.coophub.platform.messaging.EventRouter.PollScope;
+import org.coophub.platform.messaging.ThreadBoundPolls;
 
 /**
  * Where the activity-events consumer's handlers leave the activities to log and the
@@ -31,13 +31,11 @@ import org.coophub.platform.messaging.EventRouter.PollScope;
  * of the store, leaves nothing half in the poll, and what the poll's other records left
  * is written all the same.
  */
-final class ActivityPolls implements PollScope {
+final class ActivityPolls extends ThreadBoundPolls<ActivityPolls.Poll> {
 
 	private final ActivityNotices notices;
 
 	private final ActivityLog log;
-
-	private final ThreadLocal<Poll> open = new ThreadLocal<>();
 
 	ActivityPolls(ActivityNotices notices, ActivityLog log) {
 		this.notices = notices;
@@ -45,29 +43,18 @@ final class ActivityPolls implements PollScope {
 	}
 
 	@Override
-	public void open() {
-		open(List.of());
-	}
-
-	@Override
-	public void open(List<String> keys) {
+	protected Poll newPoll(List<String> keys) {
 		Set<String> agreementIds = keys.stream()
 			.filter(Objects::nonNull)
 			.collect(Collectors.toCollection(LinkedHashSet::new));
-		this.open.set(new Poll(this.notices.batch(agreementIds), this.log.batch()));
+		return new Poll(this.notices.batch(agreementIds), this.log.batch());
 	}
 
 	/** The activities logged first, then the notices planned: one event's order. */
 	@Override
-	public void write() {
-		Poll poll = this.open.get();
+	protected void write(Poll poll) {
 		poll.log.write();
 		poll.notices.write();
-	}
-
-	@Override
-	public void close() {
-		this.open.remove();
 	}
 
 	/**
@@ -79,7 +66,7 @@ final class ActivityPolls implements PollScope {
 	 */
 	<E> Consumer<E> wholly(Consumer<E> handler) {
 		return (event) -> {
-			Poll poll = this.open.get();
+			Poll poll = current();
 			if (poll == null) {
 				handler.accept(event);
 				return;
@@ -100,7 +87,7 @@ final class ActivityPolls implements PollScope {
 	 * @param version its version
 	 */
 	void log(ActivityState activity, long version) {
-		Poll poll = this.open.get();
+		Poll poll = current();
 		if (poll == null) {
 			this.log.apply(activity, version);
 		}
@@ -113,14 +100,14 @@ final class ActivityPolls implements PollScope {
 	 * @return where the event being handled plans its notices: its poll, else at once
 	 */
 	NoticePlans notices() {
-		Poll poll = this.open.get();
+		Poll poll = current();
 		return (poll != null) ? poll : this.notices.atOnce();
 	}
 
 	/**
 	 * One poll's batches, and what the record being handled left so far.
 	 */
-	private static final class Poll implements NoticePlans {
+	static final class Poll implements NoticePlans {
 
 		private final NoticeBatch notices;
 

@@ -1,6 +1,8 @@
 package org.coophub.reporting.messaging;
 
-import org.coophub.platform.messaging.EventRouter.PollScope;
+import java.util.List;
+
+import org.coophub.platform.messaging.ThreadBoundPolls;
 import org.coophub.reporting.dashboard.DashboardProjection;
 import org.coophub.reporting.dashboard.LiveBatch;
 import org.coophub.reporting.dashboard.ProjectionTarget;
@@ -11,34 +13,27 @@ import org.coophub.reporting.dashboard.ProjectionTarget;
  * parked record routed again, a record-mode binding) straight through, one event at a
  * time.
  */
-final class DashboardPolls implements PollScope {
+final class DashboardPolls extends ThreadBoundPolls<LiveBatch> {
 
 	private final DashboardProjection dashboards;
-
-	private final ThreadLocal<LiveBatch> open = new ThreadLocal<>();
 
 	DashboardPolls(DashboardProjection dashboards) {
 		this.dashboards = dashboards;
 	}
 
 	ProjectionTarget target() {
-		LiveBatch batch = this.open.get();
+		LiveBatch batch = current();
 		return (batch != null) ? batch : this.dashboards.live();
 	}
 
 	@Override
-	public void open() {
-		this.open.set(this.dashboards.liveBatch());
+	protected LiveBatch newPoll(List<String> keys) {
+		return this.dashboards.liveBatch();
 	}
 
 	@Override
-	public void write() {
-		this.open.get().write();
-	}
-
-	@Override
-	public void close() {
-		this.open.remove();
+	protected void write(LiveBatch poll) {
+		poll.write();
 	}
 
 }
