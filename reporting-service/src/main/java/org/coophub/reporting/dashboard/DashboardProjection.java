@@ -1,5 +1,8 @@
 package org.coophub.reporting.dashboard;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.coophub.platform.projection.VersionedUpserts;
 import org.coophub.platform.zone.ProgramZone;
 
@@ -26,6 +29,9 @@ public class DashboardProjection {
 
 	private final ProgramZone programZone;
 
+	/** Per generation, shared by every writer into it (see {@link GuardsToRelease}). */
+	private final Map<Integer, GuardsToRelease> guards = new ConcurrentHashMap<>();
+
 	DashboardProjection(MongoTemplate mongo, ApplicationEventPublisher events, ProjectionCollections collections,
 			VersionedUpserts upserts, ProgramZone programZone) {
 		this.mongo = mongo;
@@ -36,8 +42,8 @@ public class DashboardProjection {
 	}
 
 	public Projector live() {
-		return new Projector(this.mongo, this.upserts, this.collections, this.collections.writeTargets(), this.events,
-				this.programZone);
+		return new Projector(this.mongo, this.upserts, this.collections, this.collections.writeTargets(),
+				this::replayInto, this.events, this.programZone);
 	}
 
 	/**
@@ -50,7 +56,8 @@ public class DashboardProjection {
 	}
 
 	public ReplayBatch replayInto(int generation) {
-		return new ReplayBatch(this.mongo, this.upserts, this.collections, generation, this.programZone);
+		return new ReplayBatch(this.mongo, this.upserts, this.collections, generation,
+				this.guards.computeIfAbsent(generation, (g) -> new GuardsToRelease()), this.programZone);
 	}
 
 }

@@ -9,7 +9,7 @@ import org.springframework.data.annotation.Id;
  * One agreement's portfolio line as stored: the agreement and its review at their
  * versions, and totals kept up by every activity and notification event with {@code $inc}
  * ({@link PortfolioTally}), so the portfolio reads one small document per agreement, by
- * its code, and never the agreement's entries. The versions of the entries counted
+ * its code, and never the agreement's entries. The guards of its latest counts
  * ({@code applied}) stay in the store and are left out when read.
  *
  * @param agreementId the agreement

@@ -1,8 +1,10 @@
 package org.coophub.reporting.dashboard;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.types.Decimal128;
 import org.coophub.events.activity.Outcomes;
@@ -15,10 +17,14 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * How one event changes an agreement's {@link PortfolioSummary}: what the new version of
- * an activity (or notification) adds minus what its previous version had added, as
- * {@code $inc} of the summary's totals, guarded by the version of that entry the summary
- * has counted ({@code applied.<entry>}), so a redelivered or older event, or one whose
- * entry write was lost in a crash, never counts twice.
+ * an activity (or notification) adds minus what its previous version, as stored, had
+ * added, as {@code $inc} of the summary's totals. The count is guarded by the version it
+ * counts ({@code applied.<entry>}) only until the entry is stored at that version: a
+ * redelivered or older event then finds the stored entry as new as itself and counts
+ * nothing, so the next count of the agreement releases the guard
+ * ({@link GuardsToRelease}) and the summary stays as small as the agreement's totals
+ * however long its history. A count whose entry write was lost in a crash keeps its
+ * guard, which refuses the redelivery's second count.
  */
 final class PortfolioTally {
 
@@ -43,12 +49,17 @@ final class PortfolioTally {
 	}
 
 	/**
-	 * The summary of an agreement unless it has counted any version of this entry: a
-	 * first outcome counted without reading the stored entry; a refusal collides with the
-	 * summary's id.
+	 * The summary of an agreement unless it has counted any of these entries at the
+	 * version given or a newer one, or holds a guard to release of a version newer than
+	 * the one stored (another writer's count whose entry is not stored yet).
+	 * @param versions the version to count, by entry key
+	 * @param released the version stored, by the key of an entry whose guard goes
 	 */
-	static Query neverCounted(String agreementId, String entryKey) {
-		return Query.query(Criteria.where("_id").is(agreementId).and(APPLIED + "." + entryKey).exists(false));
+	static Query uncounted(String agreementId, Map<String, Long> versions, Map<String, Long> released) {
+		Criteria criteria = Criteria.where("_id").is(agreementId);
+		versions.forEach((key, version) -> criteria.and(APPLIED + "." + key).not().gte(version));
+		released.forEach((key, version) -> criteria.and(APPLIED + "." + key).not().gt(version));
+		return Query.query(criteria);
 	}
 
 	/**
@@ -59,9 +70,37 @@ final class PortfolioTally {
 	}
 
 	static Update count(String entryKey, long version, Map<String, Number> increments) {
-		Update update = new Update().set(APPLIED + "." + entryKey, version);
+		return count(Map.of(entryKey, version), increments, Set.of());
+	}
+
+	/**
+	 * Counts several entries at once, and releases the guards of entries stored since
+	 * they were counted.
+	 * @param versions the version counted, by entry key
+	 * @param increments the sum of their increments
+	 * @param released the keys of the entries whose guards go
+	 */
+	static Update count(Map<String, Long> versions, Map<String, Number> increments, Set<String> released) {
+		Update update = new Update();
+		versions.forEach((key, version) -> update.set(APPLIED + "." + key, version));
+		released.forEach((key) -> update.unset(APPLIED + "." + key));
 		increments.forEach(update::inc);
 		return update;
+	}
+
+	/**
+	 * The increments of several entries as one: {@code $inc} names each field once.
+	 */
+	static Map<String, Number> sum(Collection<Map<String, Number>> increments) {
+		Map<String, BigDecimal> sums = new LinkedHashMap<>();
+		increments
+			.forEach(
+					(each) -> each
+						.forEach((path,
+								value) -> sums.merge(path, (value instanceof Decimal128 decimal)
+										? decimal.bigDecimalValue() : BigDecimal.valueOf(value.longValue()),
+										BigDecimal::add)));
+		return nonZero(sums);
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package org.coophub.reporting.dashboard;
 
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
 import org.coophub.platform.projection.VersionedUpserts;
@@ -15,19 +17,16 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Applies events to the dashboards of some generations. Idempotent and safe with several
- * writers (instances, a rebuild): every write is one atomic operation on one document by
- * its id that stores a version only if it is newer, so a redelivered or older event
- * changes nothing. An event costs the same however long the agreement's history is: an
- * activity or notification event counts the change in the agreement's
- * {@link PortfolioSummary} and stores the entry (two operations), and reads the stored
- * entry first only when an earlier version may be counted (three); the entries are found
- * by their indexed {@code agreementId}, so no head lists them.
+ * Applies events to the dashboards of some generations, one at a time. Idempotent and
+ * safe with several writers (instances, a rebuild): every write is one atomic operation
+ * on one document by its id that stores a version only if it is newer, so a redelivered
+ * or older event changes nothing. An activity or notification event is written as a
+ * {@link ReplayBatch} of one: the stored entry read, the change counted in the
+ * agreement's {@link PortfolioSummary}, the entry stored (three operations however long
+ * the agreement's history is); the entries are found by their indexed
+ * {@code agreementId}, so no head lists them.
  */
 public final class Projector extends ProjectionTarget {
-
-	/** The version of an activity as recorded. */
-	static final long FIRST_VERSION = 1;
 
 	private final MongoTemplate mongo;
 
@@ -39,14 +38,18 @@ public final class Projector extends ProjectionTarget {
 
 	private final ApplicationEventPublisher events;
 
+	private final IntFunction<ReplayBatch> batches;
+
 	Projector(MongoTemplate mongo, VersionedUpserts upserts, ProjectionCollections collections,
-			List<Integer> generations, ApplicationEventPublisher events, ProgramZone programZone) {
+			List<Integer> generations, IntFunction<ReplayBatch> batches, ApplicationEventPublisher events,
+			ProgramZone programZone) {
 		super(programZone);
 		this.mongo = mongo;
 		this.upserts = upserts;
 		this.collections = collections;
 		this.generations = generations;
 		this.events = events;
+		this.batches = batches;
 	}
 
 	@Override
@@ -89,72 +92,27 @@ public final class Projector extends ProjectionTarget {
 	}
 
 	/**
-	 * The portfolio's totals are counted before the entry is stored, from the version
-	 * stored so far: after a crash in between, the redelivery finds the same stored
-	 * version and the summary's guard refuses to count it again. An activity's first
-	 * version (its recording, the event of nearly every activity) has no earlier version
-	 * to read: what is stored is nothing or the same or a newer version, which the
-	 * summary has counted already, so it is counted without reading the entry.
+	 * Written as a {@link ReplayBatch} of one event writes it, so that an event counts
+	 * alike alone or in a poll.
 	 */
 	@Override
 	void activity(StoredActivity activity) {
-		inEachGeneration(activity.agreementId(), (generation) -> {
-			String collection = this.collections.activities(generation);
-			StoredActivity before = (activity.version() <= FIRST_VERSION) ? null
-					: this.mongo.findById(activity.id(), StoredActivity.class, collection);
-			if (before == null || before.version() < activity.version()) {
-				upsertUnlessDuplicate(
-						PortfolioTally.uncounted(activity.agreementId(), PortfolioTally.activityKey(activity.id()),
-								activity.version()),
-						PortfolioTally.count(PortfolioTally.activityKey(activity.id()), activity.version(),
-								PortfolioTally.increments((before != null) ? before.entry() : null, activity.entry())),
-						this.collections.portfolio(generation));
-			}
-			return this.upserts.upsertIfNewer(activity, collection) != Stored.NOT_NEWER;
-		});
+		asBatch(activity.agreementId(), (batch) -> batch.activity(activity));
 	}
 
-	/**
-	 * As {@link #activity(StoredActivity)}. A notification's first outcome (nearly every
-	 * notification has one: sent) is counted without reading its stored entry, guarded by
-	 * the summary having counted no version of it; only when it has does the entry tell
-	 * what to take back.
-	 */
 	@Override
 	void notification(StoredNotification notification) {
-		inEachGeneration(notification.agreementId(), (generation) -> {
-			String collection = this.collections.notifications(generation);
-			String key = PortfolioTally.notificationKey(notification.id());
-			if (countedAsFirst(notification, key, this.collections.portfolio(generation))) {
-				return this.upserts.upsertIfNewer(notification, collection) != Stored.NOT_NEWER;
-			}
-			StoredNotification before = this.mongo.findById(notification.id(), StoredNotification.class, collection);
-			if (before == null || before.version() < notification.version()) {
-				upsertUnlessDuplicate(PortfolioTally.uncounted(notification.agreementId(), key, notification.version()),
-						PortfolioTally.count(key, notification.version(), PortfolioTally.increments(
-								(before != null) ? before.entry().outcome() : null, notification.entry().outcome())),
-						this.collections.portfolio(generation));
-			}
-			return this.upserts.upsertIfNewer(notification, collection) != Stored.NOT_NEWER;
-		});
+		asBatch(notification.agreementId(), (batch) -> batch.notification(notification));
 	}
 
-	/**
-	 * Counts the outcome in the summary unless the summary counted any version of this
-	 * notification: one write instead of a read and a write. A refusal (or a summary
-	 * created by another writer at the same moment) collides with the summary's id.
-	 * @return whether it counted
-	 */
-	private boolean countedAsFirst(StoredNotification notification, String key, String portfolio) {
-		try {
-			this.mongo.upsert(
-					PortfolioTally.neverCounted(notification.agreementId(), key), PortfolioTally.count(key,
-							notification.version(), PortfolioTally.increments(null, notification.entry().outcome())),
-					portfolio);
-			return true;
+	private void asBatch(String agreementId, Consumer<ReplayBatch> event) {
+		for (int generation : this.generations) {
+			ReplayBatch batch = this.batches.apply(generation);
+			event.accept(batch);
+			batch.flush();
 		}
-		catch (DuplicateKeyException ex) {
-			return false;
+		if (this.events != null) {
+			this.events.publishEvent(new DashboardChanged(agreementId));
 		}
 	}
 

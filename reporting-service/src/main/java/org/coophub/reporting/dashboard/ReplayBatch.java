@@ -2,7 +2,6 @@ package org.coophub.reporting.dashboard;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,9 +23,9 @@ import org.springframework.data.util.Pair;
 /**
  * A rebuild's replay into its generation, a poll's worth of events at a time: keeps what
  * the events leave (the newest version of every part) and {@link #flush() writes} it with
- * one bulk write per collection, where {@link Projector} needs two or three round trips
- * per event. The writes are the same version-guarded upserts, so whatever live events
- * write into the generation meanwhile is kept when it is newer.
+ * one bulk write per collection, and a query per collection for the entries stored so
+ * far. The writes are the same version-guarded upserts, so whatever live events write
+ * into the generation meanwhile is kept when it is newer.
  */
 public final class ReplayBatch extends ProjectionTarget {
 
@@ -37,6 +36,8 @@ public final class ReplayBatch extends ProjectionTarget {
 	private final ProjectionCollections collections;
 
 	private final int generation;
+
+	private final GuardsToRelease guards;
 
 	private final Map<String, Part> agreements = new LinkedHashMap<>();
 
@@ -53,12 +54,13 @@ public final class ReplayBatch extends ProjectionTarget {
 	private final Map<String, ReviewCycleEntry> reviewCycles = new LinkedHashMap<>();
 
 	ReplayBatch(MongoTemplate mongo, VersionedUpserts upserts, ProjectionCollections collections, int generation,
-			ProgramZone programZone) {
+			GuardsToRelease guards, ProgramZone programZone) {
 		super(programZone);
 		this.mongo = mongo;
 		this.upserts = upserts;
 		this.collections = collections;
 		this.generation = generation;
+		this.guards = guards;
 	}
 
 	@Override
@@ -110,10 +112,11 @@ public final class ReplayBatch extends ProjectionTarget {
 
 	/**
 	 * Writes what the events since the last flush left: the portfolio's summaries first,
-	 * then the entries and the heads, as {@link Projector} does.
+	 * then the entries and the heads; the summaries' guards of the entries stored are
+	 * released by the next count of their agreements.
 	 */
 	public void flush() {
-		writePortfolio();
+		List<Counted> counted = writePortfolio();
 		this.upserts.upsertAllIfNewer(this.activities.values(), this.collections.activities(this.generation));
 		this.upserts.upsertAllIfNewer(this.notifications.values(), this.collections.notifications(this.generation));
 		this.upserts.upsertAllIfNewer(this.organizations.values(), this.collections.organizations(this.generation));
@@ -121,6 +124,7 @@ public final class ReplayBatch extends ProjectionTarget {
 				this.collections.agreementVersions(this.generation));
 		this.upserts.upsertAllIfNewer(this.reviewCycles.values(), this.collections.reviewCycles(this.generation));
 		writeHeads();
+		byAgreement(counted).forEach((agreementId, its) -> this.guards.stored(agreementId, Counted.versions(its)));
 		this.agreements.clear();
 		this.reviews.clear();
 		this.activities.clear();
@@ -132,14 +136,13 @@ public final class ReplayBatch extends ProjectionTarget {
 
 	/**
 	 * The portfolio's summaries, in one bulk write: the agreements and reviews as the
-	 * heads get them, and the totals counted against the entries stored so far, each
-	 * guarded as {@link Projector} guards it, and read as it reads them: an activity's
-	 * stored entry only when the batch holds a later version than its first (one query
-	 * for all), a notification's only when the summary has counted it already (its first
-	 * outcome is counted unread, and a collision then reads it). Written before the
-	 * entries, for the same reason.
+	 * heads get them, and the totals counted against the entries stored so far (read with
+	 * one query per collection), one guarded update per agreement for all its entries.
+	 * Written before the entries, so that a crash in between leaves the guards to refuse
+	 * the redelivery's second count (see {@link PortfolioTally}).
+	 * @return the entries of the batch, each with the version it brings
 	 */
-	private void writePortfolio() {
+	private List<Counted> writePortfolio() {
 		List<Tally> tallies = new ArrayList<>();
 		for (Part part : this.agreements.values()) {
 			tallies.add(Tally.retried(DashboardHead.olderOrMissing(part.id(), DashboardHead.AGREEMENT, part.version()),
@@ -149,28 +152,25 @@ public final class ReplayBatch extends ProjectionTarget {
 			tallies.add(Tally.retried(DashboardHead.earlierCycleOrMissing(review.getKey(), review.getValue().year(),
 					review.getValue().version()), Update.update(DashboardHead.REVIEW, review.getValue())));
 		}
-		Map<String, StoredActivity> activitiesBefore = stored(laterThanFirst(this.activities), StoredActivity.class,
-				this.collections.activities(this.generation), StoredActivity::id);
-		for (StoredActivity activity : this.activities.values()) {
-			StoredActivity before = activitiesBefore.get(activity.id());
-			if (before == null || before.version() < activity.version()) {
-				String key = PortfolioTally.activityKey(activity.id());
-				tallies.add(Tally.retried(PortfolioTally.uncounted(activity.agreementId(), key, activity.version()),
-						PortfolioTally.count(key, activity.version(), PortfolioTally
-							.increments((before != null) ? before.entry() : null, activity.entry()))));
-			}
-		}
-		for (StoredNotification notification : this.notifications.values()) {
-			String key = PortfolioTally.notificationKey(notification.id());
-			tallies.add(new Tally(PortfolioTally.neverCounted(notification.agreementId(), key),
-					PortfolioTally.count(key, notification.version(),
-							PortfolioTally.increments(null, notification.entry().outcome())),
-					() -> countAgainstStored(notification, key)));
-		}
-		if (tallies.isEmpty()) {
-			return;
-		}
+		List<Counted> entries = entries();
 		String collection = this.collections.portfolio(this.generation);
+		Map<String, List<Counted>> counted = byAgreement(entries.stream().filter(Counted::counts).toList());
+		counted.forEach((agreementId, its) -> {
+			Map<String, Long> released = new LinkedHashMap<>(this.guards.take(agreementId));
+			released.keySet().removeAll(Counted.versions(its).keySet());
+			tallies.add(new Tally(PortfolioTally.uncounted(agreementId, Counted.versions(its), released),
+					PortfolioTally.count(Counted.versions(its),
+							PortfolioTally.sum(its.stream().map(Counted::increments).toList()), released.keySet()),
+					() -> {
+						its.forEach((entry) -> PortfolioTally.upsertGuarded(this.mongo,
+								PortfolioTally.uncounted(agreementId, entry.key(), entry.version()),
+								PortfolioTally.count(entry.key(), entry.version(), entry.increments()), collection));
+						releaseEach(agreementId, released, collection);
+					}));
+		});
+		if (tallies.isEmpty()) {
+			return entries;
+		}
 		try {
 			this.mongo.bulkOps(BulkMode.UNORDERED, collection)
 				.upsert(tallies.stream().map((t) -> Pair.of(t.guarded(), t.update())).toList())
@@ -183,6 +183,10 @@ public final class ReplayBatch extends ProjectionTarget {
 			for (var error : ex.getErrors()) {
 				Tally tally = tallies.get(error.getIndex());
 				if (tally.onCollision() != null) {
+					// an entry is counted already, or a guard to release is of a newer
+					// version: each entry counted on its own, each guard released on its
+					// own
+					// one of the entries is counted already: each on its own
 					tally.onCollision().run();
 				}
 				else {
@@ -191,35 +195,58 @@ public final class ReplayBatch extends ProjectionTarget {
 				}
 			}
 		}
+		return entries;
 	}
 
 	/**
-	 * A notification the summary has counted in some version: what to take back is read
-	 * from its stored entry, as {@link Projector} reads it.
+	 * Every activity and notification of the batch, with what it changes against its
+	 * stored version.
 	 */
-	private void countAgainstStored(StoredNotification notification, String key) {
-		StoredNotification before = this.mongo.findById(notification.id(), StoredNotification.class,
-				this.collections.notifications(this.generation));
-		if (before == null || before.version() < notification.version()) {
-			PortfolioTally.upsertGuarded(this.mongo,
-					PortfolioTally.uncounted(notification.agreementId(), key, notification.version()),
-					PortfolioTally.count(key, notification.version(), PortfolioTally.increments(
-							(before != null) ? before.entry().outcome() : null, notification.entry().outcome())),
-					this.collections.portfolio(this.generation));
+	private List<Counted> entries() {
+		List<Counted> entries = new ArrayList<>();
+		Map<String, StoredActivity> activitiesBefore = stored(this.activities.keySet(), StoredActivity.class,
+				this.collections.activities(this.generation), StoredActivity::id);
+		for (StoredActivity activity : this.activities.values()) {
+			StoredActivity before = activitiesBefore.get(activity.id());
+			boolean newer = before == null || before.version() < activity.version();
+			entries
+				.add(new Counted(activity.agreementId(), PortfolioTally.activityKey(activity.id()), activity.version(),
+						newer ? PortfolioTally.increments((before != null) ? before.entry() : null, activity.entry())
+								: null));
 		}
+		Map<String, StoredNotification> notificationsBefore = stored(this.notifications.keySet(),
+				StoredNotification.class, this.collections.notifications(this.generation), StoredNotification::id);
+		for (StoredNotification notification : this.notifications.values()) {
+			StoredNotification before = notificationsBefore.get(notification.id());
+			boolean newer = before == null || before.version() < notification.version();
+			entries.add(new Counted(notification.agreementId(), PortfolioTally.notificationKey(notification.id()),
+					notification.version(),
+					newer ? PortfolioTally.increments((before != null) ? before.entry().outcome() : null,
+							notification.entry().outcome()) : null));
+		}
+		return entries;
 	}
 
 	/**
-	 * An activity's first version (its recording) has no earlier one counted, so its
-	 * stored entry need not be read (see {@link Projector}).
+	 * Releases the guards one by one, each unless it guards a newer version than the one
+	 * stored (another writer's count, whose entry is not stored yet).
 	 */
-	private static Set<String> laterThanFirst(Map<String, StoredActivity> activities) {
-		Set<String> ids = new LinkedHashSet<>();
-		activities.values()
-			.stream()
-			.filter((activity) -> activity.version() > Projector.FIRST_VERSION)
-			.forEach((activity) -> ids.add(activity.id()));
-		return ids;
+	private void releaseEach(String agreementId, Map<String, Long> released, String collection) {
+		if (released.isEmpty()) {
+			return;
+		}
+		BulkOperations each = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
+		released.forEach(
+				(key, version) -> each.updateOne(PortfolioTally.uncounted(agreementId, Map.of(), Map.of(key, version)),
+						PortfolioTally.count(Map.of(), Map.of(), Set.of(key))));
+		each.execute();
+	}
+
+	private static Map<String, List<Counted>> byAgreement(List<Counted> entries) {
+		Map<String, List<Counted>> byAgreement = new LinkedHashMap<>();
+		entries
+			.forEach((entry) -> byAgreement.computeIfAbsent(entry.agreementId(), (id) -> new ArrayList<>()).add(entry));
+		return byAgreement;
 	}
 
 	private <T> Map<String, T> stored(Set<String> ids, Class<T> type, String collection, Function<T, String> id) {
@@ -271,6 +298,24 @@ public final class ReplayBatch extends ProjectionTarget {
 
 		static Tally retried(Query guarded, Update update) {
 			return new Tally(guarded, update, null);
+		}
+
+	}
+
+	/**
+	 * An entry of the batch: the version it brings and, when that is newer than the one
+	 * stored, what it changes in the summary's totals (else null).
+	 */
+	private record Counted(String agreementId, String key, long version, Map<String, Number> increments) {
+
+		boolean counts() {
+			return this.increments != null;
+		}
+
+		static Map<String, Long> versions(List<Counted> entries) {
+			Map<String, Long> versions = new LinkedHashMap<>();
+			entries.forEach((entry) -> versions.put(entry.key(), entry.version()));
+			return versions;
 		}
 
 	}

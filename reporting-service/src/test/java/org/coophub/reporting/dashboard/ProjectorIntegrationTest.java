@@ -3,9 +3,11 @@ package org.coophub.reporting.dashboard;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.bson.Document;
 import org.coophub.events.activity.ActivityState;
 import org.coophub.events.notification.ReviewCycleStatus;
 import org.coophub.platform.projection.VersionedUpserts;
@@ -184,6 +186,40 @@ class ProjectorIntegrationTest {
 		AgreementDashboardView view = this.queries.agreement(agreementId);
 		assertThat(view.activityCount()).isEqualTo(1);
 		assertThat(view.conferenceTotals().investorsAttending()).isEqualTo(80);
+		// the guard refused the second count; the agreement's next count releases it
+		this.projection.live().activity(conference(agreementId, "act-2-" + agreementId, 20, "1000"), 1, AT);
+		assertThat(guards(agreementId)).containsOnlyKeys(PortfolioTally.activityKey("act-2-" + agreementId));
+		assertThat(this.queries.agreement(agreementId).conferenceTotals().investorsAttending()).isEqualTo(100);
+	}
+
+	@Test
+	void aSummaryHoldsTheGuardsOfItsLastCountOnlyAndOfACountWhoseEntryIsNotStoredYet() {
+		String agreementId = UUID.randomUUID().toString();
+		this.projection.live().agreement(agreement(agreementId), 1);
+		Projector live = this.projection.live();
+		live.activity(conference(agreementId, "first", 1, "1000"), 1, AT);
+		live.activity(conference(agreementId, "second", 2, "1000"), 1, AT);
+		assertThat(guards(agreementId)).containsOnlyKeys(PortfolioTally.activityKey("second"));
+
+		// another writer counted version 2 of a third activity and has not stored it yet
+		String third = PortfolioTally.activityKey("third");
+		this.mongo.upsert(PortfolioTally.uncounted(agreementId, third, 2),
+				PortfolioTally.count(third, 2,
+						PortfolioTally.increments(null,
+								ActivityEntry.of(conference(agreementId, "third", 20, "2000"), 2, AT))),
+				this.collections.portfolio(this.collections.generations().active()));
+		live.activity(conference(agreementId, "third", 10, "1000"), 1, AT);
+		live.activity(conference(agreementId, "fourth", 4, "1000"), 1, AT);
+		assertThat(guards(agreementId)).containsKeys(third, PortfolioTally.activityKey("fourth"))
+			.containsEntry(third, 2L);
+
+		// the other writer's event, redelivered: stored, not counted again
+		live.activity(conference(agreementId, "third", 20, "2000"), 2, AT);
+		live.activity(conference(agreementId, "fifth", 5, "1000"), 1, AT);
+		assertThat(guards(agreementId)).containsOnlyKeys(PortfolioTally.activityKey("fifth"));
+		AgreementDashboardView view = this.queries.agreement(agreementId);
+		assertThat(view.activityCount()).isEqualTo(5);
+		assertThat(view.conferenceTotals().investorsAttending()).isEqualTo(1 + 2 + 20 + 4 + 5);
 	}
 
 	@Test
@@ -252,6 +288,14 @@ class ProjectorIntegrationTest {
 		StoredActivity kept = this.mongo.findById(first, StoredActivity.class, this.collections.activities(generation));
 		assertThat(kept.version()).isEqualTo(3);
 		assertThat(kept.entry().outcomes().investorsAttending()).isEqualTo(300);
+	}
+
+	/** The counts' guards the agreement's summary holds, by entry key. */
+	private Map<String, Object> guards(String agreementId) {
+		Document summary = this.mongo.findById(agreementId, Document.class,
+				this.collections.portfolio(this.collections.generations().active()));
+		Document guards = summary.get(PortfolioTally.APPLIED, Document.class);
+		return (guards != null) ? guards : Map.of();
 	}
 
 	private static ReviewEntry review(long version, ReviewCycleStatus status) {
