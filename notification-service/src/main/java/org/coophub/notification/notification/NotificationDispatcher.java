@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.tracing.Span;
@@ -21,6 +23,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -41,8 +44,9 @@ import org.springframework.stereotype.Component;
  * ({@code coophub.mail.dispatch-interval}) of any instance sends them.
  * <p>
  * A notice that goes out at once ({@link #planAndSendSoon}) is inserted already claimed
- * by this instance, and handed over as inserted: it costs no claim of its own. Should
- * this instance die, or the notice wait in memory past half its lease, the poll of any
+ * by this instance, and handed over as inserted: it costs no claim of its own. One that
+ * waited in memory past half its lease has its claim renewed before it is sent, unless
+ * another instance took it over meanwhile. Should this instance die, the poll of any
  * instance takes it over once the lease ran out, as it takes over a claim cut off
  * mid-send.
  */
@@ -65,6 +69,9 @@ class NotificationDispatcher implements AutoCloseable {
 	 * the outcome replaces the entry without it.
 	 */
 	static final String CLAIM = "claim";
+
+	/** The field of the optimistic lock's version, raised by every claim and save. */
+	static final String LOCK_VERSION = "lockVersion";
 
 	private final MongoTemplate mongo;
 
@@ -202,18 +209,66 @@ class NotificationDispatcher implements AutoCloseable {
 	}
 
 	/**
-	 * Sends what the lane took: the notices it holds claimed as inserted while at least
-	 * half their lease is left (the rest is the poll's once the lease ran out, so that no
-	 * other instance sends one while this one does), the others claimed first.
+	 * Sends what the lane took: the notices it holds claimed as inserted, as held while
+	 * at least half their lease is left, else once their claim is renewed; the others
+	 * claimed first. All the held ones go out over one SMTP connection.
 	 */
 	private void sendQueued(List<Queued> queued) {
 		Instant halfLeaseAhead = this.clock.instant().plus(this.claimLease.dividedBy(2));
-		List<Notification> held = queued.stream()
-			.map(Queued::held)
-			.filter((notice) -> notice != null && notice.claimedUntil().isAfter(halfLeaseAhead))
-			.toList();
-		deliver(held, null);
+		List<Notification> held = new ArrayList<>(queued.size());
+		List<Notification> stale = new ArrayList<>();
+		for (Queued next : queued) {
+			if (next.held() != null) {
+				(next.held().claimedUntil().isAfter(halfLeaseAhead) ? held : stale).add(next.held());
+			}
+		}
+		RuntimeException stopped = null;
+		try {
+			held.addAll(renew(stale));
+		}
+		catch (RuntimeException ex) {
+			// the store failed: the fresh ones still go out, the stale ones are
+			// the poll's once their lease ran out
+			stopped = ex;
+		}
+		deliver(held, stopped);
 		send(queued.stream().filter((q) -> q.held() == null).map((q) -> new Due(q.id(), false)).toList());
+	}
+
+	/**
+	 * Renews the claim of held notices that waited past half their lease, so that no
+	 * other instance's poll takes one over while this one sends it. Only an entry still
+	 * as this instance inserted it is renewed: SENDING with the optimistic lock's version
+	 * the held notice carries. An instance that took one over (its lease ran out) raised
+	 * that version with its claim, so this one neither renews nor sends it. No attempt is
+	 * counted: the mail was never tried.
+	 * @return the renewed entries as read back, with the version the outcome's save
+	 * expects
+	 */
+	private List<Notification> renew(List<Notification> stale) {
+		if (stale.isEmpty()) {
+			return List.of();
+		}
+		// inserted notices share one version (0); grouped should that ever differ
+		Map<Long, List<String>> idsByVersion = new LinkedHashMap<>();
+		for (Notification notice : stale) {
+			idsByVersion.computeIfAbsent(lockVersion(notice), (version) -> new ArrayList<>()).add(notice.id());
+		}
+		Instant now = this.clock.instant();
+		List<Notification> renewed = new ArrayList<>(stale.size());
+		idsByVersion.forEach((version, ids) -> renewed.addAll(claim(ids, unchanged(version), sending(now))));
+		return renewed;
+	}
+
+	/**
+	 * The optimistic lock's version a notice carries, read through the mapping as the
+	 * ledger sets it (the base document keeps it to itself).
+	 */
+	private Long lockVersion(Notification notice) {
+		MongoPersistentEntity<?> entity = this.mongo.getConverter()
+			.getMappingContext()
+			.getRequiredPersistentEntity(Notification.class);
+		return (Long) entity.getPropertyAccessor(notice).getProperty(entity.getRequiredVersionProperty());
 	}
 
 	/**
@@ -359,7 +414,7 @@ class NotificationDispatcher implements AutoCloseable {
 	private Update sending(Instant now) {
 		return new Update().set(Notification.STATUS, NotificationStatus.SENDING)
 			.set(Notification.CLAIMED_UNTIL, now.plus(this.claimLease))
-			.inc("lockVersion", 1);
+			.inc(LOCK_VERSION, 1);
 	}
 
 	/**
@@ -414,6 +469,11 @@ class NotificationDispatcher implements AutoCloseable {
 
 	private static Criteria planned(Instant now) {
 		return Criteria.where(Notification.STATUS).is(NotificationStatus.PLANNED).and("nextAttemptAt").lte(now);
+	}
+
+	/** Claimed, and unchanged since: nobody took it over or recorded it. */
+	private static Criteria unchanged(Long lockVersion) {
+		return Criteria.where(Notification.STATUS).is(NotificationStatus.SENDING).and(LOCK_VERSION).is(lockVersion);
 	}
 
 	private static Criteria abandoned(Instant now) {

@@ -2,6 +2,7 @@ package org.coophub.notification.notification;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -147,6 +148,86 @@ class BatchedDispatchIntegrationTest {
 		assertThat(this.test.mails()).hasSize(keys.size())
 			.extracting(MimeMessage::getMessageID)
 			.containsExactlyInAnyOrderElementsOf(keys.stream().map(SmtpMailer::messageId).toList());
+	}
+
+	/**
+	 * A dispatcher of the test's whose lane is busy sending a first mail until released.
+	 */
+	private BusyLane busyLane() throws InterruptedException {
+		HeldMailer held = new HeldMailer(this.smtp, this.ahead);
+		BusyLane lane = new BusyLane(held, instance(held), plan("first"));
+		lane.dispatcher().dispatchSoon(List.of(lane.first()));
+		assertThat(held.sending.await(30, TimeUnit.SECONDS)).as("the first mail is being sent").isTrue();
+		return lane;
+	}
+
+	private record BusyLane(HeldMailer held, NotificationDispatcher dispatcher, String first) implements AutoCloseable {
+
+		void release() {
+			this.held.release.countDown();
+		}
+
+		@Override
+		public void close() {
+			release();
+			this.dispatcher.close();
+		}
+
+	}
+
+	@Test
+	void aHeldNoticeTakenFromTheLaneAfterHalfItsLeaseIsRenewedAndSentAtOnce() throws Exception {
+		Notification notice = this.test.notice("stale", this.ahead.instant());
+		try (BusyLane lane = busyLane()) {
+			assertThat(lane.dispatcher().planAndSendSoon(notice)).isTrue();
+			Instant leaseEnd = this.test.find(notice.id()).claimedUntil();
+			// the notice waits behind the first mail while more than half its lease
+			// passes
+			this.ahead.advance(DispatchFixture.LEASE.dividedBy(2).plusSeconds(1));
+			Map<String, Long> before = MongoCommandCounts.snapshot(this.registry);
+			lane.release();
+
+			// no poll runs: the service's own is on a clock days behind, the test's never
+			await().until(() -> this.test.status(notice.id()) == NotificationStatus.SENT);
+			Notification sent = this.test.find(notice.id());
+			assertThat(sent.sentAt()).as("sent before the lease ran out").isBefore(leaseEnd);
+			assertThat(sent.attempts()).as("the renewal counts no attempt").isEqualTo(1);
+			assertThat(MongoCommandCounts.since(this.registry, before).getOrDefault("findAndModify notifications", 0L))
+				.as("one renewal")
+				.isEqualTo(1);
+			assertThat(this.test.mails()).extracting(MimeMessage::getMessageID)
+				.containsExactlyInAnyOrder(SmtpMailer.messageId(lane.first()), SmtpMailer.messageId(notice.id()));
+		}
+	}
+
+	@Test
+	void heldNoticesAnotherInstanceTookOverMeanwhileAreNotSentByTheLane() throws Exception {
+		Notification stale = this.test.notice("stale", this.ahead.instant());
+		Notification takenOver = this.test.notice("taken-over", this.ahead.instant());
+		String after = plan("after");
+		try (BusyLane lane = busyLane()) {
+			assertThat(lane.dispatcher().planAllAndSendSoon(List.of(stale, takenOver))).isEqualTo(2);
+			this.ahead.advance(DispatchFixture.LEASE.dividedBy(2).plusSeconds(1));
+			// what another instance's claim of it writes (its lease thought run out)
+			this.mongo.updateFirst(Query.query(Criteria.where("_id").is(takenOver.id())),
+					new Update().set("claimedUntil", this.ahead.instant().plus(DispatchFixture.LEASE))
+						.set(NotificationDispatcher.CLAIM, "another-instance")
+						.inc("attempts", 1)
+						.inc(NotificationDispatcher.LOCK_VERSION, 1),
+					Notification.class);
+			// handed over after the held ones: the lane sends it after them
+			lane.dispatcher().dispatchSoon(List.of(after));
+			lane.release();
+
+			await().until(() -> this.test.status(after) == NotificationStatus.SENT);
+			assertThat(this.test.status(stale.id())).as("renewed and sent").isEqualTo(NotificationStatus.SENT);
+			Notification other = this.test.find(takenOver.id());
+			assertThat(other.status()).as("still the other instance's").isEqualTo(NotificationStatus.SENDING);
+			assertThat(other.attempts()).as("only the other instance's attempt").isEqualTo(1);
+			assertThat(this.test.mails()).extracting(MimeMessage::getMessageID)
+				.containsExactlyInAnyOrder(SmtpMailer.messageId(lane.first()), SmtpMailer.messageId(stale.id()),
+						SmtpMailer.messageId(after));
+		}
 	}
 
 	private NotificationDispatcher instance(SmtpMailer mail) {
