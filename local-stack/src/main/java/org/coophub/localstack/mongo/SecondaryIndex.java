@@ -275,14 +275,22 @@ final class SecondaryIndex<P> extends Index<P> {
 
 	@Override
 	public synchronized void add(Document document, P position, MongoCollection<P> collection) {
+		add(keysOf(document), position);
+	}
+
+	private Keys keysOf(Document document) {
 		Object leading = Utils.getSubdocumentValueCollectionAware(document, this.field);
 		shareElements(leading);
-		List<Object> values = indexable(leading);
 		Object second = (this.secondField != null)
 				? Utils.getSubdocumentValueCollectionAware(document, this.secondField) : null;
-		List<Object> secondValues = (this.secondField != null) ? indexable(second) : List.of();
-		Keys keys = new Keys(document.get(ID), values, secondValues, leading instanceof Collection,
+		return new Keys(document.get(ID), indexable(leading),
+				(this.secondField != null) ? indexable(second) : List.of(), leading instanceof Collection,
 				second instanceof Collection);
+	}
+
+	private void add(Keys keys, P position) {
+		List<Object> values = keys.values();
+		List<Object> secondValues = keys.secondValues();
 		this.keysByPosition.put(position, keys);
 		this.positionsById.put(keys.id(), position);
 		for (Object value : values) {
@@ -361,11 +369,20 @@ final class SecondaryIndex<P> extends Index<P> {
 		// not unique: nothing can conflict
 	}
 
+	/**
+	 * Most updates leave the indexed fields as they were (a status, an outbox entry): the
+	 * index is then left as it is, instead of every key of the document (a search's
+	 * dozens of words) taken out of it and put back.
+	 */
 	@Override
 	public synchronized void updateInPlace(Document oldDocument, Document newDocument, P position,
 			MongoCollection<P> collection) {
+		Keys keys = keysOf(newDocument);
+		if (keys.equals(this.keysByPosition.get(position))) {
+			return;
+		}
 		removeEntries(position);
-		add(newDocument, position, collection);
+		add(keys, position);
 	}
 
 	/** Never chosen by mongo-java-server itself: {@link SecondaryLookup} decides. */
