@@ -116,7 +116,7 @@ public final class ReplayBatch extends ProjectionTarget {
 	 * released by the next count of their agreements.
 	 */
 	public void flush() {
-		List<Counted> counted = writePortfolio();
+		List<Counted> entries = writePortfolio();
 		this.upserts.upsertAllIfNewer(this.activities.values(), this.collections.activities(this.generation));
 		this.upserts.upsertAllIfNewer(this.notifications.values(), this.collections.notifications(this.generation));
 		this.upserts.upsertAllIfNewer(this.organizations.values(), this.collections.organizations(this.generation));
@@ -124,7 +124,7 @@ public final class ReplayBatch extends ProjectionTarget {
 				this.collections.agreementVersions(this.generation));
 		this.upserts.upsertAllIfNewer(this.reviewCycles.values(), this.collections.reviewCycles(this.generation));
 		writeHeads();
-		byAgreement(counted).forEach((agreementId, its) -> this.guards.stored(agreementId, Counted.versions(its)));
+		byAgreement(entries).forEach((agreementId, its) -> this.guards.stored(agreementId, Counted.versions(its)));
 		this.agreements.clear();
 		this.reviews.clear();
 		this.activities.clear();
@@ -186,7 +186,6 @@ public final class ReplayBatch extends ProjectionTarget {
 					// an entry is counted already, or a guard to release is of a newer
 					// version: each entry counted on its own, each guard released on its
 					// own
-					// one of the entries is counted already: each on its own
 					tally.onCollision().run();
 				}
 				else {
